@@ -1,0 +1,76 @@
+package dev.tandem.cli;
+
+import dev.tandem.pipeline.TandemApp;
+import dev.tandem.pipeline.TandemConfig;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tandem run}: the pipeline against a real Kafka cluster and a Confluent-compatible
+ * registry, until SIGTERM or Ctrl-C. Start more instances with the same application id to share the work.
+ */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the Tandem pipeline against a Kafka cluster (any Kafka >= 3.x) and a Confluent-compatible schema registry,"
+          + " creating missing topics first. Stops cleanly on SIGTERM or Ctrl-C.",
+      "Any Kafka Streams or client property can be set in --config FILE or as an environment variable"
+          + " TANDEM_<NAME> (TANDEM_BOOTSTRAP_SERVERS is bootstrap.servers); flags win over both."
+    })
+final class RunCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Kafka brokers (bootstrap.servers).")
+  String bootstrapServers;
+
+  @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Schema registry base URL (schema.registry.url).")
+  String schemaRegistryUrl;
+
+  @Option(names = "--config", paramLabel = "FILE", description = "Properties file in Kafka's names (plus tandem.* settings).")
+  Path configFile;
+
+  @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application.id (default: tandem).")
+  String applicationId;
+
+  @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state.dir for the RocksDB stores.")
+  Path stateDir;
+
+  @Option(names = "--dependencies", paramLabel = "FILE", description = "YAML dependency graph replacing the shipped one.")
+  Path dependencies;
+
+  @Option(names = "--partitions", paramLabel = "N", description = "Partitions of topics Tandem creates (default 3).")
+  Integer partitions;
+
+  @Option(names = "--replication-factor", paramLabel = "N", description = "Replication factor of topics Tandem creates (default: the broker's).")
+  Short replicationFactor;
+
+  @Override
+  public Integer call() throws Exception {
+    Map<String, String> flags = new LinkedHashMap<>();
+    flags.put("bootstrap.servers", bootstrapServers);
+    flags.put("schema.registry.url", schemaRegistryUrl);
+    flags.put("application.id", applicationId);
+    flags.put("state.dir", stateDir == null ? null : stateDir.toString());
+    flags.put("tandem.dependencies", dependencies == null ? null : dependencies.toString());
+    flags.put("tandem.topic.partitions", partitions == null ? null : partitions.toString());
+    flags.put("tandem.topic.replication.factor", replicationFactor == null ? null : replicationFactor.toString());
+    TandemConfig config = TandemConfig.load(configFile, System.getenv(), flags);
+    config.required("bootstrap.servers");
+    config.required("schema.registry.url");
+    try (ShutdownSignal signal = new ShutdownSignal("tandem-run-stop");
+        TandemApp app = TandemApp.start(config, Duration.ofMinutes(5))) {
+      spec.commandLine().getErr().println("tandem: pipeline " + app.applicationId() + " running; Ctrl-C or SIGTERM stops it");
+      signal.await();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+package dev.tandem.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code tandem} command line: one picocli command per way of running Tandem. Flags follow
+ * Kafka's own vocabulary ({@code --bootstrap-servers}, {@code --schema-registry-url}, {@code --topic}).
+ */
+@Command(
+    name = "tandem",
+    mixinStandardHelpOptions = true,
+    versionProvider = TandemVersion.class,
+    description = "Tells you when several cloud and SaaS providers are failing together, and which upstream most likely caused it.",
+    subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class, CommandLine.HelpCommand.class})
+public final class TandemCommand implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // `tandem` alone is a question, not an error: show what it can do.
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line, shared by {@link #main} and the tests. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new TandemCommand())
+        .setParameterExceptionHandler(new OneLineUsageError())
+        .setExecutionExceptionHandler(new OneLineFailure());
+  }
+}

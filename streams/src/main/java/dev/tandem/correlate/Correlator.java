@@ -1,0 +1,143 @@
+package dev.tandem.correlate;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * From the incidents of all providers to the correlated outages among them: episodes, clusters,
+ * confidence, suspected cause, explanation. A pure function of the set of incidents.
+ */
+public final class Correlator {
+
+  private static final DateTimeFormatter ID_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
+
+  private final CorrelationSettings settings;
+  private final Clustering clustering;
+  private final CauseFinder causes;
+  private final CoincidenceModel coincidence;
+  private final DependencyGraph graph;
+
+  public Correlator(CorrelationSettings settings, DependencyGraph graph, CoincidenceModel coincidence) {
+    this.settings = settings;
+    this.clustering = new Clustering(settings, graph);
+    this.causes = new CauseFinder(graph);
+    this.coincidence = coincidence;
+    this.graph = graph;
+  }
+
+  public CorrelationSettings settings() {
+    return settings;
+  }
+
+  /** Every outage among these incidents that holds enough providers and clears the confidence bar. */
+  public List<Outage> correlate(Collection<ProviderIncident> incidents) {
+    List<Outage> outages = new ArrayList<>();
+    for (OutageCluster cluster : clustering.clusters(Episodes.of(incidents))) {
+      if (cluster.providers().size() < settings.minProviders()) {
+        continue;
+      }
+      Outage outage = score(cluster);
+      if (outage.confidence() >= settings.minConfidence()) {
+        outages.add(outage);
+      }
+    }
+    return outages;
+  }
+
+  private Outage score(OutageCluster cluster) {
+    double p = coincidence.probability(cluster.providers(), cluster.span());
+    Cause cause = causes.find(cluster);
+    boolean severe = cluster.episodes().stream().anyMatch(e -> e.severity().compareTo(Severity.MAJOR) >= 0);
+    // Independent failures this close together are unlikely (1 - p); minor-only incidents and the
+    // lack of any shared upstream each leave more room for coincidence than the rate model sees.
+    double confidence = (1 - p) * (severe ? 1.0 : 0.8) * (cause.provider() != null ? 1.0 : 0.9);
+    return new Outage(
+        idOf(cluster),
+        List.copyOf(cluster.providers()),
+        cluster.incidents().stream().map(Outage.Member::of).toList(),
+        cluster.firstOnset(),
+        cluster.lastOnset(),
+        cluster.resolvedAt(),
+        round(confidence),
+        p,
+        cause,
+        explain(cluster, cause, p));
+  }
+
+  private List<String> explain(OutageCluster cluster, Cause cause, double p) {
+    List<String> lines = new ArrayList<>();
+    Episode anchor = cluster.anchor();
+    lines.add(anchor.provider() + " started at " + anchor.onset() + " (" + anchor.severity().name().toLowerCase() + ")");
+    for (Episode e : cluster.episodes().subList(1, cluster.episodes().size())) {
+      String line = e.provider() + " started " + minutes(Clustering.distance(anchor, e)) + " after " + anchor.provider();
+      Episode nearest = nearestLinked(e, cluster);
+      if (cause.reporting() && graph.isUpstreamOf(cause.provider(), e.provider())) {
+        line += "; " + cause.provider() + " is a declared upstream of " + e.provider();
+      } else if (nearest != null) {
+        line += "; linked to " + nearest.provider() + " (" + minutes(Clustering.distance(e, nearest))
+            + " apart, within the " + minutes(clustering.windowFor(e.provider(), nearest.provider())) + " window)";
+      }
+      lines.add(line);
+    }
+    if (cause.provider() != null) {
+      lines.add("suspected cause: " + cause.provider() + " (" + cause.reason() + ")");
+    } else {
+      lines.add("no suspected cause: " + cause.reason());
+    }
+    lines.add(String.format(java.util.Locale.ROOT,
+        "chance of %d independent providers starting within %s by coincidence: %.2g",
+        cluster.providers().size(), minutes(cluster.span()), p));
+    return lines;
+  }
+
+  private Episode nearestLinked(Episode e, OutageCluster cluster) {
+    Episode best = null;
+    for (Episode other : cluster.episodes()) {
+      if (other != e && clustering.linked(e, other)
+          && (best == null || Clustering.distance(e, other).compareTo(Clustering.distance(e, best)) < 0)) {
+        best = other;
+      }
+    }
+    return best;
+  }
+
+  static String minutes(Duration d) {
+    long m = d.toMinutes();
+    return m < 120 ? m + " min" : String.format(java.util.Locale.ROOT, "%.1f h", d.toMinutes() / 60.0);
+  }
+
+  private static double round(double v) {
+    return Math.round(v * 1000) / 1000.0;
+  }
+
+  /** Readable and stable: the anchor incident's provider and start, plus a hash of its key. */
+  static String idOf(OutageCluster cluster) {
+    ProviderIncident anchor = cluster.anchor().incidents().get(0);
+    return anchor.provider() + "-" + ID_TIME.format(anchor.startedAt()) + "-" + shortHash(anchor.key());
+  }
+
+  private static String shortHash(String text) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest, 0, 4);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** Incidents this old (in event time, relative to {@code now}) no longer affect any outage. */
+  public boolean expired(ProviderIncident incident, Instant now) {
+    Instant reference = incident.resolvedAt() != null ? incident.resolvedAt() : incident.startedAt();
+    return reference.plus(settings.retention()).isBefore(now);
+  }
+}

@@ -1,0 +1,121 @@
+package dev.tandem.normalize;
+
+import dev.tandem.collect.RawStatus;
+import dev.tandem.contract.StatusUpdate;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The normalize stage: parses each raw record with the adapter its {@code tandem.format} header
+ * names, drops updates already seen (polled documents repeat them), and sends what it cannot read
+ * to the dead-letter topic. Every raw record ends as new updates, counted duplicates, or a dead letter.
+ */
+public final class NormalizeProcessor extends ContextualProcessor<String, byte[], String, Normalized> {
+
+  /** Dedupe store: provider/incidentId/updateId → stream time it was last seen. */
+  public static final String SEEN_STORE = "normalize-seen-updates";
+  public static final String STAGE = "normalize";
+
+  private static final Logger log = LoggerFactory.getLogger(NormalizeProcessor.class);
+  private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
+  private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
+
+  private final Normalizer normalizer;
+  private final Duration retention;
+  private KeyValueStore<String, Long> seen;
+  private Sensor duplicates;
+  private long streamTime = Long.MIN_VALUE;
+
+  /** @param retention how long an update id is remembered after it was last seen */
+  public NormalizeProcessor(Normalizer normalizer, Duration retention) {
+    this.normalizer = normalizer;
+    this.retention = retention;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Normalized> context) {
+    super.init(context);
+    seen = context.getStateStore(SEEN_STORE);
+    duplicates = context.metrics().addRateTotalSensor(
+        "tandem", "normalize", "duplicate-updates", Sensor.RecordingLevel.INFO);
+    context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
+  }
+
+  @Override
+  public void process(Record<String, byte[]> record) {
+    streamTime = Math.max(streamTime, record.timestamp());
+    String provider = record.key() == null ? null : record.key().trim().toLowerCase(Locale.ROOT);
+    if (provider == null || !PROVIDER_ID.matcher(provider).matches()) {
+      reject(record, "the record key must be the provider id, a lower-case slug such as 'openai'; got "
+          + (record.key() == null ? "no key" : "'" + record.key() + "'"));
+      return;
+    }
+    if (record.value() == null || record.value().length == 0) {
+      reject(record, "the record has no value: expected a status document");
+      return;
+    }
+    RawPayload raw = new RawPayload(provider, record.value(), header(record, RawStatus.SOURCE_HEADER),
+        Instant.ofEpochMilli(record.timestamp()));
+    ParseResult result = normalizer.normalize(header(record, RawStatus.FORMAT_HEADER), raw);
+    if (result instanceof ParseResult.Failed failed) {
+      reject(record, failed.reason());
+      return;
+    }
+    for (StatusUpdate update : ((ParseResult.Parsed) result).updates()) {
+      String id = update.getProvider() + "/" + update.getIncidentId() + "/" + update.getUpdateId();
+      Long lastSeen = seen.get(id);
+      if (lastSeen != null) {
+        duplicates.record();
+        // Refresh rarely: often enough that a document still listing the update keeps it remembered.
+        if (streamTime - lastSeen > retention.toMillis() / 2) {
+          seen.put(id, streamTime);
+        }
+        continue;
+      }
+      seen.put(id, streamTime);
+      context().forward(new Record<String, Normalized>(
+          update.getProvider(), new Normalized.Update(update), update.getUpdatedAt().toEpochMilli(), new RecordHeaders()));
+    }
+  }
+
+  private void reject(Record<String, byte[]> record, String reason) {
+    log.warn("dead letter from {}: {}", record.key(), reason);
+    context().forward(new Record<String, Normalized>(record.key(), new Normalized.Rejected(record.value()), record.timestamp(),
+        DeadLetterHeaders.of(record.headers(), STAGE, reason, DeadLetterHeaders.PARSE_FAILURE)));
+  }
+
+  private void purge() {
+    if (streamTime == Long.MIN_VALUE) {
+      return;
+    }
+    long horizon = streamTime - retention.toMillis();
+    try (KeyValueIterator<String, Long> it = seen.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, Long> entry = it.next();
+        if (entry.value < horizon) {
+          seen.delete(entry.key);
+        }
+      }
+    }
+  }
+
+  private static String header(Record<String, byte[]> record, String name) {
+    Header header = record.headers().lastHeader(name);
+    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+}

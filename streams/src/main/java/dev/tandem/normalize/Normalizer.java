@@ -1,0 +1,112 @@
+package dev.tandem.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Picks the adapter for a raw payload, by its {@code tandem.format} header or, when that is missing,
+ * by asking each adapter whether it recognizes the payload, and runs it. Whatever happens, the answer
+ * is a {@link ParseResult}: an adapter bug on one odd payload must send that payload to the DLQ, not
+ * stop the stream.
+ */
+public final class Normalizer {
+
+  /** The record header naming a payload's format (DESIGN §2). */
+  public static final String FORMAT_HEADER = "tandem.format";
+
+  private final Map<String, FormatAdapter> adapters;
+
+  /** @param adapters one per format; detection asks them in this order */
+  public Normalizer(List<FormatAdapter> adapters) {
+    Map<String, FormatAdapter> byFormat = new LinkedHashMap<>();
+    for (FormatAdapter adapter : adapters) {
+      String format = adapter.format().strip().toLowerCase(Locale.ROOT);
+      if (byFormat.putIfAbsent(format, adapter) != null) {
+        throw new IllegalArgumentException("two adapters for format '" + format + "'");
+      }
+    }
+    if (byFormat.isEmpty()) {
+      throw new IllegalArgumentException("a normalizer needs at least one adapter");
+    }
+    this.adapters = Collections.unmodifiableMap(byFormat);
+  }
+
+  /** The formats Tandem reads today: statuspage and tandem. */
+  public static Normalizer withDefaultAdapters() {
+    return new Normalizer(List.of(new StatuspageAdapter(), new TandemAdapter()));
+  }
+
+  /** The formats this normalizer reads, in detection order. */
+  public List<String> formats() {
+    return List.copyOf(adapters.keySet());
+  }
+
+  /**
+   * @param formatHeaderOrNull the {@code tandem.format} header's value; null or blank to detect
+   * @param raw the record
+   */
+  public ParseResult normalize(String formatHeaderOrNull, RawPayload raw) {
+    if (raw == null) {
+      return ParseResult.failed("there is no record to normalize");
+    }
+    if (formatHeaderOrNull == null || formatHeaderOrNull.isBlank()) {
+      return detectAndParse(raw);
+    }
+    String format = formatHeaderOrNull.strip().toLowerCase(Locale.ROOT);
+    FormatAdapter adapter = adapters.get(format);
+    if (adapter == null) {
+      return ParseResult.failed("unknown " + FORMAT_HEADER + " " + PayloadObject.quote(formatHeaderOrNull.strip())
+          + "; known formats: " + String.join(", ", formats()));
+    }
+    return run(adapter, raw);
+  }
+
+  /**
+   * The chosen adapter reads the bytes again: detection is the rare path (collectors set the header),
+   * and the adapter interface stays a plain function of the raw record.
+   */
+  private ParseResult detectAndParse(RawPayload raw) {
+    JsonNode document;
+    try {
+      document = BoundedJson.read(raw.bytes());
+    } catch (MalformedPayload e) {
+      return ParseResult.failed("no " + FORMAT_HEADER + " header and the format cannot be detected: "
+          + e.getMessage() + "; set the header to one of: " + String.join(", ", formats()));
+    }
+    List<String> failedDetectors = new ArrayList<>();
+    for (FormatAdapter adapter : adapters.values()) {
+      try {
+        if (adapter.recognizes(document)) {
+          return run(adapter, raw);
+        }
+      } catch (RuntimeException e) {
+        failedDetectors.add(adapter.format() + " (" + describe(e) + ")");
+      }
+    }
+    String detectorTrouble = failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
+    return ParseResult.failed("no " + FORMAT_HEADER + " header and the payload looks like none of the known formats ("
+        + String.join(", ", formats()) + ")" + detectorTrouble + "; set the " + FORMAT_HEADER + " header");
+  }
+
+  private static ParseResult run(FormatAdapter adapter, RawPayload raw) {
+    try {
+      ParseResult result = adapter.parse(raw);
+      if (result == null) {
+        return ParseResult.failed(adapter.format() + " adapter returned no result for this payload (an adapter bug)");
+      }
+      return result;
+    } catch (RuntimeException e) {
+      return ParseResult.failed(adapter.format() + " adapter failed unexpectedly on this payload (an adapter bug): "
+          + describe(e));
+    }
+  }
+
+  private static String describe(RuntimeException e) {
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+}

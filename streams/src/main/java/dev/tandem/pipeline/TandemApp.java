@@ -1,0 +1,95 @@
+package dev.tandem.pipeline;
+
+import dev.tandem.correlate.CoincidenceModel;
+import dev.tandem.correlate.Correlator;
+import dev.tandem.normalize.Normalizer;
+import dev.tandem.registry.RestSchemaRegistryClient;
+import dev.tandem.registry.SchemaRegistryClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.errors.StreamsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running instance of the Tandem pipeline against a Kafka cluster and a registry. More
+ * instances with the same {@code application.id} share the work; Kafka rebalances partitions.
+ */
+public final class TandemApp implements AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(TandemApp.class);
+
+  private final KafkaStreams streams;
+  private final SchemaRegistryClient registry;
+  private final String applicationId;
+
+  private TandemApp(KafkaStreams streams, SchemaRegistryClient registry, String applicationId) {
+    this.streams = streams;
+    this.registry = registry;
+    this.applicationId = applicationId;
+  }
+
+  /** Creates missing topics, builds the topology and starts it; returns once it is RUNNING. */
+  public static TandemApp start(TandemConfig config, Duration startTimeout) throws IOException {
+    Properties props = config.streamsProperties();
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+      TopicSetup.createMissing(admin, config.topics(), config.topicPartitions(), config.topicReplicationFactor());
+    }
+    SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
+    Topology topology = TandemTopology.build(
+        config.topics(),
+        new AvroSerdes(registry, config.registryConfig()),
+        Normalizer.withDefaultAdapters(),
+        new Correlator(config.correlation(), config.dependencies(),
+            CoincidenceModel.uniform(config.correlation().priorEpisodesPerDay())),
+        config.dedupeRetention());
+    KafkaStreams streams = new KafkaStreams(topology, props);
+    CountDownLatch running = new CountDownLatch(1);
+    streams.setStateListener((now, before) -> {
+      log.info("pipeline {} -> {}", before, now);
+      if (now == KafkaStreams.State.RUNNING) {
+        running.countDown();
+      }
+    });
+    streams.setUncaughtExceptionHandler(e -> {
+      log.error("pipeline thread failed; replacing it", e);
+      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
+    });
+    TandemApp app = new TandemApp(streams, registry, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    streams.start();
+    try {
+      if (!running.await(startTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        app.close();
+        throw new StreamsException("the pipeline did not reach RUNNING within " + startTimeout.toSeconds() + " s (state " + streams.state() + ")");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      app.close();
+      throw new StreamsException("interrupted while starting the pipeline", e);
+    }
+    return app;
+  }
+
+  public KafkaStreams streams() {
+    return streams;
+  }
+
+  public String applicationId() {
+    return applicationId;
+  }
+
+  @Override
+  public void close() {
+    streams.close(Duration.ofSeconds(30));
+    registry.close();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.tandem.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Creates the pipeline's topics that do not exist yet; existing topics are left as they are. */
+public final class TopicSetup {
+
+  private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+
+  private TopicSetup() {}
+
+  /** @param replicationFactor -1 for the broker's default */
+  public static List<String> createMissing(Admin admin, TandemTopics topics, int partitions, short replicationFactor) {
+    try {
+      Set<String> existing = admin.listTopics().names().get();
+      List<NewTopic> missing = new ArrayList<>();
+      for (String name : topics.all()) {
+        if (!existing.contains(name)) {
+          NewTopic topic = new NewTopic(name, Optional.of(partitions),
+              replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor));
+          if (topics.compacted().contains(name)) {
+            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+          }
+          missing.add(topic);
+        }
+      }
+      if (!missing.isEmpty()) {
+        try {
+          admin.createTopics(missing).all().get();
+        } catch (ExecutionException e) {
+          // Another instance creating the same topics at the same moment is fine.
+          if (!(e.getCause() instanceof TopicExistsException)) {
+            throw e;
+          }
+        }
+        log.info("created topics {}", missing.stream().map(NewTopic::name).toList());
+      }
+      return missing.stream().map(NewTopic::name).toList();
+    } catch (ExecutionException e) {
+      throw new KafkaException("could not create Tandem's topics: " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while creating topics", e);
+    }
+  }
+}

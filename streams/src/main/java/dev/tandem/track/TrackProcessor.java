@@ -1,0 +1,74 @@
+package dev.tandem.track;
+
+import dev.tandem.contract.Incident;
+import dev.tandem.contract.IncidentHistory;
+import dev.tandem.contract.IncidentStatus;
+import dev.tandem.contract.StatusUpdate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.processor.api.ContextualProcessor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The track stage: keeps every distinct update of each incident and publishes the incident's
+ * lifecycle, folded by {@link IncidentLifecycle}, on every change. Updates arrive keyed by
+ * provider, so all updates of an incident meet in the same task.
+ */
+public final class TrackProcessor extends ContextualProcessor<String, StatusUpdate, String, Incident> {
+
+  /** provider/incidentId → every distinct update of that incident. */
+  public static final String HISTORY_STORE = "track-incident-history";
+
+  /** Prefix of the synthetic incidents that Statuspage component statuses become. */
+  static final String COMPONENT_INCIDENT_PREFIX = "component:";
+
+  private KeyValueStore<String, IncidentHistory> histories;
+
+  @Override
+  public void init(ProcessorContext<String, Incident> context) {
+    super.init(context);
+    histories = context.getStateStore(HISTORY_STORE);
+  }
+
+  @Override
+  public void process(Record<String, StatusUpdate> record) {
+    StatusUpdate update = record.value();
+    if (update == null) {
+      return;
+    }
+    String key = update.getProvider() + "/" + update.getIncidentId();
+    IncidentHistory history = histories.get(key);
+    if (history == null && isOperationalComponent(update)) {
+      // A component that is simply operational was never an incident: nothing to resolve.
+      return;
+    }
+    List<StatusUpdate> updates = new ArrayList<>(history == null ? List.of() : history.getUpdates());
+    int same = indexOf(updates, update.getUpdateId());
+    if (same >= 0 && updates.get(same).equals(update)) {
+      return;
+    }
+    if (same >= 0) {
+      updates.set(same, update);
+    } else {
+      updates.add(update);
+    }
+    histories.put(key, IncidentHistory.newBuilder().setUpdates(updates).build());
+    Incident incident = IncidentLifecycle.fold(updates);
+    context().forward(record.withKey(key).withValue(incident));
+  }
+
+  private static boolean isOperationalComponent(StatusUpdate update) {
+    return update.getIncidentId().startsWith(COMPONENT_INCIDENT_PREFIX) && update.getStatus() == IncidentStatus.RESOLVED;
+  }
+
+  private static int indexOf(List<StatusUpdate> updates, String updateId) {
+    for (int i = 0; i < updates.size(); i++) {
+      if (updates.get(i).getUpdateId().equals(updateId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,106 @@
+package dev.tandem.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.testing.KafkaStack;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+@ExtendWith(KafkaStack.class)
+class PublishCommandTest {
+
+  @Test
+  void publishesScenarioEnvelopesWithTheirKeysHeadersAndTimestamps(@TempDir Path dir) throws Exception {
+    String topic = "publish-envelopes";
+    createTopic(topic);
+    Path scenario = dir.resolve("fastly.jsonl");
+    try (InputStream in = getClass().getResourceAsStream("/scenarios/fastly-2021-06-08.jsonl")) {
+      Files.write(scenario, in.readAllBytes());
+    }
+    long lines = Files.readAllLines(scenario).stream().filter(l -> !l.isBlank()).count();
+    StringWriter err = new StringWriter();
+
+    int code = TandemCommand.commandLine().setErr(new PrintWriter(err, true)).execute(
+        "publish", "--bootstrap-servers", KafkaStack.bootstrapServers(), "--topic", topic, "--envelopes", scenario.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("published " + lines + " records to " + topic);
+    List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, (int) lines);
+    ConsumerRecord<String, byte[]> first = records.get(0);
+    assertThat(first.key()).isEqualTo("fastly");
+    assertThat(first.timestamp()).isEqualTo(Instant.parse("2021-06-08T09:58:40Z").toEpochMilli());
+    assertThat(header(first, "tandem.format")).isEqualTo("statuspage");
+    assertThat(header(first, "tandem.received-at")).isEqualTo("2021-06-08T09:58:40Z");
+    assertThat(new String(first.value(), StandardCharsets.UTF_8)).startsWith("{\"incident\":{\"id\":\"fastly-2021-06-08\"");
+    assertThat(records).extracting(ConsumerRecord::key).contains("amazon", "reddit", "github", "govuk");
+  }
+
+  @Test
+  void publishesOneRecordPerJsonLineKeyedByProvider(@TempDir Path dir) throws Exception {
+    String topic = "publish-lines";
+    createTopic(topic);
+    Path file = dir.resolve("updates.jsonl");
+    Files.writeString(file, "{\"provider\":\"openai\",\"n\":1}\n{\"provider\":\"x\",\"n\":2}\n");
+
+    int code = TandemCommand.commandLine().execute(
+        "publish", "--bootstrap-servers", KafkaStack.bootstrapServers(), "--topic", topic, "--format", "tandem", file.toString());
+
+    assertThat(code).isZero();
+    List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, 2);
+    assertThat(records).extracting(ConsumerRecord::key).containsExactly("openai", "x");
+    assertThat(records).allSatisfy(r -> assertThat(header(r, "tandem.format")).isEqualTo("tandem"));
+  }
+
+  private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+  }
+
+  private static void createTopic(String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+    }
+  }
+
+  private static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, int expected) throws IOException {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+      TopicPartition partition = new TopicPartition(topic, 0);
+      consumer.assign(Set.of(partition));
+      consumer.seekToBeginning(Set.of(partition));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (records.size() < expected && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+      }
+    }
+    assertThat(records).hasSize(expected);
+    return records;
+  }
+}

@@ -1,0 +1,218 @@
+package dev.tandem.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CorrelatorTest {
+
+  private final Correlator correlator = new Correlator(
+      CorrelationSettings.DEFAULTS, DependencyGraph.defaults(), CoincidenceModel.uniform(CorrelationSettings.DEFAULTS.priorEpisodesPerDay()));
+
+  static ProviderIncident incident(String provider, String start, String resolved, Severity severity) {
+    return new ProviderIncident(provider, provider + "-" + start, provider + " trouble", severity,
+        Instant.parse(start), resolved == null ? null : Instant.parse(resolved), List.of());
+  }
+
+  static List<ProviderIncident> fastly2021() {
+    return List.of(
+        incident("fastly", "2021-06-08T09:47:00Z", "2021-06-08T12:44:00Z", Severity.CRITICAL),
+        incident("amazon", "2021-06-08T10:00:00Z", "2021-06-08T10:45:00Z", Severity.MAJOR),
+        incident("reddit", "2021-06-08T10:02:00Z", "2021-06-08T10:55:00Z", Severity.MAJOR),
+        incident("github", "2021-06-08T10:05:00Z", "2021-06-08T10:50:00Z", Severity.MAJOR),
+        incident("govuk", "2021-06-08T10:09:00Z", "2021-06-08T11:00:00Z", Severity.MAJOR));
+  }
+
+  @Test
+  void correlatesFastlyWithItsDependents() {
+    List<Outage> outages = correlator.correlate(fastly2021());
+
+    assertThat(outages).singleElement().satisfies(o -> {
+      assertThat(o.providers()).containsExactly("amazon", "fastly", "github", "govuk", "reddit");
+      assertThat(o.cause().provider()).isEqualTo("fastly");
+      assertThat(o.cause().reporting()).isTrue();
+      assertThat(o.cause().reason()).isEqualTo("declared upstream of amazon, github, govuk, reddit");
+      assertThat(o.firstOnset()).isEqualTo(Instant.parse("2021-06-08T09:47:00Z"));
+      assertThat(o.lastOnset()).isEqualTo(Instant.parse("2021-06-08T10:09:00Z"));
+      assertThat(o.resolvedAt()).isEqualTo(Instant.parse("2021-06-08T12:44:00Z"));
+      assertThat(o.confidence()).isGreaterThan(0.99);
+      assertThat(o.coincidenceProbability()).isLessThan(1e-6);
+      assertThat(o.id()).startsWith("fastly-20210608T0947Z-");
+      assertThat(o.explanation()).contains("fastly started at 2021-06-08T09:47:00Z (critical)")
+          .contains("amazon started 13 min after fastly; fastly is a declared upstream of amazon");
+    });
+  }
+
+  @Test
+  void staysQuietForMetaAndOpenAiFiveHoursApart() {
+    List<ProviderIncident> incidents = List.of(
+        incident("meta", "2024-12-11T17:40:00Z", "2024-12-12T00:21:00Z", Severity.MAJOR),
+        incident("openai", "2024-12-11T23:16:00Z", "2024-12-12T03:38:00Z", Severity.CRITICAL));
+
+    assertThat(correlator.correlate(incidents)).isEmpty();
+  }
+
+  @Test
+  void oneProviderAloneIsNeverAnOutage() {
+    assertThat(correlator.correlate(List.of(
+        incident("openai", "2025-12-02T19:40:00Z", "2025-12-02T21:40:00Z", Severity.MAJOR),
+        incident("openai", "2025-12-02T19:45:00Z", null, Severity.MINOR)))).isEmpty();
+  }
+
+  @Test
+  void maintenanceNeverCounts() {
+    assertThat(correlator.correlate(List.of(
+        incident("github", "2025-01-01T10:00:00Z", null, Severity.MAINTENANCE),
+        incident("slack", "2025-01-01T10:05:00Z", null, Severity.MAINTENANCE),
+        incident("zoom", "2025-01-01T10:06:00Z", null, Severity.NONE)))).isEmpty();
+  }
+
+  @Test
+  void linksALateUpstreamOverTheDependencyWindow() {
+    List<Outage> outages = correlator.correlate(List.of(
+        incident("openai", "2025-11-18T11:20:00Z", null, Severity.MAJOR),
+        incident("x", "2025-11-18T11:30:00Z", null, Severity.MAJOR),
+        incident("cloudflare", "2025-11-18T12:35:00Z", null, Severity.CRITICAL)));
+
+    assertThat(outages).singleElement().satisfies(o -> {
+      assertThat(o.providers()).containsExactly("cloudflare", "openai", "x");
+      assertThat(o.cause().provider()).isEqualTo("cloudflare");
+      assertThat(o.resolvedAt()).isNull();
+    });
+  }
+
+  @Test
+  void unrelatedProvidersFortyFiveMinutesApartAreNotLinked() {
+    assertThat(correlator.correlate(List.of(
+        incident("slack", "2025-03-01T10:00:00Z", null, Severity.MAJOR),
+        incident("zoom", "2025-03-01T10:45:00Z", null, Severity.MAJOR)))).isEmpty();
+  }
+
+  @Test
+  void blamesASilentUpstreamThatThreeMembersShare() {
+    List<Outage> outages = correlator.correlate(List.of(
+        incident("slack", "2025-10-20T07:00:00Z", null, Severity.MAJOR),
+        incident("signal", "2025-10-20T07:05:00Z", null, Severity.MAJOR),
+        incident("venmo", "2025-10-20T07:09:00Z", null, Severity.MAJOR)));
+
+    assertThat(outages).singleElement().satisfies(o -> {
+      assertThat(o.cause().provider()).isEqualTo("aws");
+      assertThat(o.cause().reporting()).isFalse();
+      assertThat(o.cause().reason()).isEqualTo("shared upstream of signal, slack, venmo; not reporting yet");
+    });
+  }
+
+  @Test
+  void namesNoCauseWhenNoUpstreamIsShared() {
+    List<Outage> outages = correlator.correlate(List.of(
+        incident("slack", "2025-03-01T10:00:00Z", null, Severity.MAJOR),
+        incident("zoom", "2025-03-01T10:04:00Z", null, Severity.MAJOR)));
+
+    assertThat(outages).singleElement().satisfies(o -> {
+      assertThat(o.cause().provider()).isNull();
+      assertThat(o.cause().reason()).contains("earliest member: slack");
+    });
+  }
+
+  @Test
+  void cutsChainsThatWouldSpanMoreThanTheMaximum() {
+    List<ProviderIncident> chain = new ArrayList<>();
+    String[] providers = {"p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p8", "p9", "p10", "p11"};
+    Instant start = Instant.parse("2025-05-05T00:00:00Z");
+    for (int i = 0; i < providers.length; i++) {
+      chain.add(incident(providers[i], start.plus(Duration.ofMinutes(25L * i)).toString(), null, Severity.MAJOR));
+    }
+
+    List<Outage> outages = correlator.correlate(chain);
+
+    assertThat(outages).hasSizeGreaterThan(1).allSatisfy(o ->
+        assertThat(Duration.between(o.firstOnset(), o.lastOnset())).isLessThanOrEqualTo(Duration.ofHours(3)));
+    assertThat(outages.stream().mapToInt(o -> o.providers().size()).sum()).isEqualTo(providers.length);
+  }
+
+  @Test
+  void theSameIncidentsInAnyOrderGiveTheSameOutages() {
+    List<ProviderIncident> incidents = new ArrayList<>(fastly2021());
+    incidents.add(incident("meta", "2021-06-08T17:40:00Z", null, Severity.MAJOR));
+    List<Outage> expected = correlator.correlate(incidents);
+    Random random = new Random(42);
+    for (int i = 0; i < 20; i++) {
+      Collections.shuffle(incidents, random);
+      assertThat(correlator.correlate(incidents)).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void noisyProvidersEarnLessConfidenceThanQuietOnes() {
+    List<ProviderIncident> pair = List.of(
+        incident("slack", "2025-03-01T10:00:00Z", null, Severity.MINOR),
+        incident("zoom", "2025-03-01T10:20:00Z", null, Severity.MINOR));
+    Correlator noisy = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults(), CoincidenceModel.uniform(20));
+    Correlator quiet = new Correlator(
+        new CorrelationSettings(Duration.ofMinutes(30), Duration.ofMinutes(90), Duration.ofHours(3), 2, 0.0, 0.1, Duration.ofDays(7)),
+        DependencyGraph.defaults(), CoincidenceModel.uniform(0.05));
+
+    assertThat(noisy.correlate(pair)).isEmpty();
+    assertThat(quiet.correlate(pair)).singleElement().satisfies(o -> assertThat(o.confidence()).isGreaterThan(0.6));
+  }
+
+  @Test
+  void ledgerOpensUpdatesAndResolvesWithIncreasingVersions() {
+    List<ProviderIncident> open = List.of(
+        incident("fastly", "2021-06-08T09:47:00Z", null, Severity.CRITICAL),
+        incident("amazon", "2021-06-08T10:00:00Z", null, Severity.MAJOR));
+    Set<String> keys = Set.of("fastly/fastly-2021-06-08T09:47:00Z", "amazon/amazon-2021-06-08T10:00:00Z");
+
+    List<OutageChange> first = OutageLedger.reconcile(Map.of(), correlator.correlate(open), keys);
+    OutageRevision opened = ((OutageChange.Revised) first.get(0)).revision();
+    List<OutageChange> again = OutageLedger.reconcile(Map.of(opened.id(), opened), correlator.correlate(open), keys);
+    List<OutageChange> resolved = OutageLedger.reconcile(Map.of(opened.id(), opened), correlator.correlate(List.of(
+        incident("fastly", "2021-06-08T09:47:00Z", "2021-06-08T12:44:00Z", Severity.CRITICAL),
+        incident("amazon", "2021-06-08T10:00:00Z", "2021-06-08T10:45:00Z", Severity.MAJOR))), keys);
+
+    assertThat(first).hasSize(1);
+    assertThat(opened.state()).isEqualTo(OutageRevision.State.OPEN);
+    assertThat(opened.version()).isEqualTo(1);
+    assertThat(again).as("nothing changed, nothing published").isEmpty();
+    assertThat(resolved).singleElement().satisfies(c -> {
+      OutageRevision r = ((OutageChange.Revised) c).revision();
+      assertThat(r.id()).isEqualTo(opened.id());
+      assertThat(r.state()).isEqualTo(OutageRevision.State.RESOLVED);
+      assertThat(r.version()).isEqualTo(2);
+    });
+  }
+
+  @Test
+  void ledgerRetractsAnOutageSupersededByABackdatedMember() {
+    List<ProviderIncident> before = List.of(
+        incident("amazon", "2021-06-08T10:00:00Z", null, Severity.MAJOR),
+        incident("reddit", "2021-06-08T10:02:00Z", null, Severity.MAJOR));
+    OutageRevision published = ((OutageChange.Revised) OutageLedger.reconcile(
+        Map.of(), correlator.correlate(before), Set.of("amazon/amazon-2021-06-08T10:00:00Z", "reddit/reddit-2021-06-08T10:02:00Z")).get(0)).revision();
+    List<ProviderIncident> after = new ArrayList<>(before);
+    after.add(incident("fastly", "2021-06-08T09:47:00Z", null, Severity.CRITICAL));
+
+    List<OutageChange> changes = OutageLedger.reconcile(Map.of(published.id(), published), correlator.correlate(after),
+        Set.of("amazon/amazon-2021-06-08T10:00:00Z", "reddit/reddit-2021-06-08T10:02:00Z", "fastly/fastly-2021-06-08T09:47:00Z"));
+
+    assertThat(changes).hasSize(2);
+    assertThat(changes).filteredOn(c -> c instanceof OutageChange.Retracted).singleElement()
+        .satisfies(c -> assertThat(((OutageChange.Retracted) c).reason()).startsWith("superseded by fastly-"));
+  }
+
+  @Test
+  void ledgerLeavesAgedOutOutagesAlone() {
+    OutageRevision published = ((OutageChange.Revised) OutageLedger.reconcile(Map.of(), correlator.correlate(fastly2021()),
+        Set.of()).get(0)).revision();
+
+    assertThat(OutageLedger.reconcile(Map.of(published.id(), published), List.of(), Set.of())).isEmpty();
+  }
+}

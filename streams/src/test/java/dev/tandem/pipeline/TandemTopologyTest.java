@@ -1,0 +1,229 @@
+package dev.tandem.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.alert.OutageRecords;
+import dev.tandem.collect.RawStatus;
+import dev.tandem.contract.CorrelatedOutage;
+import dev.tandem.contract.Incident;
+import dev.tandem.contract.IncidentStatus;
+import dev.tandem.contract.OutageState;
+import dev.tandem.contract.StatusUpdate;
+import dev.tandem.correlate.CoincidenceModel;
+import dev.tandem.correlate.CorrelationSettings;
+import dev.tandem.correlate.Correlator;
+import dev.tandem.correlate.DependencyGraph;
+import dev.tandem.correlate.Outage;
+import dev.tandem.demo.ScenarioReplay;
+import dev.tandem.normalize.Normalizer;
+import dev.tandem.registry.InMemorySchemaRegistryClient;
+import dev.tandem.scenario.Scenario;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.function.Consumer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.Test;
+
+/** The whole topology on TopologyTestDriver, with the real serdes over an in-memory registry. */
+class TandemTopologyTest {
+
+  private static final TandemTopics TOPICS = TandemTopics.DEFAULTS;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Runs the scenarios' records (in the given order) through a fresh topology and hands the driver to the check. */
+  private static void drive(List<RawStatus> records, Consumer<Outputs> check) {
+    InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
+    AvroSerdes avro = new AvroSerdes(registry, Map.of());
+    Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults(),
+        CoincidenceModel.uniform(CorrelationSettings.DEFAULTS.priorEpisodesPerDay()));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tandem-topology-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    try {
+      props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("tandem-ttd").toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    try (TopologyTestDriver driver = new TopologyTestDriver(
+        TandemTopology.build(TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, Duration.ofDays(7)), props)) {
+      TestInputTopic<String, byte[]> raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
+      for (RawStatus r : records) {
+        var producerRecord = r.toProducerRecord(TOPICS.raw());
+        raw.pipeInput(new TestRecord<>(producerRecord.key(), producerRecord.value(), producerRecord.headers(),
+            Instant.ofEpochMilli(producerRecord.timestamp())));
+      }
+      check.accept(new Outputs(driver, avro));
+    }
+  }
+
+  private record Outputs(TopologyTestDriver driver, AvroSerdes avro) {
+    List<TestRecord<String, StatusUpdate>> updates() {
+      return driver.createOutputTopic(TOPICS.updates(), new StringDeserializer(), avro.forValues(StatusUpdate.class).deserializer())
+          .readRecordsToList();
+    }
+
+    Map<String, Incident> incidents() {
+      return driver.createOutputTopic(TOPICS.incidents(), new StringDeserializer(), avro.forValues(Incident.class).deserializer())
+          .readKeyValuesToMap();
+    }
+
+    List<TestRecord<String, CorrelatedOutage>> outageChanges() {
+      return driver.createOutputTopic(TOPICS.outages(), new StringDeserializer(), avro.forValues(CorrelatedOutage.class).deserializer())
+          .readRecordsToList();
+    }
+
+    List<TestRecord<String, byte[]>> deadLetters() {
+      return driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), Serdes.ByteArray().deserializer())
+          .readRecordsToList();
+    }
+
+    TestOutputTopic<String, String> outagesJson() {
+      return driver.createOutputTopic(TOPICS.outagesJson(), new StringDeserializer(), new StringDeserializer());
+    }
+  }
+
+  /** The last value of every outage id that still stands (tombstones remove it), ignoring version. */
+  private static Map<String, Outage> finalOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
+    Map<String, Outage> live = new LinkedHashMap<>();
+    for (TestRecord<String, CorrelatedOutage> change : changes) {
+      if (change.value() == null) {
+        live.remove(change.key());
+      } else {
+        live.put(change.key(), OutageRecords.fromAvro(change.value()).outage());
+      }
+    }
+    return live;
+  }
+
+  private static Scenario scenario(String name) {
+    return Scenario.bundled().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void correlatesTheFastlyOutageAndResolvesItWithTheLastMember() {
+    drive(ScenarioReplay.records(List.of(scenario("fastly-2021-06-08"))), out -> {
+      List<TestRecord<String, CorrelatedOutage>> changes = out.outageChanges();
+      assertThat(changes).isNotEmpty();
+      CorrelatedOutage opened = changes.get(0).value();
+      assertThat(opened.getState()).isEqualTo(OutageState.OPEN);
+      assertThat(opened.getVersion()).isEqualTo(1);
+      assertThat(opened.getProviders()).containsExactly("amazon", "fastly");
+      assertThat(changes.get(0).timestamp()).as("opened by amazon's first update")
+          .isEqualTo(Instant.parse("2021-06-08T10:00:00Z").toEpochMilli());
+      CorrelatedOutage last = changes.get(changes.size() - 1).value();
+      assertThat(last.getState()).isEqualTo(OutageState.RESOLVED);
+      assertThat(last.getProviders()).containsExactly("amazon", "fastly", "github", "govuk", "reddit");
+      assertThat(last.getSuspectedCause().getProvider()).isEqualTo("fastly");
+      assertThat(last.getResolvedAt()).isEqualTo(Instant.parse("2021-06-08T12:44:00Z"));
+      assertThat(changes).extracting(r -> r.value().getVersion()).isSorted().doesNotHaveDuplicates();
+      assertThat(finalOutages(changes)).hasSize(1);
+      List<String> json = out.outagesJson().readValuesToList();
+      assertThat(json).hasSameSizeAs(changes);
+      JsonNode lastJson = read(json.get(json.size() - 1));
+      assertThat(lastJson.get("type").asText()).isEqualTo("outage");
+      assertThat(lastJson.get("state").asText()).isEqualTo("RESOLVED");
+      assertThat(lastJson.get("suspectedCause").get("provider").asText()).isEqualTo("fastly");
+    });
+  }
+
+  @Test
+  void staysQuietForMetaAndOpenAiFiveHoursApart() {
+    drive(ScenarioReplay.records(List.of(scenario("seed-2024-12-11-meta-then-openai"))), out -> {
+      assertThat(out.outageChanges()).isEmpty();
+      Map<String, Incident> incidents = out.incidents();
+      assertThat(incidents.keySet()).containsExactlyInAnyOrder("meta/meta-2024-12-11", "openai/openai-2024-12-11-ctrsv3lwd797");
+      assertThat(incidents.values()).allSatisfy(i -> assertThat(i.getStatus()).isEqualTo(IncidentStatus.RESOLVED));
+      Incident openai = incidents.get("openai/openai-2024-12-11-ctrsv3lwd797");
+      assertThat(openai.getStartedAt()).isEqualTo(Instant.parse("2024-12-11T23:16:00Z"));
+      assertThat(openai.getResolvedAt()).isEqualTo(Instant.parse("2024-12-12T03:38:00Z"));
+    });
+  }
+
+  @Test
+  void tracksTheChatGptOutageThroughItsPhases() {
+    drive(ScenarioReplay.records(List.of(scenario("seed-2025-12-02-chatgpt-two-hours"))), out -> {
+      List<TestRecord<String, StatusUpdate>> updates = out.updates();
+      assertThat(updates).as("each vendor update once, though every webhook repeats the earlier ones").hasSize(5);
+      Incident incident = out.incidents().get("openai/openai-2025-12-02-elevated-errors");
+      assertThat(incident.getStatus()).isEqualTo(IncidentStatus.RESOLVED);
+      assertThat(incident.getComponents()).hasSize(14);
+      assertThat(incident.getStartedAt()).isEqualTo(Instant.parse("2025-12-02T19:40:00Z"));
+      assertThat(incident.getIdentifiedAt()).isEqualTo(Instant.parse("2025-12-02T19:55:00Z"));
+      assertThat(incident.getMonitoringAt()).isEqualTo(Instant.parse("2025-12-02T20:32:00Z"));
+      assertThat(incident.getResolvedAt()).isEqualTo(Instant.parse("2025-12-02T21:40:00Z"));
+      assertThat(incident.getTimeToIdentifyMillis()).isEqualTo(Duration.ofMinutes(15).toMillis());
+      assertThat(incident.getTimeToMitigateMillis()).isEqualTo(Duration.ofMinutes(52).toMillis());
+      assertThat(incident.getTimeToResolveMillis()).isEqualTo(Duration.ofHours(2).toMillis());
+      assertThat(out.outageChanges()).isEmpty();
+    });
+  }
+
+  @Test
+  void shuffledInputGivesTheSameFinalOutages() {
+    // Within one scenario: incidents years apart fall outside the correlation retention anyway.
+    List<RawStatus> ordered = ScenarioReplay.records(List.of(scenario("fastly-2021-06-08")));
+    Map<String, Outage> expected = new LinkedHashMap<>();
+    drive(ordered, out -> expected.putAll(finalOutages(out.outageChanges())));
+    assertThat(expected).hasSize(1);
+    Random random = new Random(7);
+    for (int i = 0; i < 5; i++) {
+      List<RawStatus> shuffled = new ArrayList<>(ordered);
+      Collections.shuffle(shuffled, random);
+      drive(shuffled, out -> assertThat(finalOutages(out.outageChanges())).isEqualTo(expected));
+    }
+  }
+
+  @Test
+  void sendsUnreadableRecordsToTheDeadLetterTopicWithTheReason() {
+    RawStatus garbage = new RawStatus("openai", "statuspage", null, Instant.parse("2025-01-01T00:00:00Z"),
+        "this is not json".getBytes(StandardCharsets.UTF_8));
+    RawStatus badKey = new RawStatus("Open AI", "tandem", null, Instant.parse("2025-01-01T00:00:01Z"),
+        "{}".getBytes(StandardCharsets.UTF_8));
+
+    drive(List.of(garbage, badKey), out -> {
+      List<TestRecord<String, byte[]>> dead = out.deadLetters();
+      assertThat(dead).hasSize(2);
+      TestRecord<String, byte[]> first = dead.get(0);
+      assertThat(first.key()).isEqualTo("openai");
+      assertThat(new String(first.value(), StandardCharsets.UTF_8)).isEqualTo("this is not json");
+      assertThat(header(first, "tandem.error.stage")).isEqualTo("normalize");
+      assertThat(header(first, "tandem.error.reason")).isNotBlank();
+      assertThat(header(first, "tandem.error.class")).isEqualTo("ParseFailure");
+      assertThat(header(first, "tandem.format")).as("original headers kept").isEqualTo("statuspage");
+      assertThat(header(dead.get(1), "tandem.error.reason")).contains("'Open AI'");
+      assertThat(out.updates()).isEmpty();
+    });
+  }
+
+  private static String header(TestRecord<String, byte[]> record, String name) {
+    var header = record.headers().lastHeader(name);
+    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+  }
+
+  private static JsonNode read(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new AssertionError(e);
+    }
+  }
+}
