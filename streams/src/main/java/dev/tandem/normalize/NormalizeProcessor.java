@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.deadletter.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,8 @@ package dev.tandem.pipeline;
 
 import dev.tandem.correlate.CorrelationSettings;
 import dev.tandem.correlate.DependencyGraph;
+import dev.tandem.deadletter.DeadLetterDeserializationHandler;
+import dev.tandem.deadletter.DeadLetterProcessingHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -15,8 +17,6 @@ import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 
 /**
  * Tandem's configuration in Kafka's own vocabulary: one flat map of properties from a file, then
@@ -124,8 +124,8 @@ public final class TandemConfig {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // Kafka Streams' own dead-letter queue for records that fail deserialization or processing.
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().deadLetters());
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
+    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
     // Kafka Streams 5.0 makes this the default; opting in now keeps behaviour the same across versions.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     values.forEach((key, value) -> {

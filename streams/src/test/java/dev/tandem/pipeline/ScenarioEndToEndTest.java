@@ -40,17 +40,7 @@ class ScenarioEndToEndTest {
   void concludesWhatTheScenarioExpects(String name, @TempDir Path stateDir) throws Exception {
     Scenario scenario = Scenario.bundled().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     JsonNode expected = resourceJson("/scenarios/" + name + ".expected.json");
-    String prefix = "e2e-" + name;
-    Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("bootstrap.servers", KafkaStack.bootstrapServers());
-    settings.put("schema.registry.url", KafkaStack.registryUrl());
-    settings.put("application.id", prefix);
-    settings.put("state.dir", stateDir.toString());
-    settings.put("tandem.topic.partitions", "2");
-    for (String role : List.of("raw", "updates", "incidents", "outages", "outages.json", "dlq")) {
-      settings.put("tandem.topic." + role, prefix + "." + role);
-    }
-    TandemConfig config = TandemConfig.load(null, Map.of(), settings);
+    TandemConfig config = KafkaStack.pipelineConfig("e2e-" + name, stateDir);
 
     ReplayResult result;
     try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1));

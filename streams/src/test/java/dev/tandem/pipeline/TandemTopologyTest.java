@@ -36,7 +36,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -55,11 +54,14 @@ class TandemTopologyTest {
     AvroSerdes avro = new AvroSerdes(registry, Map.of());
     Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults(),
         CoincidenceModel.uniform(CorrelationSettings.DEFAULTS.priorEpisodesPerDay()));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "tandem-topology-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    Properties props;
     try {
-      props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("tandem-ttd").toString());
+      // The same Streams settings as a real run (exactly-once, exception handlers, dead-letter topic).
+      props = TandemConfig.load(null, Map.of(), Map.of(
+          "bootstrap.servers", "unused:9092",
+          "schema.registry.url", "mock://in-memory",
+          "application.id", "tandem-topology-test",
+          "state.dir", Files.createTempDirectory("tandem-ttd").toString())).streamsProperties();
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

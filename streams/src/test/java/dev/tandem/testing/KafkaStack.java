@@ -2,6 +2,13 @@ package dev.tandem.testing;
 
 import dev.tandem.embedded.EmbeddedKafkaBroker;
 import dev.tandem.embedded.EmbeddedRegistry;
+import dev.tandem.pipeline.TandemConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -38,6 +45,27 @@ public final class KafkaStack implements BeforeAllCallback {
 
   public static String registryUrl() {
     return current().registry.url();
+  }
+
+  /**
+   * Pipeline settings against this stack with topics and application id of their own (prefixed),
+   * so test classes sharing the broker never see each other's records.
+   */
+  public static TandemConfig pipelineConfig(String prefix, Path stateDir) {
+    Map<String, String> settings = new LinkedHashMap<>();
+    settings.put("bootstrap.servers", bootstrapServers());
+    settings.put("schema.registry.url", registryUrl());
+    settings.put("application.id", prefix);
+    settings.put("state.dir", stateDir.toString());
+    settings.put("tandem.topic.partitions", "2");
+    for (String role : List.of("raw", "updates", "incidents", "outages", "outages.json", "dlq")) {
+      settings.put("tandem.topic." + role, prefix + "." + role);
+    }
+    try {
+      return TandemConfig.load(null, Map.of(), settings);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static Running current() {

@@ -1,6 +1,7 @@
-package dev.tandem.normalize;
+package dev.tandem.deadletter;
 
 import java.nio.charset.StandardCharsets;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
@@ -18,6 +19,13 @@ public final class DeadLetterHeaders {
   public static final String PARSE_FAILURE = "ParseFailure";
 
   private DeadLetterHeaders() {}
+
+  /** The same for a record about to be produced to the dead-letter topic: its headers gain the error headers. */
+  public static ProducerRecord<byte[], byte[]> withErrorHeaders(ProducerRecord<byte[], byte[]> record, String stage, String reason,
+      String errorClass) {
+    return new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(), record.value(),
+        of(record.headers(), stage, reason, errorClass));
+  }
 
   /** A copy of the original headers with the error headers added. */
   public static Headers of(Headers original, String stage, String reason, String errorClass) {

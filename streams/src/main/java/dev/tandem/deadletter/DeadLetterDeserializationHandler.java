@@ -1,0 +1,30 @@
+package dev.tandem.deadletter;
+
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+
+/**
+ * A record on one of the pipeline's topics that cannot be deserialized (say, a corrupt Avro frame
+ * published by hand) goes to the dead-letter topic with Tandem's error headers, and the pipeline
+ * keeps running. Kafka Streams builds the dead letter (errors.dead.letter.queue.topic.name).
+ */
+public final class DeadLetterDeserializationHandler extends LogAndContinueExceptionHandler {
+
+  @Override
+  public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record, Exception exception) {
+    Response response = super.handleError(context, record, exception);
+    String reason = "cannot deserialize a record of " + record.topic() + ": " + describe(exception);
+    List<ProducerRecord<byte[], byte[]>> letters = response.deadLetterQueueRecords().stream()
+        .map(letter -> DeadLetterHeaders.withErrorHeaders(letter, "deserialize " + record.topic(), reason,
+            exception.getClass().getName()))
+        .toList();
+    return Response.resume(letters);
+  }
+
+  static String describe(Throwable e) {
+    return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+  }
+}

@@ -1,0 +1,24 @@
+package dev.tandem.deadletter;
+
+import java.util.List;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * A record that makes a processor throw (a bug, or input no adapter anticipated) goes to the
+ * dead-letter topic with Tandem's error headers instead of stopping the pipeline.
+ */
+public final class DeadLetterProcessingHandler extends LogAndContinueProcessingExceptionHandler {
+
+  @Override
+  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+    Response response = super.handleError(context, record, exception);
+    String reason = "processing failed in " + context.processorNodeId() + ": " + DeadLetterDeserializationHandler.describe(exception);
+    List<ProducerRecord<byte[], byte[]>> letters = response.deadLetterQueueRecords().stream()
+        .map(letter -> DeadLetterHeaders.withErrorHeaders(letter, context.processorNodeId(), reason, exception.getClass().getName()))
+        .toList();
+    return Response.resume(letters);
+  }
+}
