@@ -170,13 +170,43 @@ class EmbeddedRegistryTest {
     assertThat(ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive)).isEmpty();
   }
 
-  /** Starts a registry, says which process it is, and exits without closing it. */
+  @Test
+  @Order(8)
+  void diesWithTheJvmThatStartedItEvenWhenThatJvmIsHaltedWithoutShutdownHooks(@TempDir Path haltedWorkDir) throws Exception {
+    Path output = haltedWorkDir.resolve("jvm.out");
+    Process jvm = new ProcessBuilder(
+            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-cp", System.getProperty("java.class.path"),
+            "-D" + RegistryDistribution.HOME_PROPERTY + "=" + RegistryDistribution.locate().home(),
+            ForgetfulJvm.class.getName(), broker.bootstrapServers(), haltedWorkDir.toString(), "halt")
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
+
+    assertThat(jvm.waitFor(150, TimeUnit.SECONDS)).as("the JVM exits; its output: %s", output).isTrue();
+    String said = Files.readString(output);
+    long registryPid = said.lines()
+        .filter(line -> line.startsWith(ForgetfulJvm.PID_PREFIX))
+        .mapToLong(line -> Long.parseLong(line.substring(ForgetfulJvm.PID_PREFIX.length())))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no registry pid in: " + said));
+
+    org.awaitility.Awaitility.await("the registry stops once its parent is gone")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive).isEmpty());
+  }
+
+  /** Starts a registry, says which process it is, and exits without closing it ("halt": without shutdown hooks). */
   static final class ForgetfulJvm {
     static final String PID_PREFIX = "registry-pid=";
 
     public static void main(String[] args) {
       EmbeddedRegistry registry = new EmbeddedRegistry(args[0], Path.of(args[1]), 0).start();
       System.out.println(PID_PREFIX + registry.pid());
+      System.out.flush();
+      if (args.length > 2 && args[2].equals("halt")) {
+        Runtime.getRuntime().halt(0);
+      }
       System.exit(0);
     }
   }
