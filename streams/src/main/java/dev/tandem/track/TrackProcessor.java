@@ -6,6 +6,7 @@ import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,11 +26,18 @@ public final class TrackProcessor extends ContextualProcessor<String, StatusUpda
   static final String COMPONENT_INCIDENT_PREFIX = "component:";
 
   private KeyValueStore<String, IncidentHistory> histories;
+  private Sensor operationalComponents;
+  private Sensor repeatedUpdates;
 
   @Override
   public void init(ProcessorContext<String, Incident> context) {
     super.init(context);
     histories = context.getStateStore(HISTORY_STORE);
+    // Nothing is dropped silently: what the tracker skips, it counts.
+    operationalComponents = context.metrics().addRateTotalSensor(
+        "tandem", "track", "operational-component-updates", Sensor.RecordingLevel.INFO);
+    repeatedUpdates = context.metrics().addRateTotalSensor(
+        "tandem", "track", "repeated-updates", Sensor.RecordingLevel.INFO);
   }
 
   @Override
@@ -42,11 +50,13 @@ public final class TrackProcessor extends ContextualProcessor<String, StatusUpda
     IncidentHistory history = histories.get(key);
     if (history == null && isOperationalComponent(update)) {
       // A component that is simply operational was never an incident: nothing to resolve.
+      operationalComponents.record();
       return;
     }
     List<StatusUpdate> updates = new ArrayList<>(history == null ? List.of() : history.getUpdates());
     int same = indexOf(updates, update.getUpdateId());
     if (same >= 0 && updates.get(same).equals(update)) {
+      repeatedUpdates.record();
       return;
     }
     if (same >= 0) {

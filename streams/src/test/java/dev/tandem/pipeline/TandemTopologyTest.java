@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.alert.OutageJson;
 import dev.tandem.alert.OutageRecords;
 import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.CorrelatedOutage;
@@ -41,6 +42,8 @@ import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The whole topology on TopologyTestDriver, with the real serdes over an in-memory registry. */
 class TandemTopologyTest {
@@ -179,18 +182,26 @@ class TandemTopologyTest {
     });
   }
 
-  @Test
-  void shuffledInputGivesTheSameFinalOutages() {
-    // Within one scenario: incidents years apart fall outside the correlation retention anyway.
-    List<RawStatus> ordered = ScenarioReplay.records(List.of(scenario("fastly-2021-06-08")));
-    Map<String, Outage> expected = new LinkedHashMap<>();
-    drive(ordered, out -> expected.putAll(finalOutages(out.outageChanges())));
-    assertThat(expected).hasSize(1);
+  @ParameterizedTest
+  @ValueSource(strings = {"fastly-2021-06-08", "seed-2024-12-11-meta-then-openai", "seed-2025-12-02-chatgpt-two-hours"})
+  void shuffledInputGivesTheSameFinalOutagesAndIncidents(String name) {
+    List<RawStatus> ordered = ScenarioReplay.records(List.of(scenario(name)));
+    Map<String, Outage> expectedOutages = new LinkedHashMap<>();
+    Map<String, String> expectedIncidents = new LinkedHashMap<>();
+    drive(ordered, out -> {
+      expectedOutages.putAll(finalOutages(out.outageChanges()));
+      out.incidents().forEach((k, v) -> expectedIncidents.put(k, OutageJson.toJson(v)));
+    });
     Random random = new Random(7);
     for (int i = 0; i < 5; i++) {
       List<RawStatus> shuffled = new ArrayList<>(ordered);
       Collections.shuffle(shuffled, random);
-      drive(shuffled, out -> assertThat(finalOutages(out.outageChanges())).isEqualTo(expected));
+      drive(shuffled, out -> {
+        assertThat(finalOutages(out.outageChanges())).isEqualTo(expectedOutages);
+        Map<String, String> incidents = new LinkedHashMap<>();
+        out.incidents().forEach((k, v) -> incidents.put(k, OutageJson.toJson(v)));
+        assertThat(incidents).isEqualTo(expectedIncidents);
+      });
     }
   }
 
