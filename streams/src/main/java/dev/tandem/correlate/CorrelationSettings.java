@@ -21,8 +21,10 @@ import java.time.Duration;
  *     ~0.9 that two tightly aligned major incidents earn).
  * @param priorEpisodesPerDay the incident rate assumed for a provider, used by the coincidence
  *     model. 1/7: a typical large provider posts an incident of MINOR or worse about once a week.
- * @param retention how long after an incident resolves (in event time) it is kept for correlation;
- *     an incident never resolved is dropped this long after it started. 7 days.
+ * @param retention how long after an incident resolves (in event time) it is kept for correlation
+ *     and for learning each provider's incident rate; an incident never resolved is dropped this
+ *     long after it started. 30 days: long enough to tell a provider that fails daily from one
+ *     that fails monthly, short enough that recomputing over the held incidents stays cheap.
  */
 public record CorrelationSettings(
     Duration window,
@@ -34,7 +36,7 @@ public record CorrelationSettings(
     Duration retention) {
 
   public static final CorrelationSettings DEFAULTS = new CorrelationSettings(
-      Duration.ofMinutes(30), Duration.ofMinutes(90), Duration.ofHours(3), 2, 0.6, 1.0 / 7, Duration.ofDays(7));
+      Duration.ofMinutes(30), Duration.ofMinutes(90), Duration.ofHours(3), 2, 0.6, 1.0 / 7, Duration.ofDays(30));
 
   public CorrelationSettings {
     requirePositive(window, "window");

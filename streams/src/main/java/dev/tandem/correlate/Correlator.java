@@ -27,7 +27,13 @@ public final class Correlator {
   private final CoincidenceModel coincidence;
   private final DependencyGraph graph;
 
-  public Correlator(CorrelationSettings settings, DependencyGraph graph, CoincidenceModel coincidence) {
+  /** Rates are learned from the incidents themselves (see {@link ProviderRates}). */
+  public Correlator(CorrelationSettings settings, DependencyGraph graph) {
+    this(settings, graph, null);
+  }
+
+  /** With a fixed coincidence model instead of learned rates: for tests of the scoring itself. */
+  Correlator(CorrelationSettings settings, DependencyGraph graph, CoincidenceModel coincidence) {
     this.settings = settings;
     this.clustering = new Clustering(settings, graph);
     this.causes = new CauseFinder(graph);
@@ -42,11 +48,13 @@ public final class Correlator {
   /** Every outage among these incidents that holds enough providers and clears the confidence bar. */
   public List<Outage> correlate(Collection<ProviderIncident> incidents) {
     List<Outage> outages = new ArrayList<>();
-    for (OutageCluster cluster : clustering.clusters(Episodes.of(incidents))) {
+    List<Episode> episodes = Episodes.of(incidents);
+    ProviderRates rates = ProviderRates.learn(episodes, incidents, settings.priorEpisodesPerDay());
+    for (OutageCluster cluster : clustering.clusters(episodes)) {
       if (cluster.providers().size() < settings.minProviders()) {
         continue;
       }
-      Outage outage = score(cluster);
+      Outage outage = score(cluster, coincidence != null ? coincidence : rates.at(cluster.firstOnset()));
       if (outage.confidence() >= settings.minConfidence()) {
         outages.add(outage);
       }
@@ -54,7 +62,7 @@ public final class Correlator {
     return outages;
   }
 
-  private Outage score(OutageCluster cluster) {
+  private Outage score(OutageCluster cluster, CoincidenceModel coincidence) {
     double p = coincidence.probability(cluster.providers(), cluster.span());
     Cause cause = causes.find(cluster);
     boolean severe = cluster.episodes().stream().anyMatch(e -> e.severity().compareTo(Severity.MAJOR) >= 0);

@@ -1,6 +1,5 @@
 package dev.tandem.pipeline;
 
-import dev.tandem.correlate.CoincidenceModel;
 import dev.tandem.correlate.Correlator;
 import dev.tandem.normalize.Normalizer;
 import dev.tandem.registry.RestSchemaRegistryClient;
@@ -49,8 +48,7 @@ public final class TandemApp implements AutoCloseable {
         config.topics(),
         new AvroSerdes(registry, config.registryConfig()),
         Normalizer.withDefaultAdapters(),
-        new Correlator(config.correlation(), config.dependencies(),
-            CoincidenceModel.uniform(config.correlation().priorEpisodesPerDay())),
+        new Correlator(config.correlation(), config.dependencies()),
         config.dedupeRetention());
     KafkaStreams streams = new KafkaStreams(topology, props);
     CountDownLatch running = new CountDownLatch(1);

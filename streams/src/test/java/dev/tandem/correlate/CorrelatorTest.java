@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class CorrelatorTest {
 
   private final Correlator correlator = new Correlator(
-      CorrelationSettings.DEFAULTS, DependencyGraph.defaults(), CoincidenceModel.uniform(CorrelationSettings.DEFAULTS.priorEpisodesPerDay()));
+      CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
 
   static ProviderIncident incident(String provider, String start, String resolved, Severity severity) {
     return new ProviderIncident(provider, provider + "-" + start, provider + " trouble", severity,

@@ -12,7 +12,6 @@ import dev.tandem.contract.Incident;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.OutageState;
 import dev.tandem.contract.StatusUpdate;
-import dev.tandem.correlate.CoincidenceModel;
 import dev.tandem.correlate.CorrelationSettings;
 import dev.tandem.correlate.Correlator;
 import dev.tandem.correlate.DependencyGraph;
@@ -55,8 +54,7 @@ class TandemTopologyTest {
   private static void drive(List<RawStatus> records, Consumer<Outputs> check) {
     InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
     AvroSerdes avro = new AvroSerdes(registry, Map.of());
-    Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults(),
-        CoincidenceModel.uniform(CorrelationSettings.DEFAULTS.priorEpisodesPerDay()));
+    Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
     Properties props;
     try {
       // The same Streams settings as a real run (exactly-once, exception handlers, dead-letter topic).
