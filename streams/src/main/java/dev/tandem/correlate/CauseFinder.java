@@ -8,41 +8,64 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
- * Names the most likely common cause of a cluster from the dependency graph: a member that is a
- * declared upstream of the others; else an upstream that three or more members share but that has
- * not reported yet; else none.
+ * Names the most likely common cause of a cluster: a member that the others depend on (declared,
+ * through a named component, or named in their incidents); else an upstream that three or more
+ * members depend on but that has not reported yet; else none.
  */
 public final class CauseFinder {
 
   /** So many members must share a silent upstream before Tandem blames it. */
   static final int MIN_MEMBERS_FOR_SILENT_UPSTREAM = 3;
 
-  private final DependencyGraph graph;
+  private final EpisodeUpstreams upstreams;
 
-  public CauseFinder(DependencyGraph graph) {
-    this.graph = graph;
+  CauseFinder(EpisodeUpstreams upstreams) {
+    this.upstreams = upstreams;
+  }
+
+  private List<String> dependentsOf(String upstream, OutageCluster cluster, boolean anyHow) {
+    return cluster.episodes().stream()
+        .filter(e -> anyHow ? upstreams.isUpstreamOf(upstream, e) : upstreams.declared(upstream, e))
+        .map(Episode::provider)
+        .distinct()
+        .sorted()
+        .toList();
+  }
+
+  /** "declared upstream of a, b", and "named by the incidents of c" for dependencies the incidents reveal. */
+  private String reason(String upstream, OutageCluster cluster) {
+    List<String> declared = dependentsOf(upstream, cluster, false);
+    List<String> revealed = new ArrayList<>(dependentsOf(upstream, cluster, true));
+    revealed.removeAll(declared);
+    List<String> parts = new ArrayList<>();
+    if (!declared.isEmpty()) {
+      parts.add("declared upstream of " + String.join(", ", declared));
+    }
+    if (!revealed.isEmpty()) {
+      parts.add("named by the incidents of " + String.join(", ", revealed));
+    }
+    return String.join("; ", parts);
   }
 
   public Cause find(OutageCluster cluster) {
-    SortedSet<String> providers = cluster.providers();
-    // A reporting member that is upstream of the most other members; ties go to the earliest onset.
+    // A reporting member that the most other members depend on; ties go to the earliest onset.
     String best = null;
     List<String> bestDependents = List.of();
     for (Episode episode : cluster.episodes()) {
       String candidate = episode.provider();
-      List<String> dependents = providers.stream().filter(p -> graph.isUpstreamOf(candidate, p)).toList();
+      List<String> dependents = dependentsOf(candidate, cluster, true);
       if (dependents.size() > bestDependents.size()) {
         best = candidate;
         bestDependents = dependents;
       }
     }
     if (best != null) {
-      return new Cause(best, true, "declared upstream of " + String.join(", ", bestDependents));
+      return new Cause(best, true, reason(best, cluster));
     }
     Map<String, SortedSet<String>> sharing = new TreeMap<>();
-    for (String provider : providers) {
-      for (String upstream : graph.upstreamsOf(provider)) {
-        sharing.computeIfAbsent(upstream, k -> new TreeSet<>()).add(provider);
+    for (Episode episode : cluster.episodes()) {
+      for (String upstream : upstreams.of(episode)) {
+        sharing.computeIfAbsent(upstream, k -> new TreeSet<>()).add(episode.provider());
       }
     }
     String silent = null;
@@ -57,6 +80,6 @@ public final class CauseFinder {
       return new Cause(silent, false,
           "shared upstream of " + String.join(", ", new ArrayList<>(silentDependents)) + "; not reporting yet");
     }
-    return Cause.none("no declared upstream among the members; earliest member: " + cluster.anchor().provider());
+    return Cause.none("no upstream of the others among the members; earliest member: " + cluster.anchor().provider());
   }
 }

@@ -15,11 +15,11 @@ import java.util.TreeMap;
 public final class Clustering {
 
   private final CorrelationSettings settings;
-  private final DependencyGraph graph;
+  private final EpisodeUpstreams upstreams;
 
-  public Clustering(CorrelationSettings settings, DependencyGraph graph) {
+  Clustering(CorrelationSettings settings, EpisodeUpstreams upstreams) {
     this.settings = settings;
-    this.graph = graph;
+    this.upstreams = upstreams;
   }
 
   /** Whether two episodes are linked, and so belong to the same cluster. */
@@ -27,12 +27,12 @@ public final class Clustering {
     if (a.provider().equals(b.provider())) {
       return false;
     }
-    return distance(a, b).compareTo(windowFor(a.provider(), b.provider())) <= 0;
+    return distance(a, b).compareTo(windowFor(a, b)) <= 0;
   }
 
-  /** The window that applies between two providers. */
-  public Duration windowFor(String a, String b) {
-    return graph.related(a, b) ? settings.dependencyWindow() : settings.window();
+  /** The window that applies between two episodes: the wider one when either depends on the other. */
+  public Duration windowFor(Episode a, Episode b) {
+    return upstreams.related(a, b) ? settings.dependencyWindow() : settings.window();
   }
 
   public static Duration distance(Episode a, Episode b) {

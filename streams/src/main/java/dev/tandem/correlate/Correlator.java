@@ -22,8 +22,6 @@ public final class Correlator {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
   private final CorrelationSettings settings;
-  private final Clustering clustering;
-  private final CauseFinder causes;
   private final CoincidenceModel coincidence;
   private final DependencyGraph graph;
 
@@ -35,8 +33,6 @@ public final class Correlator {
   /** With a fixed coincidence model instead of learned rates: for tests of the scoring itself. */
   Correlator(CorrelationSettings settings, DependencyGraph graph, CoincidenceModel coincidence) {
     this.settings = settings;
-    this.clustering = new Clustering(settings, graph);
-    this.causes = new CauseFinder(graph);
     this.coincidence = coincidence;
     this.graph = graph;
   }
@@ -50,11 +46,13 @@ public final class Correlator {
     List<Outage> outages = new ArrayList<>();
     List<Episode> episodes = Episodes.of(incidents);
     ProviderRates rates = ProviderRates.learn(episodes, incidents, settings.priorEpisodesPerDay());
+    EpisodeUpstreams upstreams = new EpisodeUpstreams(graph);
+    Clustering clustering = new Clustering(settings, upstreams);
     for (OutageCluster cluster : clustering.clusters(episodes)) {
       if (cluster.providers().size() < settings.minProviders()) {
         continue;
       }
-      Outage outage = score(cluster, coincidence != null ? coincidence : rates.at(cluster.firstOnset()));
+      Outage outage = score(cluster, coincidence != null ? coincidence : rates.at(cluster.firstOnset()), clustering, upstreams);
       if (outage.confidence() >= settings.minConfidence()) {
         outages.add(outage);
       }
@@ -62,13 +60,15 @@ public final class Correlator {
     return outages;
   }
 
-  private Outage score(OutageCluster cluster, CoincidenceModel coincidence) {
+  private Outage score(OutageCluster cluster, CoincidenceModel coincidence, Clustering clustering, EpisodeUpstreams upstreams) {
     double p = coincidence.probability(cluster.providers(), cluster.span());
-    Cause cause = causes.find(cluster);
+    Cause cause = new CauseFinder(upstreams).find(cluster);
     boolean severe = cluster.episodes().stream().anyMatch(e -> e.severity().compareTo(Severity.MAJOR) >= 0);
     // Independent failures this close together are unlikely (1 - p); minor-only incidents and the
-    // lack of any shared upstream each leave more room for coincidence than the rate model sees.
-    double confidence = (1 - p) * (severe ? 1.0 : 0.8) * (cause.provider() != null ? 1.0 : 0.9);
+    // lack of any evidence of a shared upstream each leave more room for coincidence than the rate
+    // model sees. A reporting upstream is the strongest evidence; a silent one, or members blaming
+    // "a third-party provider", weaker.
+    double confidence = (1 - p) * (severe ? 1.0 : 0.8) * evidenceFactor(cluster, cause);
     return new Outage(
         idOf(cluster),
         List.copyOf(cluster.providers()),
@@ -79,21 +79,38 @@ public final class Correlator {
         round(confidence),
         p,
         cause,
-        explain(cluster, cause, p));
+        explain(cluster, cause, p, clustering, upstreams));
   }
 
-  private List<String> explain(OutageCluster cluster, Cause cause, double p) {
+  private static double evidenceFactor(OutageCluster cluster, Cause cause) {
+    if (cause.provider() != null) {
+      return cause.reporting() ? 1.0 : 0.95;
+    }
+    boolean blamed = cluster.incidents().stream().anyMatch(DependencyGraph::blamesUnnamedUpstream);
+    return blamed ? 0.95 : 0.9;
+  }
+
+  private List<String> explain(OutageCluster cluster, Cause cause, double p, Clustering clustering, EpisodeUpstreams upstreams) {
     List<String> lines = new ArrayList<>();
-    Episode anchor = cluster.anchor();
-    lines.add(anchor.provider() + " started at " + anchor.onset() + " (" + anchor.severity().name().toLowerCase() + ")");
-    for (Episode e : cluster.episodes().subList(1, cluster.episodes().size())) {
-      String line = e.provider() + " started " + minutes(Clustering.distance(anchor, e)) + " after " + anchor.provider();
-      Episode nearest = nearestLinked(e, cluster);
-      if (cause.reporting() && graph.isUpstreamOf(cause.provider(), e.provider())) {
-        line += "; " + cause.provider() + " is a declared upstream of " + e.provider();
+    // Tell the story from the suspected cause when it reported, else from the first to fail.
+    Episode reference = cause.reporting()
+        ? cluster.episodes().stream().filter(e -> e.provider().equals(cause.provider())).findFirst().orElse(cluster.anchor())
+        : cluster.anchor();
+    lines.add(reference.provider() + " started at " + reference.onset() + " (" + reference.severity().name().toLowerCase() + ")");
+    for (Episode e : cluster.episodes()) {
+      if (e == reference) {
+        continue;
+      }
+      boolean after = !e.onset().isBefore(reference.onset());
+      String line = e.provider() + " started " + minutes(Clustering.distance(reference, e)) + (after ? " after " : " before ")
+          + reference.provider();
+      java.util.Optional<String> why = cause.reporting() ? upstreams.why(cause.provider(), e) : java.util.Optional.empty();
+      Episode nearest = nearestLinked(e, cluster, clustering);
+      if (why.isPresent()) {
+        line += "; " + why.get();
       } else if (nearest != null) {
         line += "; linked to " + nearest.provider() + " (" + minutes(Clustering.distance(e, nearest))
-            + " apart, within the " + minutes(clustering.windowFor(e.provider(), nearest.provider())) + " window)";
+            + " apart, within the " + minutes(clustering.windowFor(e, nearest)) + " window)";
       }
       lines.add(line);
     }
@@ -108,7 +125,7 @@ public final class Correlator {
     return lines;
   }
 
-  private Episode nearestLinked(Episode e, OutageCluster cluster) {
+  private static Episode nearestLinked(Episode e, OutageCluster cluster, Clustering clustering) {
     Episode best = null;
     for (Episode other : cluster.episodes()) {
       if (other != e && clustering.linked(e, other)

@@ -215,4 +215,98 @@ class CorrelatorTest {
 
     assertThat(OutageLedger.reconcile(Map.of(published.id(), published), List.of(), Set.of())).isEmpty();
   }
+
+  private static ProviderIncident titled(String provider, String start, String title, Severity severity, String... components) {
+    return new ProviderIncident(provider, provider + "-" + start, title, severity, Instant.parse(start), null, List.of(components));
+  }
+
+  @Test
+  void providersThatFailEveryDayEarnLessConfidenceThanProvidersThatRarelyFail() {
+    List<ProviderIncident> noisy = new ArrayList<>();
+    Instant day = Instant.parse("2025-03-01T09:00:00Z");
+    for (int d = 0; d < 21; d++) {
+      Instant start = day.plus(Duration.ofDays(d));
+      noisy.add(new ProviderIncident("alpha", "a" + d, "slow", Severity.MAJOR, start, start.plusSeconds(1800), List.of()));
+      noisy.add(new ProviderIncident("beta", "b" + d, "slow", Severity.MAJOR, start.plusSeconds(600), start.plusSeconds(2400), List.of()));
+    }
+    Instant last = day.plus(Duration.ofDays(21));
+    List<ProviderIncident> today = List.of(
+        new ProviderIncident("alpha", "a-today", "slow", Severity.MAJOR, last, null, List.of()),
+        new ProviderIncident("beta", "b-today", "slow", Severity.MAJOR, last.plusSeconds(600), null, List.of()));
+    List<ProviderIncident> withHistory = new ArrayList<>(noisy);
+    withHistory.addAll(today);
+
+    Outage rare = correlator.correlate(today).get(0);
+    List<Outage> habitual = correlator.correlate(withHistory);
+
+    Outage lastOfHabitual = habitual.get(habitual.size() - 1);
+    assertThat(lastOfHabitual.firstOnset()).isEqualTo(last);
+    assertThat(lastOfHabitual.coincidenceProbability()).isGreaterThan(rare.coincidenceProbability() * 3);
+    assertThat(lastOfHabitual.confidence()).isLessThan(rare.confidence());
+  }
+
+  @Test
+  void aComponentThatRunsOnAnUpstreamLinksItsProviderToThatUpstream() {
+    List<Outage> outages = correlator.correlate(List.of(
+        titled("cloudflare", "2025-06-12T17:52:00Z", "Workers KV unavailable", Severity.CRITICAL, "Workers KV"),
+        titled("gcp", "2025-06-12T19:10:00Z", "Multiple GCP products are experiencing Service issues", Severity.MAJOR)));
+
+    assertThat(outages).singleElement().satisfies(o -> {
+      assertThat(o.providers()).containsExactly("cloudflare", "gcp");
+      assertThat(o.cause().provider()).isEqualTo("gcp");
+      assertThat(o.cause().reason()).isEqualTo("declared upstream of cloudflare");
+      assertThat(o.explanation()).anySatisfy(line -> assertThat(line).contains("gcp is a declared upstream of cloudflare"));
+    });
+  }
+
+  @Test
+  void incidentsThatNameAnUpstreamCountAsEvidence() {
+    List<Outage> outages = correlator.correlate(List.of(
+        titled("linear", "2025-10-20T07:00:00Z", "Degraded performance due to an AWS us-east-1 issue", Severity.MAJOR),
+        titled("vercel", "2025-10-20T07:04:00Z", "Builds failing: Amazon Web Services outage", Severity.MAJOR),
+        titled("aws", "2025-10-20T08:15:00Z", "Increased error rates in US-EAST-1", Severity.MAJOR)));
+
+    assertThat(outages).singleElement().satisfies(o -> {
+      assertThat(o.providers()).containsExactly("aws", "linear", "vercel");
+      assertThat(o.cause().provider()).isEqualTo("aws");
+      assertThat(o.cause().reporting()).isTrue();
+      assertThat(o.cause().reason()).isEqualTo("named by the incidents of linear, vercel");
+      assertThat(o.explanation()).anySatisfy(line -> assertThat(line).contains("vercel's incident names aws"));
+    });
+  }
+
+  @Test
+  void aSilentUpstreamThatReportsLaterBecomesAReportingCause() {
+    List<ProviderIncident> dependents = List.of(
+        incident("slack", "2025-10-20T07:00:00Z", null, Severity.MAJOR),
+        incident("signal", "2025-10-20T07:05:00Z", null, Severity.MAJOR),
+        incident("venmo", "2025-10-20T07:09:00Z", null, Severity.MAJOR));
+    List<ProviderIncident> withAws = new ArrayList<>(dependents);
+    withAws.add(incident("aws", "2025-10-20T08:20:00Z", null, Severity.MAJOR));
+
+    Outage before = correlator.correlate(dependents).get(0);
+    Outage after = correlator.correlate(withAws).get(0);
+
+    assertThat(before.cause()).isEqualTo(new Cause("aws", false, "shared upstream of signal, slack, venmo; not reporting yet"));
+    assertThat(after.id()).isEqualTo(before.id());
+    assertThat(after.providers()).contains("aws");
+    assertThat(after.cause()).isEqualTo(new Cause("aws", true, "declared upstream of signal, slack, venmo"));
+    assertThat(after.confidence()).isGreaterThanOrEqualTo(before.confidence());
+  }
+
+  @Test
+  void blamingAnUnnamedThirdPartyRaisesConfidenceWithoutNamingACause() {
+    List<ProviderIncident> plain = List.of(
+        titled("linear", "2025-03-01T10:00:00Z", "Elevated errors", Severity.MAJOR),
+        titled("notion", "2025-03-01T10:12:00Z", "Elevated errors", Severity.MAJOR));
+    List<ProviderIncident> blaming = List.of(
+        titled("linear", "2025-03-01T10:00:00Z", "Elevated errors caused by a third-party provider", Severity.MAJOR),
+        titled("notion", "2025-03-01T10:12:00Z", "Elevated errors", Severity.MAJOR));
+
+    Outage without = correlator.correlate(plain).get(0);
+    Outage with = correlator.correlate(blaming).get(0);
+
+    assertThat(with.cause().provider()).isNull();
+    assertThat(with.confidence()).isGreaterThan(without.confidence());
+  }
 }
