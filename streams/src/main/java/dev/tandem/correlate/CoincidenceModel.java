@@ -8,8 +8,10 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The chance that independent providers start failing this close together by accident. Each
- * provider's onsets are a Poisson process with its own rate; given the noisiest member failing, every
- * other member must start within the same span: {@code P = Π (1 - exp(-2·λᵢ·span))}.
+ * provider's onsets are a Poisson process with its own rate; given the rarest member failing (the
+ * surprising event), every other member must start within the same span by chance:
+ * {@code P = Π (1 - exp(-2·λᵢ·span))} over the others. Conditioning on the rarest is the cautious
+ * choice: a member that fails every day makes the product large, as it should.
  */
 public final class CoincidenceModel {
 
@@ -39,10 +41,10 @@ public final class CoincidenceModel {
     }
     double days = Math.max(span.toMillis(), MIN_SPAN.toMillis()) / 86_400_000.0;
     List<String> byRate = providers.stream()
-        .sorted(Comparator.comparingDouble(this::ratePerDay).reversed().thenComparing(Comparator.naturalOrder()))
+        .sorted(Comparator.comparingDouble(this::ratePerDay).thenComparing(Comparator.naturalOrder()))
         .toList();
     double p = 1.0;
-    // The noisiest provider is the one "given"; every other one has to fail near it by chance.
+    // The rarest provider is the one "given"; every other one has to fail near it by chance.
     for (String provider : byRate.subList(1, byRate.size())) {
       p *= -Math.expm1(-2 * ratePerDay(provider) * days);
     }

@@ -25,6 +25,16 @@ import java.time.Duration;
  *     and for learning each provider's incident rate; an incident never resolved is dropped this
  *     long after it started. 30 days: long enough to tell a provider that fails daily from one
  *     that fails monthly, short enough that recomputing over the held incidents stays cheap.
+ * @param rateDecay how fast a provider's past episodes stop counting toward its learned rate: an
+ *     episode this old counts 1/e as much as one today. 30 days: rates follow a provider's recent
+ *     habits (a bad month) without forgetting them within a week.
+ * @param priorWeightDays how many days of observation the prior rate is worth. 14: one incident of a
+ *     provider never seen before does not make it look noisy, three weeks of daily incidents do.
+ * @param linkPrior how plausible a common cause is for providers failing close together when
+ *     nothing in their incidents points at a shared upstream (see {@code Confidence}). 0.02: most
+ *     incidents are a provider's own; then two major incidents 10 minutes apart of providers that
+ *     fail weekly reach ~0.9, and two minor ones 18 minutes apart next to a provider that fails
+ *     daily stay below 0.6.
  */
 public record CorrelationSettings(
     Duration window,
@@ -33,16 +43,26 @@ public record CorrelationSettings(
     int minProviders,
     double minConfidence,
     double priorEpisodesPerDay,
-    Duration retention) {
+    Duration retention,
+    Duration rateDecay,
+    double priorWeightDays,
+    double linkPrior) {
 
   public static final CorrelationSettings DEFAULTS = new CorrelationSettings(
-      Duration.ofMinutes(30), Duration.ofMinutes(90), Duration.ofHours(3), 2, 0.6, 1.0 / 7, Duration.ofDays(30));
+      Duration.ofMinutes(30), Duration.ofMinutes(90), Duration.ofHours(3), 2, 0.6, 1.0 / 7, Duration.ofDays(30), Duration.ofDays(30), 14, 0.02);
 
   public CorrelationSettings {
     requirePositive(window, "window");
     requirePositive(dependencyWindow, "dependencyWindow");
     requirePositive(maxSpan, "maxSpan");
     requirePositive(retention, "retention");
+    requirePositive(rateDecay, "rateDecay");
+    if (!(linkPrior > 0 && linkPrior < 1)) {
+      throw new IllegalArgumentException("linkPrior must be within (0, 1), got " + linkPrior);
+    }
+    if (!(priorWeightDays > 0)) {
+      throw new IllegalArgumentException("priorWeightDays must be positive, got " + priorWeightDays);
+    }
     if (dependencyWindow.compareTo(window) < 0) {
       throw new IllegalArgumentException("dependencyWindow (" + dependencyWindow + ") must not be shorter than window (" + window + ")");
     }

@@ -5,8 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -17,9 +15,6 @@ import java.util.List;
  * confidence, suspected cause, explanation. A pure function of the set of incidents.
  */
 public final class Correlator {
-
-  private static final DateTimeFormatter ID_TIME =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmm'Z'").withZone(ZoneOffset.UTC);
 
   private final CorrelationSettings settings;
   private final CoincidenceModel coincidence;
@@ -43,19 +38,21 @@ public final class Correlator {
 
   /** Every outage among these incidents that holds enough providers and clears the confidence bar. */
   public List<Outage> correlate(Collection<ProviderIncident> incidents) {
+    return candidates(incidents).stream().filter(o -> o.confidence() >= settings.minConfidence()).toList();
+  }
+
+  /** Every group of linked episodes of enough providers, scored, whether or not it clears the bar. */
+  public List<Outage> candidates(Collection<ProviderIncident> incidents) {
     List<Outage> outages = new ArrayList<>();
     List<Episode> episodes = Episodes.of(incidents);
-    ProviderRates rates = ProviderRates.learn(episodes, incidents, settings.priorEpisodesPerDay());
+    ProviderRates rates = ProviderRates.learn(episodes, incidents, settings);
     EpisodeUpstreams upstreams = new EpisodeUpstreams(graph);
     Clustering clustering = new Clustering(settings, upstreams);
     for (OutageCluster cluster : clustering.clusters(episodes)) {
       if (cluster.providers().size() < settings.minProviders()) {
         continue;
       }
-      Outage outage = score(cluster, coincidence != null ? coincidence : rates.at(cluster.firstOnset()), clustering, upstreams);
-      if (outage.confidence() >= settings.minConfidence()) {
-        outages.add(outage);
-      }
+      outages.add(score(cluster, coincidence != null ? coincidence : rates.at(cluster.firstOnset()), clustering, upstreams));
     }
     return outages;
   }
@@ -63,12 +60,7 @@ public final class Correlator {
   private Outage score(OutageCluster cluster, CoincidenceModel coincidence, Clustering clustering, EpisodeUpstreams upstreams) {
     double p = coincidence.probability(cluster.providers(), cluster.span());
     Cause cause = new CauseFinder(upstreams).find(cluster);
-    boolean severe = cluster.episodes().stream().anyMatch(e -> e.severity().compareTo(Severity.MAJOR) >= 0);
-    // Independent failures this close together are unlikely (1 - p); minor-only incidents and the
-    // lack of any evidence of a shared upstream each leave more room for coincidence than the rate
-    // model sees. A reporting upstream is the strongest evidence; a silent one, or members blaming
-    // "a third-party provider", weaker.
-    double confidence = (1 - p) * (severe ? 1.0 : 0.8) * evidenceFactor(cluster, cause);
+    double confidence = Confidence.of(Confidence.prior(settings, cluster, cause), p);
     return new Outage(
         idOf(cluster),
         List.copyOf(cluster.providers()),
@@ -80,14 +72,6 @@ public final class Correlator {
         p,
         cause,
         explain(cluster, cause, p, clustering, upstreams));
-  }
-
-  private static double evidenceFactor(OutageCluster cluster, Cause cause) {
-    if (cause.provider() != null) {
-      return cause.reporting() ? 1.0 : 0.95;
-    }
-    boolean blamed = cluster.incidents().stream().anyMatch(DependencyGraph::blamesUnnamedUpstream);
-    return blamed ? 0.95 : 0.9;
   }
 
   private List<String> explain(OutageCluster cluster, Cause cause, double p, Clustering clustering, EpisodeUpstreams upstreams) {
@@ -145,16 +129,19 @@ public final class Correlator {
     return Math.round(v * 1000) / 1000.0;
   }
 
-  /** Readable and stable: the anchor incident's provider and start, plus a hash of its key. */
+  /**
+   * Readable and stable: the anchor incident's provider and a hash of its key. Not its start
+   * time, which a vendor may still move: only a new earliest member changes the id.
+   */
   static String idOf(OutageCluster cluster) {
     ProviderIncident anchor = cluster.anchor().incidents().get(0);
-    return anchor.provider() + "-" + ID_TIME.format(anchor.startedAt()) + "-" + shortHash(anchor.key());
+    return anchor.provider() + "-" + shortHash(anchor.key());
   }
 
   private static String shortHash(String text) {
     try {
       byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 4);
+      return HexFormat.of().formatHex(digest, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }

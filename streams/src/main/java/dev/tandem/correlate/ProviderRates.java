@@ -1,6 +1,5 @@
 package dev.tandem.correlate;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
@@ -19,28 +18,26 @@ import java.util.TreeSet;
  */
 public final class ProviderRates {
 
-  /** τ: an episode a month old counts a third as much as one today; rates follow a provider's recent habits. */
-  static final Duration DECAY = Duration.ofDays(30);
-
-  /** W: the prior weighs as much as two weeks of observation. */
-  static final double PRIOR_WEIGHT_DAYS = 14;
-
   private static final double DAY_MILLIS = 86_400_000.0;
 
   private final double priorPerDay;
+  private final double priorWeightDays;
+  private final double decayDays;
   private final Map<String, NavigableSet<Instant>> onsets = new HashMap<>();
   private final Map<String, Instant> firstSeen = new HashMap<>();
 
-  private ProviderRates(double priorPerDay) {
-    this.priorPerDay = priorPerDay;
+  private ProviderRates(CorrelationSettings settings) {
+    this.priorPerDay = settings.priorEpisodesPerDay();
+    this.priorWeightDays = settings.priorWeightDays();
+    this.decayDays = settings.rateDecay().toMillis() / DAY_MILLIS;
   }
 
   /**
    * @param episodes the episodes of every provider (they count toward rates)
    * @param incidents every incident held, of any impact (they tell since when a provider is observed)
    */
-  public static ProviderRates learn(List<Episode> episodes, Collection<ProviderIncident> incidents, double priorPerDay) {
-    ProviderRates rates = new ProviderRates(priorPerDay);
+  public static ProviderRates learn(List<Episode> episodes, Collection<ProviderIncident> incidents, CorrelationSettings settings) {
+    ProviderRates rates = new ProviderRates(settings);
     for (Episode e : episodes) {
       rates.onsets.computeIfAbsent(e.provider(), k -> new TreeSet<>()).add(e.onset());
     }
@@ -52,7 +49,7 @@ public final class ProviderRates {
 
   /** Episodes of MINOR or worse per day, as known just before {@code at}. */
   public double ratePerDay(String provider, Instant at) {
-    double tau = DECAY.toMillis() / DAY_MILLIS;
+    double tau = decayDays;
     double count = 0;
     for (Instant onset : onsets.getOrDefault(provider, new TreeSet<>()).headSet(at, false)) {
       count += Math.exp(-(at.toEpochMilli() - onset.toEpochMilli()) / DAY_MILLIS / tau);
@@ -60,7 +57,7 @@ public final class ProviderRates {
     Instant first = firstSeen.get(provider);
     double observedDays = first == null || !first.isBefore(at) ? 0 : (at.toEpochMilli() - first.toEpochMilli()) / DAY_MILLIS;
     double exposure = tau * -Math.expm1(-observedDays / tau);
-    return (priorPerDay * PRIOR_WEIGHT_DAYS + count) / (PRIOR_WEIGHT_DAYS + exposure);
+    return (priorPerDay * priorWeightDays + count) / (priorWeightDays + exposure);
   }
 
   /** The coincidence model as of {@code at}. */

@@ -5,6 +5,7 @@ import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.contract.Incident;
 import dev.tandem.pipeline.PipelineProgress;
 import dev.tandem.pipeline.TandemTopics;
+import dev.tandem.pipeline.TopicSnapshot;
 import dev.tandem.scenario.Scenario;
 import dev.tandem.scenario.ScenarioEnvelope;
 import java.time.Duration;
@@ -15,9 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -62,21 +61,30 @@ public final class ScenarioReplay {
    */
   public ReplayResult replay(List<RawStatus> records, Duration timeout, Consumer<ReplayResult.PublishedOutage> onOutage)
       throws InterruptedException {
-    Properties producer = new Properties();
-    producer.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    try (RawStatusPublisher publisher = new RawStatusPublisher(producer, topics.raw())) {
-      publisher.publishAll(records);
-    }
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      if (!new PipelineProgress(admin, applicationId, topics).awaitCaughtUp(timeout)) {
-        throw new TimeoutException("the pipeline did not process the replayed records within " + timeout.toSeconds() + " s");
-      }
-    }
+    Properties client = new Properties();
+    client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     List<ReplayResult.PublishedOutage> outages = new ArrayList<>();
-    for (ConsumerRecord<String, String> r : readAll(topics.outagesJson(), new StringDeserializer())) {
-      ReplayResult.PublishedOutage outage = new ReplayResult.PublishedOutage(r.key(), r.value(), Instant.ofEpochMilli(r.timestamp()));
-      outages.add(outage);
-      onOutage.accept(outage);
+    // The outage topics are compacted: an outage's earlier versions may be cleaned away soon after
+    // they are written, so every change is read while the pipeline publishes it, not afterwards.
+    try (KafkaConsumer<String, String> follower = outageFollower(client);
+        RawStatusPublisher publisher = new RawStatusPublisher(client, topics.raw());
+        Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
+      publisher.publishAll(records);
+      PipelineProgress progress = new PipelineProgress(admin, applicationId, topics);
+      long deadline = System.nanoTime() + timeout.toNanos();
+      int caughtUp = 0;
+      while (caughtUp < 2) {
+        if (System.nanoTime() > deadline) {
+          throw new TimeoutException("the pipeline did not process the replayed records within " + timeout.toSeconds() + " s");
+        }
+        follow(follower, outages, onOutage, Duration.ofMillis(200));
+        caughtUp = progress.caughtUp() ? caughtUp + 1 : 0;
+      }
+      Map<TopicPartition, Long> ends = follower.endOffsets(follower.assignment());
+      long drainDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (ends.entrySet().stream().anyMatch(e -> follower.position(e.getKey()) < e.getValue()) && System.nanoTime() < drainDeadline) {
+        follow(follower, outages, onOutage, Duration.ofMillis(100));
+      }
     }
     Map<String, Incident> incidents = new LinkedHashMap<>();
     for (ConsumerRecord<String, Incident> r : readAll(topics.incidents(), incidentDeserializer)) {
@@ -85,34 +93,31 @@ public final class ScenarioReplay {
     return new ReplayResult(outages, List.copyOf(incidents.values()));
   }
 
-  /** Every committed record of a topic, from the beginning to its current end. */
+  private KafkaConsumer<String, String> outageFollower(Properties client) {
+    Properties props = new Properties();
+    props.putAll(client);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    List<TopicPartition> partitions = consumer.partitionsFor(topics.outagesJson(), Duration.ofSeconds(30)).stream()
+        .map(p -> new TopicPartition(topics.outagesJson(), p.partition())).toList();
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    return consumer;
+  }
+
+  private static void follow(KafkaConsumer<String, String> follower, List<ReplayResult.PublishedOutage> outages,
+      Consumer<ReplayResult.PublishedOutage> onOutage, Duration poll) {
+    for (ConsumerRecord<String, String> r : follower.poll(poll)) {
+      ReplayResult.PublishedOutage outage = new ReplayResult.PublishedOutage(r.key(), r.value(), Instant.ofEpochMilli(r.timestamp()));
+      outages.add(outage);
+      onOutage.accept(outage);
+    }
+  }
+
   private <V> List<ConsumerRecord<String, V>> readAll(String topic, Deserializer<V> values) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    List<ConsumerRecord<String, V>> records = new ArrayList<>();
-    try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (!reachedEnd(consumer, ends) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(100)).forEach(records::add);
-      }
-    }
-    // Offset order within a partition is the order a key's values were written; the demo uses one partition.
-    records.sort(Comparator.<ConsumerRecord<String, V>>comparingInt(ConsumerRecord::partition).thenComparingLong(ConsumerRecord::offset));
-    return records;
-  }
-
-  private static boolean reachedEnd(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> ends) {
-    Set<TopicPartition> behind = ends.entrySet().stream()
-        .filter(e -> consumer.position(e.getKey()) < e.getValue())
-        .map(Map.Entry::getKey)
-        .collect(Collectors.toSet());
-    return behind.isEmpty();
+    return TopicSnapshot.read(props, topic, values);
   }
 }

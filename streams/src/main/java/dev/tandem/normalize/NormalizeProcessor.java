@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class NormalizeProcessor extends ContextualProcessor<String, byte[], String, Normalized> {
 
-  /** Dedupe store: provider/incidentId/updateId → stream time it was last seen. */
+  /** Dedupe store: provider/incidentId/updateId#content → stream time it was last seen. */
   public static final String SEEN_STORE = "normalize-seen-updates";
   public static final String STAGE = "normalize";
 
@@ -70,15 +70,15 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
       reject(record, "the record has no value: expected a status document");
       return;
     }
-    RawPayload raw = new RawPayload(provider, record.value(), header(record, RawStatus.SOURCE_HEADER),
-        Instant.ofEpochMilli(record.timestamp()));
+    RawPayload raw = new RawPayload(provider, record.value(), header(record, RawStatus.SOURCE_HEADER), receivedAt(record));
     ParseResult result = normalizer.normalize(header(record, RawStatus.FORMAT_HEADER), raw);
     if (result instanceof ParseResult.Failed failed) {
       reject(record, failed.reason());
       return;
     }
     for (StatusUpdate update : ((ParseResult.Parsed) result).updates()) {
-      String id = update.getProvider() + "/" + update.getIncidentId() + "/" + update.getUpdateId();
+      // The content is part of the identity: an edited update is new, a repeated one is not.
+      String id = update.getProvider() + "/" + update.getIncidentId() + "/" + update.getUpdateId() + "#" + fingerprint(update);
       Long lastSeen = seen.get(id);
       if (lastSeen != null) {
         duplicates.record();
@@ -113,6 +113,32 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
         }
       }
     }
+  }
+
+  /** A digest of what the vendor said; where Tandem read it (source, format) does not count. */
+  static String fingerprint(StatusUpdate update) {
+    String content = String.join("\u0000", update.getTitle(), update.getStatus().name(), update.getImpact().name(),
+        update.getComponents().toString(), String.valueOf(update.getBody()), update.getStartedAt().toString(),
+        update.getUpdatedAt().toString());
+    try {
+      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(digest, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
+  }
+
+  /** The collector's tandem.received-at header; the record timestamp when absent or unreadable. */
+  private static Instant receivedAt(Record<String, byte[]> record) {
+    String header = header(record, RawStatus.RECEIVED_AT_HEADER);
+    if (header != null) {
+      try {
+        return Instant.parse(header);
+      } catch (java.time.format.DateTimeParseException e) {
+        log.debug("unreadable {} header '{}'", RawStatus.RECEIVED_AT_HEADER, header);
+      }
+    }
+    return Instant.ofEpochMilli(record.timestamp());
   }
 
   private static String header(Record<String, byte[]> record, String name) {

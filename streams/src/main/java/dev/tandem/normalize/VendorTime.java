@@ -1,15 +1,22 @@
 package dev.tandem.normalize;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Vendor timestamps: ISO-8601 date-times with a UTC offset, as Statuspage writes them
- * ({@code 2021-06-08T09:58:00.000Z}, {@code 2024-12-11T15:16:59.123-08:00}), read as instants.
+ * ({@code 2021-06-08T09:58:00.000Z}, {@code 2024-12-11T15:16:59.123-08:00}), read as instants;
+ * feeds add RFC 822 dates ({@code Wed, 16 Mar 2022 19:46:00 +0000}, {@code Fri, 24 Dec 2021 10:41:17 PST}).
  * A time without an offset is refused: it cannot be placed on the timeline correlation works on.
  */
 final class VendorTime {
@@ -24,6 +31,27 @@ final class VendorTime {
       .parseLenient()
       .appendOffset("+HH", "Z")
       .toFormatter();
+
+  static final String EXPECTED_IN_FEEDS = "expected RFC 822 (e.g. Wed, 16 Mar 2022 19:46:00 +0000) "
+      + "or ISO-8601 with a UTC offset (e.g. 2025-10-21T17:39:34Z)";
+
+  /**
+   * The zone names RFC 822 allows besides numeric offsets. AWS writes PST and PDT; .NET feeds (Azure)
+   * write Z. Other abbreviations are ambiguous (IST, CST elsewhere) and are refused rather than guessed.
+   */
+  private static final Map<String, ZoneOffset> RFC_822_ZONES = Map.ofEntries(
+      Map.entry("UT", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC),
+      Map.entry("Z", ZoneOffset.UTC),
+      Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
+      Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
+      Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
+      Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)));
+
+  private static final List<String> MONTHS =
+      List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
+
+  /** A date is a few dozen characters; anything much longer is not one, and is not worth scanning. */
+  private static final int LONGEST_DATE = 64;
 
   /** Years outside this range are typos or hostile; beyond them epoch millis (Avro's timestamp) overflow. */
   private static final int EARLIEST_YEAR = 1970;
@@ -45,5 +73,62 @@ final class VendorTime {
     } catch (DateTimeParseException e) {
       return Optional.empty();
     }
+  }
+
+  /** A feed's date: RSS writes RFC 822, Atom ISO-8601 (RFC 3339); empty when it is neither. */
+  static Optional<Instant> parseFeedTime(String text) {
+    if (text == null) {
+      return Optional.empty();
+    }
+    return parse(text).or(() -> parseRfc822(text));
+  }
+
+  private static Optional<Instant> parseRfc822(String text) {
+    String date = text.strip();
+    if (date.length() > LONGEST_DATE) {
+      return Optional.empty();
+    }
+    int comma = date.indexOf(',');
+    if (comma >= 0) {
+      date = date.substring(comma + 1).strip();  // the weekday is optional and says nothing new
+    }
+    String[] parts = date.split("\\s+");
+    if (parts.length != 5) {
+      return Optional.empty();
+    }
+    int month = MONTHS.indexOf(parts[1].toLowerCase(Locale.ROOT));
+    String[] clock = parts[3].split(":");
+    Optional<ZoneOffset> offset = offset(parts[4]);
+    if (month < 0 || offset.isEmpty() || parts[2].length() != 4 || clock.length < 2 || clock.length > 3) {
+      return Optional.empty();
+    }
+    try {
+      LocalDateTime local = LocalDateTime.of(Integer.parseInt(parts[2]), month + 1, Integer.parseInt(parts[0]),
+          Integer.parseInt(clock[0]), Integer.parseInt(clock[1]), clock.length == 3 ? Integer.parseInt(clock[2]) : 0);
+      if (local.getYear() < EARLIEST_YEAR || local.getYear() > LATEST_YEAR) {
+        return Optional.empty();
+      }
+      return Optional.of(local.toInstant(offset.get()));
+    } catch (NumberFormatException | DateTimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  private static Optional<ZoneOffset> offset(String zone) {
+    ZoneOffset named = RFC_822_ZONES.get(zone.toUpperCase(Locale.ROOT));
+    if (named != null) {
+      return Optional.of(named);
+    }
+    if (zone.length() == 5 && (zone.charAt(0) == '+' || zone.charAt(0) == '-')) {
+      try {
+        int hours = Integer.parseInt(zone.substring(1, 3));
+        int minutes = Integer.parseInt(zone.substring(3, 5));
+        int sign = zone.charAt(0) == '-' ? -1 : 1;
+        return Optional.of(ZoneOffset.ofHoursMinutes(sign * hours, sign * minutes));
+      } catch (NumberFormatException | DateTimeException e) {
+        return Optional.empty();
+      }
+    }
+    return Optional.empty();
   }
 }

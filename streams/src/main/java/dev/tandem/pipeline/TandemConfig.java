@@ -95,7 +95,10 @@ public final class TandemConfig {
         intValue("tandem.correlate.min.providers", d.minProviders()),
         doubleValue("tandem.correlate.min.confidence", d.minConfidence()),
         doubleValue("tandem.correlate.prior.episodes.per.day", d.priorEpisodesPerDay()),
-        millis("tandem.correlate.retention.ms", d.retention()));
+        millis("tandem.correlate.retention.ms", d.retention()),
+        millis("tandem.correlate.rate.decay.ms", d.rateDecay()),
+        doubleValue("tandem.correlate.prior.weight.days", d.priorWeightDays()),
+        doubleValue("tandem.correlate.link.prior", d.linkPrior()));
   }
 
   /** The shipped graph, or the YAML file named by {@code tandem.dependencies}. */

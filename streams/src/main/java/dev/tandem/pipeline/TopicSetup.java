@@ -21,6 +21,24 @@ public final class TopicSetup {
 
   private TopicSetup() {}
 
+  /**
+   * Record timestamps on Tandem's topics are event times (a vendor's update time), which may be
+   * years old in a backfill or a replay: time-based retention would delete such records at once,
+   * before the pipeline reads them. So: raw documents and dead letters are stamped with the time
+   * the broker received them (the vendor time travels in the payload and headers) and keep the
+   * broker's retention; normalized updates, a small and valuable history, are kept without time
+   * limit; incidents and outages are compacted, never deleted by age.
+   */
+  static Map<String, String> configsFor(TandemTopics topics, String name) {
+    if (topics.compacted().contains(name)) {
+      return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+    }
+    if (name.equals(topics.updates())) {
+      return Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1");
+    }
+    return Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
+  }
+
   /** @param replicationFactor -1 for the broker's default */
   public static List<String> createMissing(Admin admin, TandemTopics topics, int partitions, short replicationFactor) {
     try {
@@ -30,9 +48,7 @@ public final class TopicSetup {
         if (!existing.contains(name)) {
           NewTopic topic = new NewTopic(name, Optional.of(partitions),
               replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor));
-          if (topics.compacted().contains(name)) {
-            topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-          }
+          topic.configs(configsFor(topics, name));
           missing.add(topic);
         }
       }

@@ -28,6 +28,14 @@ public final class IncidentLifecycle {
       .thenComparingInt((StatusUpdate u) -> Phase.rank(u.getStatus()))
       .thenComparing(StatusUpdate::getUpdateId);
 
+  /** A fixed order over what an edit can change, to choose between two edits made at the same vendor time. */
+  private static final Comparator<StatusUpdate> EDIT_CONTENT = Comparator
+      .comparing((StatusUpdate u) -> String.valueOf(u.getBody()))
+      .thenComparing(StatusUpdate::getTitle)
+      .thenComparing(u -> u.getImpact().name())
+      .thenComparing(u -> u.getComponents().toString())
+      .thenComparing(StatusUpdate::getStartedAt);
+
   private static final Set<IncidentStatus> CLOSED =
       Set.of(IncidentStatus.RESOLVED, IncidentStatus.POSTMORTEM, IncidentStatus.COMPLETED);
 
@@ -68,10 +76,21 @@ public final class IncidentLifecycle {
   private static List<StatusUpdate> distinctByUpdateId(Collection<StatusUpdate> updates) {
     Map<String, StatusUpdate> byId = new LinkedHashMap<>();
     for (StatusUpdate u : updates) {
-      // The same update seen twice keeps its latest edit: vendors do edit posted updates.
-      byId.merge(u.getUpdateId(), u, (a, b) -> BY_VENDOR_TIME.compare(a, b) >= 0 ? a : b);
+      byId.merge(u.getUpdateId(), u, IncidentLifecycle::laterEdit);
     }
     return new ArrayList<>(byId.values());
+  }
+
+  /**
+   * Of two versions of the same update (vendors edit posted updates), the one that stands: the
+   * later by vendor time, and at equal times a fixed choice by content, so arrival order never decides.
+   */
+  public static StatusUpdate laterEdit(StatusUpdate a, StatusUpdate b) {
+    int byTime = BY_VENDOR_TIME.compare(a, b);
+    if (byTime != 0) {
+      return byTime > 0 ? a : b;
+    }
+    return EDIT_CONTENT.compare(a, b) >= 0 ? a : b;
   }
 
   private static Instant earliestReaching(List<StatusUpdate> ordered, int phase) {

@@ -55,12 +55,13 @@ public final class TrackProcessor extends ContextualProcessor<String, StatusUpda
     }
     List<StatusUpdate> updates = new ArrayList<>(history == null ? List.of() : history.getUpdates());
     int same = indexOf(updates, update.getUpdateId());
-    if (same >= 0 && updates.get(same).equals(update)) {
-      repeatedUpdates.record();
-      return;
-    }
     if (same >= 0) {
-      updates.set(same, update);
+      StatusUpdate standing = IncidentLifecycle.laterEdit(updates.get(same), update);
+      if (standing.equals(updates.get(same))) {
+        repeatedUpdates.record();
+        return;
+      }
+      updates.set(same, standing);
     } else {
       updates.add(update);
     }

@@ -102,4 +102,21 @@ class TandemCommandTest {
     assertThat(code).isEqualTo(1);
     assertThat(err.toString().lines()).singleElement().asString().startsWith("tandem: not a directory:");
   }
+
+  @Test
+  void explainSaysWhyMetaAndOpenAiWereNotLinked() {
+    int code = run("explain", "openai", "2024-12-11T23:30:00Z");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("openai's episode started at 2024-12-11T23:16:00Z")
+        .contains("meta started at 2024-12-11T17:40:00Z, 5.6 h before openai: beyond the 30 min window")
+        .contains("not linked: no other provider's episode started within the window");
+  }
+
+  @Test
+  void explainRefusesAMomentItCannotRead() {
+    assertThat(run("explain", "openai", "yesterday")).isEqualTo(2);
+    assertThat(err.toString().lines()).singleElement().asString().contains("'yesterday'");
+  }
 }

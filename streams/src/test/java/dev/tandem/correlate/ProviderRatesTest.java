@@ -25,12 +25,12 @@ class ProviderRatesTest {
   }
 
   private static ProviderRates learn(List<ProviderIncident> incidents) {
-    return ProviderRates.learn(Episodes.of(incidents), incidents, PRIOR);
+    return ProviderRates.learn(Episodes.of(incidents), incidents, CorrelationSettings.DEFAULTS);
   }
 
   @Test
   void aProviderNeverSeenHasThePriorRate() {
-    assertThat(learn(List.of()).ratePerDay("newcomer", NOW)).isEqualTo(PRIOR);
+    assertThat(learn(List.of()).ratePerDay("newcomer", NOW)).isCloseTo(PRIOR, within(1e-12));
   }
 
   @Test

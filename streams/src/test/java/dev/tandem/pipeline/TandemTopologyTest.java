@@ -1,27 +1,21 @@
 package dev.tandem.pipeline;
 
+import static dev.tandem.pipeline.TopologyRun.finalOutages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.alert.OutageJson;
-import dev.tandem.alert.OutageRecords;
 import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.OutageState;
 import dev.tandem.contract.StatusUpdate;
-import dev.tandem.correlate.CorrelationSettings;
-import dev.tandem.correlate.Correlator;
-import dev.tandem.correlate.DependencyGraph;
 import dev.tandem.correlate.Outage;
 import dev.tandem.demo.ScenarioReplay;
-import dev.tandem.normalize.Normalizer;
-import dev.tandem.registry.InMemorySchemaRegistryClient;
 import dev.tandem.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,16 +23,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.function.Consumer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TestOutputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,74 +33,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The whole topology on TopologyTestDriver, with the real serdes over an in-memory registry. */
 class TandemTopologyTest {
 
-  private static final TandemTopics TOPICS = TandemTopics.DEFAULTS;
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Runs the scenarios' records (in the given order) through a fresh topology and hands the driver to the check. */
-  private static void drive(List<RawStatus> records, Consumer<Outputs> check) {
-    InMemorySchemaRegistryClient registry = new InMemorySchemaRegistryClient();
-    AvroSerdes avro = new AvroSerdes(registry, Map.of());
-    Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
-    Properties props;
-    try {
-      // The same Streams settings as a real run (exactly-once, exception handlers, dead-letter topic).
-      props = TandemConfig.load(null, Map.of(), Map.of(
-          "bootstrap.servers", "unused:9092",
-          "schema.registry.url", "mock://in-memory",
-          "application.id", "tandem-topology-test",
-          "state.dir", Files.createTempDirectory("tandem-ttd").toString())).streamsProperties();
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
+  /** Runs the scenarios' records (in the given order) through a fresh topology and hands it to the check. */
+  private static void drive(List<RawStatus> records, Consumer<TopologyRun> check) {
+    try (TopologyRun run = TopologyRun.of(records)) {
+      check.accept(run);
     }
-    try (TopologyTestDriver driver = new TopologyTestDriver(
-        TandemTopology.build(TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, Duration.ofDays(7)), props)) {
-      TestInputTopic<String, byte[]> raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
-      for (RawStatus r : records) {
-        var producerRecord = r.toProducerRecord(TOPICS.raw());
-        raw.pipeInput(new TestRecord<>(producerRecord.key(), producerRecord.value(), producerRecord.headers(),
-            Instant.ofEpochMilli(producerRecord.timestamp())));
-      }
-      check.accept(new Outputs(driver, avro));
-    }
-  }
-
-  private record Outputs(TopologyTestDriver driver, AvroSerdes avro) {
-    List<TestRecord<String, StatusUpdate>> updates() {
-      return driver.createOutputTopic(TOPICS.updates(), new StringDeserializer(), avro.forValues(StatusUpdate.class).deserializer())
-          .readRecordsToList();
-    }
-
-    Map<String, Incident> incidents() {
-      return driver.createOutputTopic(TOPICS.incidents(), new StringDeserializer(), avro.forValues(Incident.class).deserializer())
-          .readKeyValuesToMap();
-    }
-
-    List<TestRecord<String, CorrelatedOutage>> outageChanges() {
-      return driver.createOutputTopic(TOPICS.outages(), new StringDeserializer(), avro.forValues(CorrelatedOutage.class).deserializer())
-          .readRecordsToList();
-    }
-
-    List<TestRecord<String, byte[]>> deadLetters() {
-      return driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), Serdes.ByteArray().deserializer())
-          .readRecordsToList();
-    }
-
-    TestOutputTopic<String, String> outagesJson() {
-      return driver.createOutputTopic(TOPICS.outagesJson(), new StringDeserializer(), new StringDeserializer());
-    }
-  }
-
-  /** The last value of every outage id that still stands (tombstones remove it), ignoring version. */
-  private static Map<String, Outage> finalOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
-    Map<String, Outage> live = new LinkedHashMap<>();
-    for (TestRecord<String, CorrelatedOutage> change : changes) {
-      if (change.value() == null) {
-        live.remove(change.key());
-      } else {
-        live.put(change.key(), OutageRecords.fromAvro(change.value()).outage());
-      }
-    }
-    return live;
   }
 
   private static Scenario scenario(String name) {

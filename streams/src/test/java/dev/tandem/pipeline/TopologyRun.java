@@ -1,0 +1,148 @@
+package dev.tandem.pipeline;
+
+import dev.tandem.alert.OutageRecords;
+import dev.tandem.collect.RawStatus;
+import dev.tandem.contract.CorrelatedOutage;
+import dev.tandem.contract.Incident;
+import dev.tandem.contract.StatusUpdate;
+import dev.tandem.correlate.CorrelationSettings;
+import dev.tandem.correlate.Correlator;
+import dev.tandem.correlate.DependencyGraph;
+import dev.tandem.correlate.Outage;
+import dev.tandem.normalize.Normalizer;
+import dev.tandem.registry.InMemorySchemaRegistryClient;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
+
+/**
+ * One run of the whole topology on TopologyTestDriver, with the real serdes over an in-memory
+ * registry and the same Streams settings as a real run: pipe raw records in, read what came out.
+ * Each read returns what was published since the previous read of that topic.
+ */
+final class TopologyRun implements AutoCloseable {
+
+  static final TandemTopics TOPICS = TandemTopics.DEFAULTS;
+
+  private final Path stateDir;
+  private final AvroSerdes avro;
+  private final TopologyTestDriver driver;
+  private final TestInputTopic<String, byte[]> raw;
+
+  private TopologyRun(Path stateDir) {
+    this.stateDir = stateDir;
+    this.avro = new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
+    Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
+    this.driver = new TopologyTestDriver(
+        TandemTopology.build(TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, Duration.ofDays(7)),
+        streamsProperties(stateDir));
+    this.raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
+  }
+
+  static TopologyRun start() {
+    try {
+      return new TopologyRun(Files.createTempDirectory("tandem-ttd"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** A fresh topology fed these records in this order. */
+  static TopologyRun of(List<RawStatus> records) {
+    TopologyRun run = start();
+    run.pipe(records);
+    return run;
+  }
+
+  /** Sends the records to the raw topic as a collector would: headers and record time from each. */
+  TopologyRun pipe(List<RawStatus> records) {
+    for (RawStatus record : records) {
+      ProducerRecord<String, byte[]> r = record.toProducerRecord(TOPICS.raw());
+      raw.pipeInput(new TestRecord<>(r.key(), r.value(), r.headers(), Instant.ofEpochMilli(r.timestamp())));
+    }
+    return this;
+  }
+
+  List<TestRecord<String, StatusUpdate>> updates() {
+    return driver.createOutputTopic(TOPICS.updates(), new StringDeserializer(), avro.forValues(StatusUpdate.class).deserializer())
+        .readRecordsToList();
+  }
+
+  /** The last value of each incident published since the previous read. */
+  Map<String, Incident> incidents() {
+    return driver.createOutputTopic(TOPICS.incidents(), new StringDeserializer(), avro.forValues(Incident.class).deserializer())
+        .readKeyValuesToMap();
+  }
+
+  /** Every change of {@code tandem.outages} in order; a null value is a retraction. */
+  List<TestRecord<String, CorrelatedOutage>> outageChanges() {
+    return driver.createOutputTopic(TOPICS.outages(), new StringDeserializer(), avro.forValues(CorrelatedOutage.class).deserializer())
+        .readRecordsToList();
+  }
+
+  List<TestRecord<String, byte[]>> deadLetters() {
+    return driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), Serdes.ByteArray().deserializer())
+        .readRecordsToList();
+  }
+
+  TestOutputTopic<String, String> outagesJson() {
+    return driver.createOutputTopic(TOPICS.outagesJson(), new StringDeserializer(), new StringDeserializer());
+  }
+
+  /** The last value of every outage id that still stands (tombstones remove it), ignoring version and state. */
+  static Map<String, Outage> finalOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
+    Map<String, Outage> live = new LinkedHashMap<>();
+    for (TestRecord<String, CorrelatedOutage> change : changes) {
+      if (change.value() == null) {
+        live.remove(change.key());
+      } else {
+        live.put(change.key(), OutageRecords.fromAvro(change.value()).outage());
+      }
+    }
+    return live;
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.close();
+    } finally {
+      try (Stream<Path> paths = Files.walk(stateDir)) {
+        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // A leftover temporary directory is not worth failing a test for.
+      }
+    }
+  }
+
+  private static Properties streamsProperties(Path stateDir) {
+    try {
+      // The same Streams settings as a real run (exactly-once, exception handlers, dead-letter topic).
+      return TandemConfig.load(null, Map.of(), Map.of(
+          "bootstrap.servers", "unused:9092",
+          "schema.registry.url", "mock://in-memory",
+          "application.id", "tandem-topology-test",
+          "state.dir", stateDir.toString())).streamsProperties();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
