@@ -120,9 +120,15 @@ public final class Correlator {
     return best;
   }
 
+  /** A distance in the unit a person reads fastest: minutes, hours, then days. */
   static String minutes(Duration d) {
     long m = d.toMinutes();
-    return m < 120 ? m + " min" : String.format(java.util.Locale.ROOT, "%.1f h", d.toMinutes() / 60.0);
+    if (m < 120) {
+      return m + " min";
+    }
+    return m < 48 * 60
+        ? String.format(java.util.Locale.ROOT, "%.1f h", m / 60.0)
+        : String.format(java.util.Locale.ROOT, "%.1f days", m / 1440.0);
   }
 
   private static double round(double v) {

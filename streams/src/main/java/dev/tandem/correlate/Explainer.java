@@ -70,11 +70,13 @@ public final class Explainer {
     Clustering clustering = new Clustering(settings, upstreams);
     List<Episode> others = episodes.stream()
         .filter(e -> !e.provider().equals(provider))
+        // Episodes further apart than correlation ever holds incidents say nothing about this one.
+        .filter(e -> Clustering.distance(e, episode).compareTo(settings.retention()) <= 0)
         .sorted(Comparator.comparing((Episode e) -> Clustering.distance(e, episode)).thenComparing(Episode::provider))
         .limit(NEAREST)
         .toList();
     if (others.isEmpty()) {
-      lines.add("not linked: Tandem holds no episode of any other provider");
+      lines.add("not linked: Tandem holds no episode of any other provider within " + Correlator.minutes(settings.retention()));
       return lines;
     }
     boolean anyLinked = false;
