@@ -4,21 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.cli.TandemCommand;
-import java.io.PrintWriter;
+import dev.tandem.testing.CommandLineRun;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code tandem evaluate} on a small directory: one scored scenario and one without an expected file. */
 class EvaluateCommandTest {
 
-  private final StringWriter out = new StringWriter();
-  private final StringWriter err = new StringWriter();
+  private final CommandLineRun cli = new CommandLineRun();
+  private final StringWriter out = cli.out;
+  private final StringWriter err = cli.err;
 
   @TempDir Path dir;
 
@@ -31,9 +30,6 @@ class EvaluateCommandTest {
   }
 
   private int run(String... args) {
-    CommandLine cli = TandemCommand.commandLine();
-    cli.setOut(new PrintWriter(out, true));
-    cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
   }
 
