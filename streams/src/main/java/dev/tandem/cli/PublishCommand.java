@@ -72,9 +72,9 @@ final class PublishCommand implements Callable<Integer> {
     if (whole && envelopes) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--whole and --envelopes exclude each other");
     }
-    if (format != null && !KnownFormats.ALL.contains(format)) {
+    if (format != null && !RawStatus.FORMATS.contains(format)) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--format': '" + format + "' (expected one of " + String.join(", ", KnownFormats.ALL) + ")");
+          "Invalid value for option '--format': '" + format + "' (expected one of " + String.join(", ", RawStatus.FORMATS) + ")");
     }
     RawStatusReader.Mode mode = whole ? RawStatusReader.Mode.WHOLE
         : envelopes ? RawStatusReader.Mode.ENVELOPES : RawStatusReader.Mode.LINES;

@@ -2,7 +2,9 @@ package dev.tandem.collect;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -19,6 +21,12 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  * @param payload the bytes as fetched
  */
 public record RawStatus(String provider, String format, String source, Instant receivedAt, byte[] payload) {
+
+  /** The values of {@code tandem.format} that Tandem reads (DESIGN §2). */
+  public static final List<String> FORMATS = List.of("statuspage", "incidentio", "rss", "atom", "gcp", "tandem");
+
+  /** A provider id, the record key: a lower-case slug such as {@code openai} or {@code gcp}. */
+  public static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");
 
   public static final String FORMAT_HEADER = "tandem.format";
   public static final String SOURCE_HEADER = "tandem.source";

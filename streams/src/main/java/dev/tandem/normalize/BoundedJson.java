@@ -83,7 +83,8 @@ final class BoundedJson {
     return "payload exceeds a JSON reading limit: " + message;
   }
 
-  private static String tooLarge(long size) {
+  /** The reason for a payload over the size limit; XML payloads share the limit and the wording. */
+  static String tooLarge(long size) {
     return "payload is " + size + " bytes, more than the " + MAX_PAYLOAD_BYTES / (1024 * 1024)
         + " MiB Tandem accepts for one status document";
   }

@@ -17,5 +17,16 @@ public interface FormatAdapter {
    */
   boolean recognizes(JsonNode document);
 
+  /**
+   * Whether an XML payload whose root element has this name is this format; used when the header is
+   * missing. False unless the format is XML.
+   *
+   * @param namespaceUri the root element's namespace URI, empty when it has none
+   * @param localName the root element's local name, e.g. {@code rss}
+   */
+  default boolean recognizesXmlRoot(String namespaceUri, String localName) {
+    return false;
+  }
+
   ParseResult parse(RawPayload raw);
 }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.regex.Pattern;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
@@ -33,7 +32,6 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
   public static final String STAGE = "normalize";
 
   private static final Logger log = LoggerFactory.getLogger(NormalizeProcessor.class);
-  private static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
   private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
   private final Normalizer normalizer;
@@ -61,7 +59,7 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
   public void process(Record<String, byte[]> record) {
     streamTime = Math.max(streamTime, record.timestamp());
     String provider = record.key() == null ? null : record.key().trim().toLowerCase(Locale.ROOT);
-    if (provider == null || !PROVIDER_ID.matcher(provider).matches()) {
+    if (provider == null || !RawStatus.PROVIDER_ID.matcher(provider).matches()) {
       reject(record, "the record key must be the provider id, a lower-case slug such as 'openai'; got "
           + (record.key() == null ? "no key" : "'" + record.key() + "'"));
       return;

@@ -10,9 +10,10 @@ import java.util.Map;
 
 /**
  * Picks the adapter for a raw payload, by its {@code tandem.format} header or, when that is missing,
- * by asking each adapter whether it recognizes the payload, and runs it. Whatever happens, the answer
- * is a {@link ParseResult}: an adapter bug on one odd payload must send that payload to the DLQ, not
- * stop the stream.
+ * by asking each adapter whether it recognizes the payload, and runs it: a payload that starts with
+ * {@code <} is offered to the adapters by its XML root element, any other is read as JSON. Whatever
+ * happens, the answer is a {@link ParseResult}: an adapter bug on one odd payload must send that
+ * payload to the DLQ, not stop the stream.
  */
 public final class Normalizer {
 
@@ -36,9 +37,13 @@ public final class Normalizer {
     this.adapters = Collections.unmodifiableMap(byFormat);
   }
 
-  /** The formats Tandem reads today: statuspage and tandem. */
+  /**
+   * The formats Tandem reads today. incident.io comes before Statuspage: its incident history is
+   * also an {@code incidents} array, which only incident.io's recognizer tells apart.
+   */
   public static Normalizer withDefaultAdapters() {
-    return new Normalizer(List.of(new StatuspageAdapter(), new TandemAdapter()));
+    return new Normalizer(List.of(new IncidentIoAdapter(), new StatuspageAdapter(), new GcpAdapter(),
+        new TandemAdapter(), new RssAdapter(), new AtomAdapter()));
   }
 
   /** The formats this normalizer reads, in detection order. */
@@ -71,6 +76,9 @@ public final class Normalizer {
    * and the adapter interface stays a plain function of the raw record.
    */
   private ParseResult detectAndParse(RawPayload raw) {
+    if (BoundedXml.looksLikeXml(raw.bytes())) {
+      return detectXmlAndParse(raw);
+    }
     JsonNode document;
     try {
       document = BoundedJson.read(raw.bytes());
@@ -91,6 +99,31 @@ public final class Normalizer {
     String detectorTrouble = failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
     return ParseResult.failed("no " + FORMAT_HEADER + " header and the payload looks like none of the known formats ("
         + String.join(", ", formats()) + ")" + detectorTrouble + "; set the " + FORMAT_HEADER + " header");
+  }
+
+  /** Only the root element is read to choose; the chosen adapter reads the whole document. */
+  private ParseResult detectXmlAndParse(RawPayload raw) {
+    XmlElement root;
+    try {
+      root = BoundedXml.root(raw.bytes());
+    } catch (MalformedPayload e) {
+      return ParseResult.failed("no " + FORMAT_HEADER + " header and the format cannot be detected: "
+          + e.getMessage() + "; set the header to one of: " + String.join(", ", formats()));
+    }
+    List<String> failedDetectors = new ArrayList<>();
+    for (FormatAdapter adapter : adapters.values()) {
+      try {
+        if (adapter.recognizesXmlRoot(root.namespace(), root.name())) {
+          return run(adapter, raw);
+        }
+      } catch (RuntimeException e) {
+        failedDetectors.add(adapter.format() + " (" + describe(e) + ")");
+      }
+    }
+    String detectorTrouble = failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
+    return ParseResult.failed("no " + FORMAT_HEADER + " header and the XML payload's root element "
+        + root.qualifiedName() + " is none of the known formats (" + String.join(", ", formats()) + ")"
+        + detectorTrouble + "; set the " + FORMAT_HEADER + " header");
   }
 
   private static ParseResult run(FormatAdapter adapter, RawPayload raw) {

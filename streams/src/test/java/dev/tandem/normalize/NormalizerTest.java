@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Choosing the adapter: by the tandem.format header, or by the payload when the header is missing. */
@@ -20,8 +21,8 @@ class NormalizerTest {
   private final Normalizer normalizer = Normalizer.withDefaultAdapters();
 
   @Test
-  void readsStatuspageAndTandemByDefault() {
-    assertThat(normalizer.formats()).containsExactly("statuspage", "tandem");
+  void readsEveryDocumentedFormatByDefaultAskingIncidentIoBeforeStatuspage() {
+    assertThat(normalizer.formats()).containsExactly("incidentio", "statuspage", "gcp", "tandem", "rss", "atom");
   }
 
   @Test
@@ -66,27 +67,69 @@ class NormalizerTest {
   @Test
   void refusesAnUnknownFormatListingTheKnownOnes() {
     assertThat(reasonFor("yaml", Fixtures.raw("fastly", FASTLY)))
-        .isEqualTo("unknown tandem.format 'yaml'; known formats: statuspage, tandem");
+        .isEqualTo("unknown tandem.format 'yaml'; known formats: incidentio, statuspage, gcp, tandem, rss, atom");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "incidentio, incidentio/widget-documented-example.json, 3",
+      "incidentio, incidentio/openai-proxy-summary-2025-12-02.json, 4",
+      "incidentio, incidentio/pleo-incidents-2026-01.json, 2",
+      "gcp, gcp/documented-shape-incidents.json, 6",
+      "gcp, gcp/checkmk-edited-incidents-2022-07-20.json, 2",
+      "rss, feeds/github-history-2022-03-16.rss, 3",
+      "rss, feeds/aws-all-2021-12-27.rss, 2",
+      "rss, feeds/azure-status-2018-11-12.rss, 2",
+      "atom, feeds/github-history-2025-10-21.atom, 3",
+      "atom, feeds/openai-history-2026-09-03.atom, 2",
+  })
+  void detectsEachNewFormatWithoutHeader(String format, String fixture, int updates) {
+    RawPayload raw = Fixtures.raw("vendor", fixture);
+
+    List<StatusUpdate> detected = updatesOf(null, raw);
+
+    assertThat(detected).hasSize(updates).allSatisfy(update -> assertThat(update.getFormat()).isEqualTo(format));
+    assertThat(detected).isEqualTo(updatesOf(format, raw));
   }
 
   @Test
-  void refusesAFormatThatHasNoAdapterYet() {
-    assertThat(reasonFor("rss", Fixtures.raw("aws", FASTLY)))
-        .isEqualTo("unknown tandem.format 'rss'; known formats: statuspage, tandem");
+  void detectsAFeedBehindAByteOrderMarkAndWhitespace() {
+    // An XML declaration must open a document, so a feed behind a BOM and whitespace has none.
+    String feed = new String(Fixtures.bytes("feeds/github-history-2022-03-16.rss"), StandardCharsets.UTF_8)
+        .replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "");
+
+    byte[] marked = ("\uFEFF\n  " + feed).getBytes(StandardCharsets.UTF_8);
+
+    assertThat(updatesOf(null, Fixtures.raw("github", marked))).hasSize(3);
   }
 
   @Test
   void refusesAnUndetectablePayloadAskingForTheHeader() {
     assertThat(reasonFor(null, raw("{\"foo\":1}"))).isEqualTo("no tandem.format header and the payload looks like "
-        + "none of the known formats (statuspage, tandem); set the tandem.format header");
+        + "none of the known formats (incidentio, statuspage, gcp, tandem, rss, atom); set the tandem.format header");
     assertThat(reasonFor(null, raw("[]"))).startsWith("no tandem.format header and the payload looks like none");
   }
 
   @Test
-  void refusesAPayloadWithoutHeaderThatIsNotJson() {
-    assertThat(reasonFor(null, raw("<rss version=\"2.0\"><channel></channel></rss>")))
-        .startsWith("no tandem.format header and the format cannot be detected: payload is not valid JSON: ")
-        .endsWith("; set the header to one of: statuspage, tandem");
+  void refusesXmlWhoseRootIsNoKnownFeed() {
+    assertThat(reasonFor(null, raw("<html><body>Service Unavailable</body></html>"))).isEqualTo("no tandem.format "
+        + "header and the XML payload's root element <html> is none of the known formats (incidentio, statuspage, "
+        + "gcp, tandem, rss, atom); set the tandem.format header");
+    assertThat(reasonFor(null, raw("<feed><entry/></feed>"))).contains("root element <feed> is none of the known formats");
+  }
+
+  @Test
+  void refusesXmlThatCannotBeReadSafelyWithoutLookingFurther() {
+    assertThat(reasonFor(null, raw("<!DOCTYPE rss [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]><rss>&xxe;</rss>")))
+        .isEqualTo("no tandem.format header and the format cannot be detected: XML payload declares a DOCTYPE; "
+            + "Tandem refuses DTDs in status documents because they enable entity expansion and external entity "
+            + "attacks; set the header to one of: incidentio, statuspage, gcp, tandem, rss, atom");
+  }
+
+  @Test
+  void refusesAPayloadWithoutHeaderThatIsNeitherJsonNorXml() {
+    assertThat(reasonFor(null, raw("Service Unavailable")))
+        .startsWith("no tandem.format header and the format cannot be detected: payload is not valid JSON: ");
   }
 
   @Test

@@ -1,0 +1,69 @@
+package dev.tandem.normalize;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.contract.StatusUpdate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Google Cloud's service health ({@code gcp}): {@code status.cloud.google.com/incidents.json}, an
+ * array of incidents, and one incident ({@code incidents/<id>.json}), an object of the same shape.
+ * Each incident's updates become StatusUpdates as {@link GcpIncident} describes.
+ */
+public final class GcpAdapter implements FormatAdapter {
+
+  public static final String FORMAT = "gcp";
+
+  @Override
+  public String format() {
+    return FORMAT;
+  }
+
+  /** An array of incidents, or one incident: objects with {@code begin} and a description or products. */
+  @Override
+  public boolean recognizes(JsonNode document) {
+    if (document == null) {
+      return false;
+    }
+    if (document.isArray()) {
+      if (document.isEmpty()) {
+        return false;
+      }
+      for (JsonNode element : document) {
+        if (!isIncident(element)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return isIncident(document);
+  }
+
+  @Override
+  public ParseResult parse(RawPayload raw) {
+    try {
+      JsonNode tree = BoundedJson.read(raw.bytes());
+      Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
+      List<StatusUpdate> updates = new ArrayList<>();
+      if (tree.isArray()) {
+        int position = 1;
+        for (JsonNode element : tree) {
+          updates.addAll(GcpIncident.read(PayloadObject.of(element, "gcp incident #" + position++)).updates(provenance));
+        }
+      } else if (tree.isObject()) {
+        updates.addAll(GcpIncident.read(PayloadObject.of(tree, "gcp incident")).updates(provenance));
+      } else {
+        throw new MalformedPayload("gcp payload is " + PayloadObject.describe(tree)
+            + ", expected an array of incidents (incidents.json) or one incident object");
+      }
+      return ParseResult.parsed(updates);
+    } catch (MalformedPayload e) {
+      return ParseResult.failed(e.getMessage());
+    }
+  }
+
+  private static boolean isIncident(JsonNode node) {
+    return node.isObject() && node.hasNonNull("begin")
+        && (node.has("external_desc") || node.has("affected_products") || node.has("most_recent_update"));
+  }
+}
