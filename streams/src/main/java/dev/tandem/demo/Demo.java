@@ -1,6 +1,11 @@
 package dev.tandem.demo;
 
 import dev.tandem.alert.OutageJson;
+import dev.tandem.collect.Collector;
+import dev.tandem.collect.PollPolicy;
+import dev.tandem.collect.RawStatusPublisher;
+import dev.tandem.collect.StatusPageSource;
+import dev.tandem.collect.StatusPoller;
 import dev.tandem.contract.Incident;
 import dev.tandem.embedded.EmbeddedKafkaBroker;
 import dev.tandem.embedded.EmbeddedRegistry;
@@ -13,9 +18,11 @@ import dev.tandem.serde.SpecificAvroDeserializer;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -53,6 +60,7 @@ public final class Demo {
           SpecificAvroDeserializer<Incident> incidentReader = new SpecificAvroDeserializer<>(Incident.class, client)) {
         incidentReader.configure(config.registryConfig(), false);
         ScenarioReplay replay = new ScenarioReplay(broker.bootstrapServers(), config.topics(), app.applicationId(), incidentReader);
+        collectFromLocalStatusPage(broker.bootstrapServers(), config.topics().raw());
         int records = scenarios.stream().mapToInt(s -> s.envelopes().size()).sum();
         log.info("replaying {} records from {} scenarios", records, scenarios.size());
         ReplayResult result = replay.replay(ScenarioReplay.records(scenarios), PROCESSING_TIMEOUT, this::print);
@@ -68,6 +76,24 @@ public final class Demo {
       }
     } finally {
       deleteQuietly(stateDir);
+    }
+  }
+
+  /** The collector at work: one provider polled from a status page served on this machine. */
+  private void collectFromLocalStatusPage(String bootstrapServers, String rawTopic) {
+    Properties client = new Properties();
+    client.put("bootstrap.servers", bootstrapServers);
+    try (LocalStatusPage page = new LocalStatusPage();
+        RawStatusPublisher publisher = new RawStatusPublisher(client, rawTopic);
+        Collector collector = new Collector(
+            List.of(new StatusPageSource("github", page.url(), "statuspage", Duration.ofSeconds(60))),
+            record -> publisher.publishAll(List.of(record)), PollPolicy.DEFAULT, Clock.systemUTC())) {
+      List<StatusPoller.Poll> polls = collector.pollOnce();
+      String outcome = polls.get(0).outcome().name().toLowerCase(java.util.Locale.ROOT);
+      log.info("collected github (statuspage) from {}: {}", page.url(), outcome);
+      if (!json) {
+        out.println("collected github (statuspage) from " + page.url() + ": " + outcome);
+      }
     }
   }
 

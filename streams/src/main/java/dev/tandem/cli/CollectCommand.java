@@ -1,0 +1,124 @@
+package dev.tandem.cli;
+
+import dev.tandem.collect.Collector;
+import dev.tandem.collect.PollPolicy;
+import dev.tandem.collect.ProviderHealth;
+import dev.tandem.collect.ProvidersFile;
+import dev.tandem.collect.RawStatus;
+import dev.tandem.collect.RawStatusPublisher;
+import dev.tandem.collect.StatusPageSource;
+import dev.tandem.collect.StatusPoller;
+import dev.tandem.collect.WebhookIntake;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code tandem collect}: polls the status pages of a providers file and, optionally, accepts vendor
+ * webhooks, publishing both to {@code tandem.status.raw}.
+ */
+@Command(
+    name = "collect",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Polls providers' status pages and publishes each changed document to a topic (default tandem.status.raw).",
+      "With --webhook-port it also accepts Statuspage and incident.io webhooks at POST /webhooks/{provider}."
+    })
+final class CollectCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Mixin KafkaClientOptions kafka;
+
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "Providers file (YAML: providers: [{id, url, format, interval}]). Default: the bundled list.")
+  Path config;
+
+  @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "tandem.status.raw",
+      description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+  String topic;
+
+  @Option(names = "--webhook-port", paramLabel = "PORT",
+      description = "Accept webhooks on this port (0 for any free port). Off by default.")
+  Integer webhookPort;
+
+  @Option(names = "--webhook-host", paramLabel = "HOST", defaultValue = "0.0.0.0",
+      description = "Address the webhook endpoint listens on (default: ${DEFAULT-VALUE}).")
+  String webhookHost;
+
+  @Option(names = "--webhook-token", paramLabel = "SECRET", defaultValue = "${env:TANDEM_WEBHOOK_TOKEN}",
+      description = "Shared secret webhooks must send in the X-Tandem-Token header (default: $TANDEM_WEBHOOK_TOKEN).")
+  String webhookToken;
+
+  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "20",
+      description = "How long one fetch may take (default: ${DEFAULT-VALUE}).")
+  int requestTimeoutSeconds;
+
+  @Option(names = "--once", description = "Fetch every provider once, publish what was fetched, print a summary and exit.")
+  boolean once;
+
+  @Override
+  public Integer call() throws Exception {
+    List<StatusPageSource> sources;
+    try {
+      sources = config == null ? ProvidersFile.bundled() : ProvidersFile.load(config);
+    } catch (IllegalArgumentException e) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
+    PollPolicy policy = PollPolicy.DEFAULT.withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
+    Clock clock = Clock.systemUTC();
+    if (once) {
+      return collectOnce(sources, policy, clock);
+    }
+    try (ShutdownSignal shutdown = new ShutdownSignal("tandem-collect-shutdown");
+        RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic);
+        Collector collector = new Collector(sources, publishOne(publisher), policy, clock);
+        WebhookIntake intake = webhookPort == null ? null
+            : new WebhookIntake(webhookHost, webhookPort, webhookToken, publishOne(publisher), clock)) {
+      collector.start();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("collecting " + sources.size() + " providers into " + topic
+          + (intake == null ? "" : "; webhooks at http://" + webhookHost + ":" + intake.port() + WebhookIntake.PATH + "{provider}")
+          + " (Ctrl-C to stop)");
+      err.flush();
+      shutdown.await();
+    }
+    return 0;
+  }
+
+  private int collectOnce(List<StatusPageSource> sources, PollPolicy policy, Clock clock) throws Exception {
+    try (RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic);
+        Collector collector = new Collector(sources, publishOne(publisher), policy, clock)) {
+      List<StatusPoller.Poll> polls = collector.pollOnce();
+      Map<StatusPoller.Outcome, Long> counts = polls.stream()
+          .collect(Collectors.groupingBy(StatusPoller.Poll::outcome, Collectors.counting()));
+      PrintWriter err = spec.commandLine().getErr();
+      err.println("fetched " + sources.size() + " providers: "
+          + counts.getOrDefault(StatusPoller.Outcome.PUBLISHED, 0L) + " published to " + topic + ", "
+          + counts.getOrDefault(StatusPoller.Outcome.FAILED, 0L) + " failed");
+      for (ProviderHealth health : collector.health().all()) {
+        if (health.lastError() != null) {
+          err.println("  " + health.provider() + ": " + health.lastError());
+        }
+      }
+      err.flush();
+      // Failing pages are reported, not fatal; only a run that fetched nothing at all is an error.
+      return counts.getOrDefault(StatusPoller.Outcome.FAILED, 0L) == sources.size() ? 1 : 0;
+    }
+  }
+
+  private static Consumer<RawStatus> publishOne(RawStatusPublisher publisher) {
+    return record -> publisher.publishAll(List.of(record));
+  }
+}
