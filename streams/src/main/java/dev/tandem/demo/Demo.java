@@ -3,9 +3,8 @@ package dev.tandem.demo;
 import dev.tandem.alert.OutageJson;
 import dev.tandem.collect.Collector;
 import dev.tandem.collect.PollPolicy;
-import dev.tandem.collect.RawStatusPublisher;
+import dev.tandem.collect.RawStatus;
 import dev.tandem.collect.StatusPageSource;
-import dev.tandem.collect.StatusPoller;
 import dev.tandem.contract.Incident;
 import dev.tandem.embedded.EmbeddedKafkaBroker;
 import dev.tandem.embedded.EmbeddedRegistry;
@@ -20,9 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,16 +59,20 @@ public final class Demo {
           SpecificAvroDeserializer<Incident> incidentReader = new SpecificAvroDeserializer<>(Incident.class, client)) {
         incidentReader.configure(config.registryConfig(), false);
         ScenarioReplay replay = new ScenarioReplay(broker.bootstrapServers(), config.topics(), app.applicationId(), incidentReader);
-        collectFromLocalStatusPage(broker.bootstrapServers(), config.topics().raw());
-        int records = scenarios.stream().mapToInt(s -> s.envelopes().size()).sum();
-        log.info("replaying {} records from {} scenarios", records, scenarios.size());
-        ReplayResult result = replay.replay(ScenarioReplay.records(scenarios), PROCESSING_TIMEOUT, this::print);
+        List<RawStatus> records = new ArrayList<>(ScenarioReplay.records(scenarios));
+        int replayed = records.size();
+        // Collected last: the pipeline holds incidents for correlation relative to the newest event
+        // time it has seen, and a page of 2024 read before the 2021 scenario would age it out.
+        records.addAll(collectFromLocalStatusPage());
+        log.info("replaying {} records from {} scenarios and the collected page", records.size(), scenarios.size());
+        ReplayResult result = replay.replay(records, PROCESSING_TIMEOUT, this::print);
         if (incidents) {
           result.incidents().forEach(this::print);
         }
         if (!json) {
           long outages = result.outageChanges().stream().map(ReplayResult.PublishedOutage::id).distinct().count();
-          out.printf("replayed %d records from %d scenarios: %d incidents tracked, %s%n", records, scenarios.size(),
+          out.printf("replayed %d records from %d scenarios and %d collected page: %d incidents tracked, %s%n",
+              replayed, scenarios.size(), records.size() - replayed,
               result.incidents().size(), outages == 0 ? "no correlated outage" : outages + " correlated outage" + (outages == 1 ? "" : "s"));
         }
         out.flush();
@@ -80,21 +83,19 @@ public final class Demo {
   }
 
   /** The collector at work: one provider polled from a status page served on this machine. */
-  private void collectFromLocalStatusPage(String bootstrapServers, String rawTopic) {
-    Properties client = new Properties();
-    client.put("bootstrap.servers", bootstrapServers);
+  private List<RawStatus> collectFromLocalStatusPage() {
+    List<RawStatus> collected = new ArrayList<>();
     try (LocalStatusPage page = new LocalStatusPage();
-        RawStatusPublisher publisher = new RawStatusPublisher(client, rawTopic);
         Collector collector = new Collector(
             List.of(new StatusPageSource("github", page.url(), "statuspage", Duration.ofSeconds(60))),
-            record -> publisher.publishAll(List.of(record)), PollPolicy.DEFAULT, Clock.systemUTC())) {
-      List<StatusPoller.Poll> polls = collector.pollOnce();
-      String outcome = polls.get(0).outcome().name().toLowerCase(java.util.Locale.ROOT);
+            collected::add, PollPolicy.DEFAULT, Clock.systemUTC())) {
+      String outcome = collector.pollOnce().get(0).outcome().name().toLowerCase(java.util.Locale.ROOT);
       log.info("collected github (statuspage) from {}: {}", page.url(), outcome);
       if (!json) {
         out.println("collected github (statuspage) from " + page.url() + ": " + outcome);
       }
     }
+    return collected;
   }
 
   private void print(ReplayResult.PublishedOutage change) {
