@@ -25,7 +25,8 @@ public final class Collector implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
   /** Tells status page operators who is polling and where to complain. */
-  public static final String USER_AGENT = "Tandem/" + version() + " (+https://github.com/tandem-dev/tandem)";
+  /** Names the software and what it does, so a status page operator can tell who polls them. */
+  public static final String USER_AGENT = "Tandem/" + version() + " (status page collector)";
 
   private final List<StatusPoller> pollers;
   private final CollectorHealth health;

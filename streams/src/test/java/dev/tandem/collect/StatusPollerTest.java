@@ -189,7 +189,7 @@ class StatusPollerTest {
 
     poller(policy).poll();
 
-    assertThat(server.requests().get(0).getFirst("User-Agent")).matches("Tandem/\\S+ \\(\\+https://github\\.com/.+\\)");
+    assertThat(server.requests().get(0).getFirst("User-Agent")).matches("Tandem/\\S+ \\(status page collector\\)");
   }
 
   @Test
