@@ -22,21 +22,7 @@ public final class GcpAdapter implements FormatAdapter {
   /** An array of incidents, or one incident: objects with {@code begin} and a description or products. */
   @Override
   public boolean recognizes(JsonNode document) {
-    if (document == null) {
-      return false;
-    }
-    if (document.isArray()) {
-      if (document.isEmpty()) {
-        return false;
-      }
-      for (JsonNode element : document) {
-        if (!isIncident(element)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return isIncident(document);
+    return OneOrMany.matches(document, GcpAdapter::isIncident);
   }
 
   @Override

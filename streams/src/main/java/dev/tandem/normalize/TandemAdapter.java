@@ -30,21 +30,7 @@ public final class TandemAdapter implements FormatAdapter {
 
   @Override
   public boolean recognizes(JsonNode document) {
-    if (document == null) {
-      return false;
-    }
-    if (document.isArray()) {
-      if (document.isEmpty()) {
-        return false;
-      }
-      for (JsonNode element : document) {
-        if (!isUpdate(element)) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return isUpdate(document);
+    return OneOrMany.matches(document, TandemAdapter::isUpdate);
   }
 
   @Override
