@@ -37,15 +37,11 @@ import java.util.Optional;
  */
 final class IncidentIoIncident {
 
-  /** One vendor update, read and checked, waiting to be stamped with the payload's provenance. */
-  private record Entry(String updateId, IncidentStatus status, Instant updatedAt, String body,
-      List<AffectedComponent> components) {}
-
   private final String id;
   private final String title;
   private final Impact impact;
   private final Instant startedAt;
-  private final List<Entry> entries;
+  private final List<VendorUpdate> entries;
 
   private IncidentIoIncident(PayloadObject incident, String id, boolean maintenance, Map<String, String> names) {
     this.id = id;
@@ -54,7 +50,7 @@ final class IncidentIoIncident {
     this.impact = maintenance ? Impact.MAINTENANCE : worstImpact(incident);
     this.entries = hasUpdates(incident) ? updates(incident, components, names) : List.of(digest(incident, components));
     this.startedAt = startOf(incident, maintenance)
-        .orElseGet(() -> entries.stream().map(Entry::updatedAt).min(Instant::compareTo).orElseThrow());
+        .orElseGet(() -> entries.stream().map(VendorUpdate::updatedAt).min(Instant::compareTo).orElseThrow());
   }
 
   /**
@@ -74,21 +70,7 @@ final class IncidentIoIncident {
   }
 
   List<StatusUpdate> updates(Provenance provenance) {
-    List<StatusUpdate> updates = new ArrayList<>(entries.size());
-    for (Entry entry : entries) {
-      updates.add(provenance.newUpdate()
-          .setIncidentId(id)
-          .setUpdateId(entry.updateId())
-          .setTitle(title)
-          .setStatus(entry.status())
-          .setImpact(impact)
-          .setComponents(entry.components())
-          .setBody(entry.body())
-          .setStartedAt(startedAt)
-          .setUpdatedAt(entry.updatedAt())
-          .build());
-    }
-    return updates;
+    return VendorUpdate.of(provenance, id, title, impact, startedAt, entries);
   }
 
   private static boolean hasUpdates(PayloadObject incident) {
@@ -96,8 +78,8 @@ final class IncidentIoIncident {
     return updates != null && updates.isArray() && !updates.isEmpty();
   }
 
-  private List<Entry> updates(PayloadObject incident, List<AffectedComponent> components, Map<String, String> names) {
-    List<Entry> read = new ArrayList<>();
+  private List<VendorUpdate> updates(PayloadObject incident, List<AffectedComponent> components, Map<String, String> names) {
+    List<VendorUpdate> read = new ArrayList<>();
     for (PayloadObject unnamed : incident.objects("updates", incident.name() + " update")) {
       String updateId = unnamed.requiredText("id");
       PayloadObject update = unnamed.named(incident.name() + " update " + quote(updateId));
@@ -106,17 +88,17 @@ final class IncidentIoIncident {
           .or(() -> update.text("status")).orElseThrow(() -> update.missing("to_status"));
       Instant updatedAt = update.firstInstant("published_at", "created_at");
       List<AffectedComponent> own = componentStatuses(update, names);
-      read.add(new Entry(updateId, IncidentIoVocabulary.incidentStatus(statusWord), updatedAt, message(update),
+      read.add(new VendorUpdate(updateId, IncidentIoVocabulary.incidentStatus(statusWord), updatedAt, message(update),
           own.isEmpty() ? components : own));
     }
     return read;
   }
 
   /** The widget's one-update digest of an incident. */
-  private Entry digest(PayloadObject incident, List<AffectedComponent> components) {
+  private VendorUpdate digest(PayloadObject incident, List<AffectedComponent> components) {
     String statusWord = incident.text("status").orElseThrow(() -> incident.missing("status"));
     Instant updatedAt = incident.firstInstant("last_update_at", "published_at", "updated_at");
-    return new Entry(id + "@" + updatedAt, IncidentIoVocabulary.incidentStatus(statusWord), updatedAt,
+    return new VendorUpdate(id + "@" + updatedAt, IncidentIoVocabulary.incidentStatus(statusWord), updatedAt,
         incident.text("last_update_message").orElse(null), components);
   }
 

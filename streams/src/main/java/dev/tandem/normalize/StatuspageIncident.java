@@ -23,17 +23,13 @@ import java.util.Set;
  */
 final class StatuspageIncident {
 
-  /** One vendor update, read and checked, waiting to be stamped with the payload's provenance. */
-  private record Entry(String updateId, IncidentStatus status, Instant updatedAt, String body,
-      List<AffectedComponent> components) {}
-
   private final String id;
   private final String title;
   private final IncidentStatus status;
   private final Impact impact;
   private final Instant startedAt;
   private final List<AffectedComponent> components;
-  private final List<Entry> entries;
+  private final List<VendorUpdate> entries;
 
   private StatuspageIncident(PayloadObject incident, String id, boolean listedAsMaintenance) {
     this.id = id;
@@ -71,21 +67,7 @@ final class StatuspageIncident {
   }
 
   List<StatusUpdate> updates(Provenance provenance) {
-    List<StatusUpdate> updates = new ArrayList<>(entries.size());
-    for (Entry entry : entries) {
-      updates.add(provenance.newUpdate()
-          .setIncidentId(id)
-          .setUpdateId(entry.updateId())
-          .setTitle(title)
-          .setStatus(entry.status())
-          .setImpact(impact)
-          .setComponents(entry.components())
-          .setBody(entry.body())
-          .setStartedAt(startedAt)
-          .setUpdatedAt(entry.updatedAt())
-          .build());
-    }
-    return updates;
+    return VendorUpdate.of(provenance, id, title, impact, startedAt, entries);
   }
 
   private static Impact impactOf(PayloadObject incident, boolean listedAsMaintenance, IncidentStatus status) {
@@ -101,12 +83,12 @@ final class StatuspageIncident {
     return impact;
   }
 
-  private List<Entry> entries(PayloadObject incident) {
+  private List<VendorUpdate> entries(PayloadObject incident) {
     List<PayloadObject> updates = incident.objects("incident_updates", incident.name() + " update");
     if (updates.isEmpty()) {
       return List.of(entryFromIncidentItself(incident));
     }
-    List<Entry> entries = new ArrayList<>(updates.size());
+    List<VendorUpdate> entries = new ArrayList<>(updates.size());
     for (PayloadObject unnamed : updates) {
       String updateId = unnamed.requiredText("id");
       PayloadObject update = unnamed.named(incident.name() + " update " + quote(updateId));
@@ -114,18 +96,18 @@ final class StatuspageIncident {
       // created_at is when the vendor said it; display_at may be backdated by hand, updated_at moves on edits.
       Instant updatedAt = update.firstInstant("created_at", "display_at", "updated_at");
       List<AffectedComponent> affected = affectedComponents(update);
-      entries.add(new Entry(updateId, status, updatedAt, update.text("body").orElse(null),
+      entries.add(new VendorUpdate(updateId, status, updatedAt, update.text("body").orElse(null),
           affected.isEmpty() ? components : affected));
     }
     return entries;
   }
 
   /** Statuspage sends incidents without updates (backfilled ones, some webhooks); the incident is then its own update. */
-  private Entry entryFromIncidentItself(PayloadObject incident) {
+  private VendorUpdate entryFromIncidentItself(PayloadObject incident) {
     String statusWord = incident.text("status").orElseThrow(() -> new MalformedPayload(
         incident.name() + " has no 'status' and no 'incident_updates' to take one from"));
     Instant updatedAt = incident.firstInstant("updated_at", "created_at");
-    return new Entry(id + "@" + updatedAt, StatuspageVocabulary.incidentStatus(statusWord), updatedAt, null,
+    return new VendorUpdate(id + "@" + updatedAt, StatuspageVocabulary.incidentStatus(statusWord), updatedAt, null,
         components);
   }
 
