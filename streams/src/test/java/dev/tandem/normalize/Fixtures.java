@@ -1,5 +1,8 @@
 package dev.tandem.normalize;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.contract.StatusUpdate;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -70,6 +73,18 @@ final class Fixtures {
   static String formatOf(String scenarioPayload) {
     String file = scenarioPayload.substring(scenarioPayload.lastIndexOf('/') + 1);
     return file.substring(file.indexOf('.') + 1, file.lastIndexOf('.'));
+  }
+
+  /** The updates of a payload that must parse; fails the test with the reason otherwise. */
+  static List<StatusUpdate> updates(ParseResult result) {
+    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
+    return ((ParseResult.Parsed) result).updates();
+  }
+
+  /** The reason a payload that must fail was refused. */
+  static String reason(ParseResult result) {
+    assertThat(result).isInstanceOf(ParseResult.Failed.class);
+    return ((ParseResult.Failed) result).reason();
   }
 
   private static Path directory(String path) {

@@ -131,15 +131,11 @@ class GcpAdapterTest {
   }
 
   private List<StatusUpdate> updatesOf(RawPayload raw) {
-    ParseResult result = adapter.parse(raw);
-    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-    return ((ParseResult.Parsed) result).updates();
+    return Fixtures.updates(adapter.parse(raw));
   }
 
   private String reasonFor(RawPayload raw) {
-    ParseResult result = adapter.parse(raw);
-    assertThat(result).isInstanceOf(ParseResult.Failed.class);
-    return ((ParseResult.Failed) result).reason();
+    return Fixtures.reason(adapter.parse(raw));
   }
 
   private static List<StatusUpdate> incident(List<StatusUpdate> updates, String incidentId) {

@@ -231,9 +231,7 @@ class StatuspageDocumentsTest {
   }
 
   private List<StatusUpdate> updatesOf(RawPayload raw) {
-    ParseResult result = adapter.parse(raw);
-    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-    return ((ParseResult.Parsed) result).updates();
+    return Fixtures.updates(adapter.parse(raw));
   }
 
   private static StatusUpdate update(List<StatusUpdate> updates, String updateId) {

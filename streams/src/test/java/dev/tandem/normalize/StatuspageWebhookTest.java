@@ -155,9 +155,7 @@ class StatuspageWebhookTest {
   }
 
   private List<StatusUpdate> updatesOf(RawPayload raw) {
-    ParseResult result = adapter.parse(raw);
-    assertThat(result).isInstanceOf(ParseResult.Parsed.class);
-    return ((ParseResult.Parsed) result).updates();
+    return Fixtures.updates(adapter.parse(raw));
   }
 
   static AffectedComponent component(String id, String name, ComponentStatus status) {
