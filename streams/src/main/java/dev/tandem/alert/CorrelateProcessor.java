@@ -2,16 +2,21 @@ package dev.tandem.alert;
 
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
+import dev.tandem.correlate.Correlation;
 import dev.tandem.correlate.Correlator;
 import dev.tandem.correlate.Outage;
 import dev.tandem.correlate.OutageChange;
 import dev.tandem.correlate.OutageLedger;
 import dev.tandem.correlate.OutageRevision;
 import dev.tandem.correlate.ProviderIncident;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
+import java.util.NavigableSet;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -21,9 +26,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The correlate stage around the plain-Java {@link Correlator}: it sees the incidents of every
+ * The correlate stage around the plain-Java {@link Correlation}: it sees the incidents of every
  * provider (one partition), keeps them and the published outages in stores with changelogs, and
- * publishes each outage change (or a tombstone for a retracted outage) keyed by outage id.
+ * publishes each outage change (or a tombstone for a retracted outage) keyed by outage id. The
+ * work for one incident change depends on the incidents near it in time: the correlation is kept
+ * in memory (rebuilt from the store on restore) and updated where the change lands; incidents are
+ * evicted in order of age.
  */
 public final class CorrelateProcessor extends ContextualProcessor<String, Incident, String, CorrelatedOutage> {
 
@@ -37,9 +45,13 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   private final Correlator correlator;
   private KeyValueStore<String, Incident> incidentStore;
   private KeyValueStore<String, CorrelatedOutage> outageStore;
-  private final Map<String, ProviderIncident> incidents = new HashMap<>();
-  private final Map<String, OutageRevision> published = new HashMap<>();
+  private Correlation correlation;
+  private OutageLedger ledger;
+  /** Incidents by the moment they age out, oldest first. */
+  private final NavigableSet<Aging> aging = new TreeSet<>(Comparator.comparing(Aging::at).thenComparing(Aging::key));
   private Instant streamTime = Instant.MIN;
+
+  private record Aging(Instant at, String key) {}
 
   public CorrelateProcessor(Correlator correlator) {
     this.correlator = correlator;
@@ -50,13 +62,19 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     super.init(context);
     incidentStore = context.getStateStore(INCIDENTS_STORE);
     outageStore = context.getStateStore(OUTAGES_STORE);
-    // The stores are the truth (restored from their changelogs); the maps are their working copy.
+    // The stores are the truth (restored from their changelogs); memory holds the working state.
+    correlation = correlator.start();
+    List<ProviderIncident> held = new ArrayList<>();
     try (KeyValueIterator<String, Incident> it = incidentStore.all()) {
-      it.forEachRemaining(kv -> incidents.put(kv.key, OutageRecords.toProviderIncident(kv.value)));
+      it.forEachRemaining(kv -> held.add(OutageRecords.toProviderIncident(kv.value)));
     }
+    correlation.putAll(held);
+    held.forEach(i -> aging.add(new Aging(agesOutAt(i), i.key())));
+    List<OutageRevision> published = new ArrayList<>();
     try (KeyValueIterator<String, CorrelatedOutage> it = outageStore.all()) {
-      it.forEachRemaining(kv -> published.put(kv.key, OutageRecords.fromAvro(kv.value)));
+      it.forEachRemaining(kv -> published.add(OutageRecords.fromAvro(kv.value)));
     }
+    ledger = new OutageLedger(published);
   }
 
   /** Outage changes carry the pipeline's event time (the latest incident time seen), so they never go back in time. */
@@ -68,20 +86,34 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     Instant time = Instant.ofEpochMilli(record.timestamp());
     streamTime = time.isAfter(streamTime) ? time : streamTime;
     ProviderIncident incident = OutageRecords.toProviderIncident(record.value());
-    incidents.put(incident.key(), incident);
+    ProviderIncident previous = correlation.incident(incident.key());
+    if (previous != null) {
+      aging.remove(new Aging(agesOutAt(previous), previous.key()));
+    }
+    correlation.put(incident);
+    aging.add(new Aging(agesOutAt(incident), incident.key()));
     incidentStore.put(incident.key(), record.value());
     evictExpired();
+    publish(correlation.drainChanges());
+  }
 
-    List<Outage> outages = correlator.correlate(incidents.values());
-    for (OutageChange change : OutageLedger.reconcile(published, outages, incidents.keySet())) {
+  private void publish(Correlation.Changes changes) {
+    if (changes.isEmpty()) {
+      return;
+    }
+    Set<String> affected = ledger.publishedWith(changes.memberKeys());
+    for (OutageChange change : ledger.reconcile(changes.current(), affected, key -> correlation.incident(key) != null)) {
       if (change instanceof OutageChange.Revised revised) {
         CorrelatedOutage avro = OutageRecords.toAvro(revised.revision());
-        published.put(change.id(), revised.revision());
-        outageStore.put(change.id(), avro);
-        log.info("outage {} {} v{}: {}", avro.getState(), change.id(), avro.getVersion(), avro.getProviders());
+        if (revised.revision().state() == OutageRevision.State.MERGED) {
+          outageStore.delete(change.id());
+          log.info("outage {} merged into {} (v{})", change.id(), revised.revision().mergedInto(), avro.getVersion());
+        } else {
+          outageStore.put(change.id(), avro);
+          log.info("outage {} {} v{}: {}", avro.getState(), change.id(), avro.getVersion(), avro.getProviders());
+        }
         context().forward(new Record<>(change.id(), avro, streamTime.toEpochMilli()));
       } else if (change instanceof OutageChange.Retracted retracted) {
-        published.remove(change.id());
         outageStore.delete(change.id());
         log.info("outage {} retracted: {}", change.id(), retracted.reason());
         context().forward(new Record<String, CorrelatedOutage>(change.id(), null, streamTime.toEpochMilli()));
@@ -89,21 +121,39 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
   }
 
-  /** Drops incidents and outages that aged out in event time; their last published state stays on the topic. */
+  private Instant agesOutAt(ProviderIncident incident) {
+    Instant reference = incident.resolvedAt() != null ? incident.resolvedAt() : incident.startedAt();
+    return reference.plus(correlator.settings().retention());
+  }
+
+  /**
+   * Drops incidents that aged out in event time, oldest first; an outage all of whose members aged
+   * out is forgotten, its last published state staying on the topic.
+   */
   private void evictExpired() {
-    incidents.values().removeIf(incident -> {
-      boolean expired = correlator.expired(incident, streamTime);
-      if (expired) {
-        incidentStore.delete(incident.key());
+    boolean evicted = false;
+    while (!aging.isEmpty() && aging.first().at().isBefore(streamTime)) {
+      Aging oldest = aging.pollFirst();
+      correlation.remove(oldest.key());
+      incidentStore.delete(oldest.key());
+      evicted = true;
+    }
+    if (evicted) {
+      Correlation.Changes changes = correlation.drainChanges();
+      for (String id : ledger.publishedWith(changes.memberKeys())) {
+        OutageRevision r = ledger.published().get(id);
+        if (r.outage().members().stream().noneMatch(m -> correlation.incident(m.key()) != null)) {
+          ledger.forget(id);
+          outageStore.delete(id);
+        }
       }
-      return expired;
-    });
-    published.values().removeIf(revision -> {
-      boolean gone = revision.outage().members().stream().noneMatch(m -> incidents.containsKey(m.key()));
-      if (gone) {
-        outageStore.delete(revision.id());
-      }
-      return gone;
-    });
+      publish(changes);
+      correlation.forgetBackgroundBefore(streamTime.minus(correlator.settings().retention()).minus(Duration.ofDays(2)));
+    }
+  }
+
+  /** For tests: the outages correlation holds now. */
+  List<Outage> outages() {
+    return correlation.outages();
   }
 }

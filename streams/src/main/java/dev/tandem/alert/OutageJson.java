@@ -27,6 +27,7 @@ public final class OutageJson {
     node.put("id", o.getId());
     node.put("state", o.getState().name());
     node.put("version", o.getVersion());
+    node.put("mergedInto", o.getMergedInto());
     ArrayNode providers = node.putArray("providers");
     o.getProviders().forEach(providers::add);
     node.put("firstOnset", time(o.getFirstOnset()));

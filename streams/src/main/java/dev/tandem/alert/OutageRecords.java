@@ -58,6 +58,7 @@ public final class OutageRecords {
             .setReason(o.cause().reason())
             .build())
         .setExplanation(o.explanation())
+        .setMergedInto(revision.mergedInto())
         .build();
   }
 
@@ -76,7 +77,7 @@ public final class OutageRecords {
         avro.getCoincidenceProbability(),
         cause == null ? Cause.none("") : new Cause(cause.getProvider(), cause.getReporting(), cause.getReason()),
         avro.getExplanation());
-    return new OutageRevision(outage, OutageRevision.State.valueOf(avro.getState().name()), avro.getVersion());
+    return new OutageRevision(outage, OutageRevision.State.valueOf(avro.getState().name()), avro.getVersion(), avro.getMergedInto());
   }
 
   static Severity severity(Impact impact) {

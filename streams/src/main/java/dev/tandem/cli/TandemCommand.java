@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = TandemVersion.class,
     description = "Tells you when several cloud and SaaS providers are failing together, and which upstream most likely caused it.",
-    subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class, CollectCommand.class, EvaluateCommand.class, ExplainCommand.class, ResetCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class, CollectCommand.class, EvaluateCommand.class, SimulateCommand.class, ExplainCommand.class, ResetCommand.class, CommandLine.HelpCommand.class})
 public final class TandemCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -1,6 +1,7 @@
 package dev.tandem.correlate;
 
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The named windows and thresholds of correlation, in the spirit of Alertmanager's
@@ -30,11 +31,14 @@ import java.time.Duration;
  *     habits (a bad month) without forgetting them within a week.
  * @param priorWeightDays how many days of observation the prior rate is worth. 14: one incident of a
  *     provider never seen before does not make it look noisy, three weeks of daily incidents do.
- * @param linkPrior how plausible a common cause is for providers failing close together when
- *     nothing in their incidents points at a shared upstream (see {@code Confidence}). 0.02: most
- *     incidents are a provider's own; then two major incidents 10 minutes apart of providers that
- *     fail weekly reach ~0.9, and two minor ones 18 minutes apart next to a provider that fails
- *     daily stay below 0.6.
+ * @param falseAlarmsPerWeek the false-alarm budget: how many outages a week the background alone
+ *     may produce, whatever the number of providers watched. An outage with no evidence of a
+ *     common cause is reported only when its burst of onsets is rarer than this
+ *     ({@link ScanStatistic}: the background rate of all providers watched, each scan width and
+ *     severity level charged as a separate test). 0.1: about one chance alert in ten weeks, under
+ *     one in 30 days even before counting that the bound is conservative; an on-call engineer paged
+ *     by Tandem should find a real shared outage nearly every time, and real shared outages are
+ *     rare enough that a busier budget would mostly add noise.
  */
 public record CorrelationSettings(
     Duration window,
@@ -46,10 +50,10 @@ public record CorrelationSettings(
     Duration retention,
     Duration rateDecay,
     double priorWeightDays,
-    double linkPrior) {
+    double falseAlarmsPerWeek) {
 
   public static final CorrelationSettings DEFAULTS = new CorrelationSettings(
-      Duration.ofMinutes(30), Duration.ofMinutes(90), Duration.ofHours(3), 2, 0.6, 1.0 / 7, Duration.ofDays(30), Duration.ofDays(30), 14, 0.02);
+      Duration.ofMinutes(30), Duration.ofMinutes(90), Duration.ofHours(3), 2, 0.6, 1.0 / 7, Duration.ofDays(30), Duration.ofDays(30), 14, 0.1);
 
   public CorrelationSettings {
     requirePositive(window, "window");
@@ -57,8 +61,8 @@ public record CorrelationSettings(
     requirePositive(maxSpan, "maxSpan");
     requirePositive(retention, "retention");
     requirePositive(rateDecay, "rateDecay");
-    if (!(linkPrior > 0 && linkPrior < 1)) {
-      throw new IllegalArgumentException("linkPrior must be within (0, 1), got " + linkPrior);
+    if (!(falseAlarmsPerWeek > 0 && Double.isFinite(falseAlarmsPerWeek))) {
+      throw new IllegalArgumentException("falseAlarmsPerWeek must be positive, got " + falseAlarmsPerWeek);
     }
     if (!(priorWeightDays > 0)) {
       throw new IllegalArgumentException("priorWeightDays must be positive, got " + priorWeightDays);
@@ -75,6 +79,29 @@ public record CorrelationSettings(
     if (!(priorEpisodesPerDay > 0)) {
       throw new IllegalArgumentException("priorEpisodesPerDay must be positive, got " + priorEpisodesPerDay);
     }
+  }
+
+  /**
+   * The window widths a burst is looked for in: 5, 10, 15 and 30 minutes, then 1, 2 and 3 hours,
+   * up to the maximum span, plus the window itself. Roughly doubling steps: a burst of any
+   * duration up to the maximum span is caught by a width at most about twice its own, and each
+   * width is a test the false-alarm budget pays for, so there are few of them.
+   */
+  public List<Duration> scanWidths() {
+    java.util.TreeSet<Duration> widths = new java.util.TreeSet<>();
+    for (long minutes : new long[] {5, 10, 15, 30, 60, 120, 180}) {
+      Duration d = Duration.ofMinutes(minutes);
+      if (d.compareTo(maxSpan) <= 0) {
+        widths.add(d);
+      }
+    }
+    if (window.compareTo(maxSpan) <= 0) {
+      widths.add(window);
+    }
+    if (widths.isEmpty()) {
+      widths.add(maxSpan);
+    }
+    return List.copyOf(widths);
   }
 
   private static void requirePositive(Duration d, String name) {

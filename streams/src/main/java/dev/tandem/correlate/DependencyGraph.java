@@ -154,13 +154,33 @@ public final class DependencyGraph {
     for (String component : incident.components()) {
       result.addAll(byComponent.getOrDefault(component.toLowerCase(Locale.ROOT), Set.of()));
     }
-    String text = text(incident);
+    result.addAll(mentionedIn(text(incident)));
+    result.remove(incident.provider());
+    return result;
+  }
+
+  /** Titles repeat ("Elevated errors"): what a text names is looked up once per distinct text. */
+  private final Map<String, Set<String>> mentionCache = java.util.Collections.synchronizedMap(
+      new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+          return size() > 10_000;
+        }
+      });
+
+  private Set<String> mentionedIn(String text) {
+    Set<String> cached = mentionCache.get(text);
+    if (cached != null) {
+      return cached;
+    }
+    Set<String> named = new TreeSet<>();
     mentions.forEach((upstream, pattern) -> {
       if (pattern.matcher(text).find()) {
-        result.add(upstream);
+        named.add(upstream);
       }
     });
-    result.remove(incident.provider());
+    Set<String> result = Set.copyOf(named);
+    mentionCache.put(text, result);
     return result;
   }
 
@@ -169,6 +189,11 @@ public final class DependencyGraph {
     Set<String> result = new TreeSet<>();
     episode.incidents().forEach(i -> result.addAll(upstreamsOf(i)));
     return result;
+  }
+
+  /** Whether some provider or component may depend on this one: only then can it be a cause. */
+  public boolean isUpstreamOfAny(String provider) {
+    return mentions.containsKey(provider);
   }
 
   /** Whether either episode depends on the other's provider. */

@@ -25,8 +25,14 @@ public final class Episodes {
     return episodes;
   }
 
-  private static List<Episode> ofProvider(String provider, List<ProviderIncident> incidents) {
-    List<ProviderIncident> sorted = new ArrayList<>(incidents);
+  /** One provider's episodes, from its incidents (any order; those that do not count are left out). */
+  static List<Episode> ofProvider(String provider, Collection<ProviderIncident> incidents) {
+    List<ProviderIncident> sorted = new ArrayList<>();
+    for (ProviderIncident i : incidents) {
+      if (i.counts()) {
+        sorted.add(i);
+      }
+    }
     sorted.sort(Comparator.comparing(ProviderIncident::startedAt).thenComparing(ProviderIncident::incidentId));
     List<Episode> episodes = new ArrayList<>();
     List<ProviderIncident> current = new ArrayList<>();

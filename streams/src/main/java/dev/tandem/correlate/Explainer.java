@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * Answers "why was (or wasn't) this provider's trouble linked to anyone else?" for one provider at
- * one moment: its episode, the outage it belongs to, or the nearest episodes of other providers
- * with their distances, the window that applied and the chance of a coincidence.
+ * one moment: its episode, the outage it belongs to, or the strongest burst around it against the
+ * background, and the nearest episodes of other providers with what links them.
  */
 public final class Explainer {
 
@@ -31,7 +31,9 @@ public final class Explainer {
 
   public List<String> explain(Collection<ProviderIncident> incidents, String provider, Instant at) {
     List<String> lines = new ArrayList<>();
-    List<Episode> episodes = Episodes.of(incidents);
+    Correlation correlation = correlator.start();
+    correlation.putAll(incidents);
+    List<Episode> episodes = correlation.episodes();
     Optional<Episode> found = episodeAt(episodes, provider, at);
     if (found.isEmpty()) {
       boolean known = incidents.stream().anyMatch(i -> i.provider().equals(provider));
@@ -44,57 +46,62 @@ public final class Explainer {
     lines.add(provider + "'s episode started at " + episode.onset() + (episode.isOpen() ? " and is still open" : " and ended at " + episode.end())
         + " (" + episode.severity().name().toLowerCase(Locale.ROOT) + ", incidents: "
         + String.join(", ", episode.incidents().stream().map(ProviderIncident::incidentId).toList()) + ")");
-
-    ProviderRates rates = ProviderRates.learn(episodes, incidents, settings);
-    lines.add(String.format(Locale.ROOT, "%s's learned incident rate: %.2f episodes a day", provider, rates.ratePerDay(provider, episode.onset())));
-    for (Outage outage : correlator.candidates(incidents)) {
+    lines.add(String.format(Locale.ROOT, "%s's learned incident rate: %.2f episodes a day", provider, correlation.ratePerDay(provider, episode.onset())));
+    for (Outage outage : correlation.outages()) {
       boolean member = outage.members().stream()
           .anyMatch(m -> m.provider().equals(provider) && episode.incidents().stream().anyMatch(i -> i.incidentId().equals(m.incidentId())));
-      if (member && outage.confidence() >= settings.minConfidence()) {
+      if (member) {
         lines.add(String.format(Locale.ROOT, "linked: part of outage %s with %s (confidence %.2f, coincidence probability %.2g)",
             outage.id(), String.join(", ", outage.providers()), outage.confidence(), outage.coincidenceProbability()));
         lines.addAll(outage.explanation());
         return lines;
       }
-      if (member) {
-        lines.add(String.format(Locale.ROOT,
-            "linked with %s, but not reported: confidence %.2f is below %.2f (coincidence probability %.2g)",
-            String.join(", ", outage.providers().stream().filter(p -> !p.equals(provider)).toList()), outage.confidence(),
-            settings.minConfidence(), outage.coincidenceProbability()));
-        lines.addAll(outage.explanation());
-        return lines;
-      }
+    }
+
+    Optional<Burst> strongest = correlation.strongestWindowAround(episode);
+    if (strongest.isPresent()) {
+      Burst b = strongest.get();
+      lines.add(String.format(Locale.ROOT, "not a burst: the strongest window around it holds %d providers (%s) within %s, where %.2g were expected;"
+              + " by chance that happens about %s, more often than the budget of %s false alarms a week allows",
+          b.providers(), String.join(", ", b.episodes().stream().map(Episode::provider).distinct().toList()), OutageStory.duration(b.width()),
+          b.expected(), OutageStory.rarity(b.chancePerWeek()), trim(settings.falseAlarmsPerWeek())));
+      lines.add(OutageStory.background(b, settings.scanWidths().size() * SeverityLevel.values().length));
     }
 
     EpisodeUpstreams upstreams = new EpisodeUpstreams(graph);
-    Clustering clustering = new Clustering(settings, upstreams);
     List<Episode> others = episodes.stream()
         .filter(e -> !e.provider().equals(provider))
         // Episodes further apart than correlation ever holds incidents say nothing about this one.
-        .filter(e -> Clustering.distance(e, episode).compareTo(settings.retention()) <= 0)
-        .sorted(Comparator.comparing((Episode e) -> Clustering.distance(e, episode)).thenComparing(Episode::provider))
+        .filter(e -> Episode.distance(e, episode).compareTo(settings.retention()) <= 0)
+        .sorted(Comparator.comparing((Episode e) -> Episode.distance(e, episode)).thenComparing(Episode::provider))
         .limit(NEAREST)
         .toList();
     if (others.isEmpty()) {
-      lines.add("not linked: Tandem holds no episode of any other provider within " + Correlator.minutes(settings.retention()));
+      lines.add("not linked: Tandem holds no episode of any other provider within " + OutageStory.duration(settings.retention()));
       return lines;
     }
-    boolean anyLinked = false;
+    boolean anyWithin = false;
+    CoincidenceModel coincidence = new CoincidenceModel(p -> correlation.ratePerDay(p, episode.onset()));
     for (Episode other : others) {
-      Duration distance = Clustering.distance(other, episode);
-      Duration window = clustering.windowFor(other, episode);
-      boolean linked = clustering.linked(other, episode);
-      anyLinked |= linked;
-      String relation = upstreams.related(other, episode) ? "a dependency between them widens the window" : "no dependency between them";
-      double p = rates.at(episode.onset()).probability(List.of(provider, other.provider()), distance);
+      Duration distance = Episode.distance(other, episode);
+      boolean related = upstreams.related(other, episode);
+      Duration window = related ? settings.dependencyWindow() : settings.window();
+      boolean within = distance.compareTo(window) <= 0;
+      anyWithin |= within;
+      String relation = related ? "a dependency between them widens the window" : "no dependency between them";
+      double p = coincidence.probability(List.of(provider, other.provider()), distance);
       lines.add(String.format(Locale.ROOT, "%s started at %s, %s %s %s: %s the %s window (%s); chance of both starting that close by coincidence: %.2g",
-          other.provider(), other.onset(), Correlator.minutes(distance), other.onset().isBefore(episode.onset()) ? "before" : "after", provider,
-          linked ? "within" : "beyond", Correlator.minutes(window), relation, p));
+          other.provider(), other.onset(), OutageStory.duration(distance), other.onset().isBefore(episode.onset()) ? "before" : "after", provider,
+          within ? "within" : "beyond", OutageStory.duration(window), relation, p));
     }
-    lines.add(anyLinked
-        ? String.format(Locale.ROOT, "not reported: linked, but the group holds fewer than %d providers", settings.minProviders())
+    lines.add(anyWithin
+        ? "not linked: neither a burst against the background nor evidence convincing enough links it to another provider"
         : "not linked: no other provider's episode started within the window");
     return lines;
+  }
+
+  private static String trim(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
   /** The provider's episode that spans {@code at}, else the one whose onset is nearest to it. */

@@ -7,7 +7,7 @@ import java.util.List;
  * A correlated outage as correlation sees it: several providers failing together, scored and
  * explained. Its lifecycle (state, version) is kept by {@link OutageLedger}.
  *
- * @param id stable: derived from the earliest member incident, so the same updates give the same id
+ * @param id derived from the earliest member incident when first published, then kept ({@link OutageLedger})
  * @param resolvedAt when the last member resolved, or null while any is open
  */
 public record Outage(
@@ -40,6 +40,12 @@ public record Outage(
     public String key() {
       return provider + "/" + incidentId;
     }
+  }
+
+  /** The same outage under another id (the one it was first published under). */
+  public Outage withId(String newId) {
+    return newId.equals(id) ? this : new Outage(newId, providers, members, firstOnset, lastOnset, resolvedAt, confidence,
+        coincidenceProbability, cause, explanation);
   }
 
   public boolean isResolved() {

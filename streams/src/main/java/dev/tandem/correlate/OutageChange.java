@@ -1,8 +1,8 @@
 package dev.tandem.correlate;
 
 /**
- * What the ledger publishes: a new revision of an outage, or the retraction of one that no longer
- * stands (its members now belong to an outage with another id, or no longer make an outage).
+ * What the ledger publishes: a new revision of an outage (including the final MERGED revision of
+ * one that joined an older outage), or the retraction of one that no longer stands.
  */
 public sealed interface OutageChange {
 
@@ -16,6 +16,6 @@ public sealed interface OutageChange {
     }
   }
 
-  /** The outage no longer stands; consumers of the compacted topic see a tombstone. */
+  /** The outage no longer stands (its members no longer make an outage); consumers of the compacted topic see a tombstone. */
   record Retracted(String id, String reason) implements OutageChange {}
 }

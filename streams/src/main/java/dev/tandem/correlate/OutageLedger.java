@@ -2,62 +2,186 @@ package dev.tandem.correlate;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
- * Turns successive sets of outages into a lifecycle: OPEN, UPDATED…, RESOLVED, with a version
- * that increments on every change, and retractions for outages that no longer stand.
+ * Turns successive outages into a lifecycle consumers can key a pager on: OPEN, UPDATED…,
+ * RESOLVED, with a version that grows with every change, and one id for an outage's whole life.
+ *
+ * <p>The id rules: a new outage gets the id of its earliest member incident
+ * ({@code provider-hash}). Once published, an outage keeps its id while it lives, whatever joins
+ * it later (an upstream that posts late with an earlier start does not rename it): an outage as
+ * worked out anew inherits the id of the published outage it shares member incidents with. When
+ * it shares members with several, the oldest of them (earliest first onset, then id) keeps its id
+ * and each other one ends with a final MERGED revision naming the id it merged into. A published
+ * outage whose members no longer make any outage is retracted (a tombstone); one whose members all
+ * aged out is left as it was last published.
  */
 public final class OutageLedger {
 
-  private OutageLedger() {}
+  private static final Comparator<OutageRevision> OLDEST_FIRST =
+      Comparator.comparing((OutageRevision r) -> r.outage().firstOnset()).thenComparing(OutageRevision::id);
+
+  private final Map<String, OutageRevision> published = new TreeMap<>();
+  /** incident key → ids of the published outages it is a member of. */
+  private final Map<String, Set<String>> byMember = new HashMap<>();
+
+  public OutageLedger() {}
+
+  /** A ledger that continues from what was published (restored from a store). */
+  public OutageLedger(Collection<OutageRevision> restored) {
+    restored.forEach(this::record);
+  }
+
+  public Map<String, OutageRevision> published() {
+    return java.util.Collections.unmodifiableMap(published);
+  }
 
   /**
-   * The changes that take the published revisions to the current outages.
+   * The changes that take the published revisions to the current outages of the whole state.
    *
-   * @param published the last revision of every outage published so far, by id
-   * @param current the outages correlation finds now
-   * @param knownIncidents keys of the incidents correlation still holds: a published outage none of
-   *     whose members is still held has aged out, and is left alone rather than retracted
+   * @param knownIncidents keys of the incidents correlation still holds
    */
   public static List<OutageChange> reconcile(
       Map<String, OutageRevision> published, Collection<Outage> current, Set<String> knownIncidents) {
-    List<OutageChange> changes = new ArrayList<>();
-    Map<String, Outage> byId = current.stream()
-        .collect(Collectors.toMap(Outage::id, o -> o, (a, b) -> a, TreeMap::new));
-    for (Outage outage : byId.values()) {
-      OutageRevision previous = published.get(outage.id());
-      if (previous == null) {
-        changes.add(new OutageChange.Revised(new OutageRevision(outage,
-            outage.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.OPEN, 1)));
-      } else if (!previous.outage().equals(outage)) {
-        changes.add(new OutageChange.Revised(new OutageRevision(outage,
-            outage.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.UPDATED, previous.version() + 1)));
+    OutageLedger ledger = new OutageLedger(published.values());
+    return ledger.reconcile(current, ledger.published.keySet(), knownIncidents::contains);
+  }
+
+  /**
+   * The changes for a region whose outages were worked out anew.
+   *
+   * @param current the outages of the region, as correlation now has them
+   * @param affected ids of published outages that may have changed (besides those sharing members with {@code current})
+   * @param held whether correlation still holds an incident (by key)
+   */
+  public List<OutageChange> reconcile(Collection<Outage> current, Collection<String> affected, Predicate<String> held) {
+    Set<String> touched = new TreeSet<>(affected);
+    List<Outage> outages = current.stream()
+        .sorted(Comparator.comparing(Outage::firstOnset).thenComparing(Outage::id)).toList();
+    Map<Outage, List<OutageRevision>> sharing = new LinkedHashMap<>();
+    for (Outage outage : outages) {
+      Set<String> ids = new TreeSet<>();
+      for (Outage.Member m : outage.members()) {
+        ids.addAll(byMember.getOrDefault(m.key(), Set.of()));
+      }
+      touched.addAll(ids);
+      List<OutageRevision> revisions = new ArrayList<>();
+      ids.forEach(id -> revisions.add(published.get(id)));
+      revisions.sort(OLDEST_FIRST);
+      sharing.put(outage, revisions);
+    }
+
+    // Each current outage inherits the oldest published outage it shares members with that no
+    // earlier current outage took; the rest of those it shares members with merge into it.
+    Set<String> claimed = new HashSet<>();
+    Map<Outage, String> idOf = new LinkedHashMap<>();
+    for (Outage outage : outages) {
+      for (OutageRevision r : sharing.get(outage)) {
+        if (claimed.add(r.id())) {
+          idOf.put(outage, r.id());
+          break;
+        }
       }
     }
-    for (OutageRevision previous : new TreeMap<>(published).values()) {
-      if (byId.containsKey(previous.id())) {
+    Set<String> liveIds = new HashSet<>(idOf.values());
+    for (Outage outage : outages) {
+      if (!idOf.containsKey(outage)) {
+        String id = outage.id();
+        for (int n = 2; liveIds.contains(id) || (published.containsKey(id) && !touched.contains(id)); n++) {
+          id = outage.id() + "-" + n;
+        }
+        idOf.put(outage, id);
+        liveIds.add(id);
+      }
+    }
+
+    List<OutageChange> changes = new ArrayList<>();
+    Map<String, String> mergedInto = new TreeMap<>();
+    for (Outage outage : outages) {
+      String id = idOf.get(outage);
+      for (OutageRevision r : sharing.get(outage)) {
+        if (!liveIds.contains(r.id())) {
+          mergedInto.putIfAbsent(r.id(), id);
+        }
+      }
+    }
+    for (Outage outage : outages) {
+      Outage named = outage.withId(idOf.get(outage));
+      OutageRevision previous = published.get(named.id());
+      if (previous == null) {
+        changes.add(revise(new OutageRevision(named, named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.OPEN, 1)));
+      } else if (!previous.outage().equals(named)) {
+        changes.add(revise(new OutageRevision(named,
+            named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.UPDATED, previous.version() + 1)));
+      }
+    }
+    mergedInto.forEach((id, into) -> {
+      OutageRevision last = published.get(id);
+      changes.add(new OutageChange.Revised(new OutageRevision(last.outage(), OutageRevision.State.MERGED, last.version() + 1, into)));
+      forget(id);
+    });
+    for (String id : touched) {
+      OutageRevision previous = published.get(id);
+      if (previous == null || liveIds.contains(id)) {
         continue;
       }
-      boolean stillHeld = previous.outage().members().stream().anyMatch(m -> knownIncidents.contains(m.key()));
+      boolean stillHeld = previous.outage().members().stream().anyMatch(m -> held.test(m.key()));
       if (stillHeld) {
-        changes.add(new OutageChange.Retracted(previous.id(), retractionReason(previous.outage(), byId.values())));
+        changes.add(new OutageChange.Retracted(id, "its members no longer make an outage"));
       }
+      forget(id);
     }
     return changes;
   }
 
-  private static String retractionReason(Outage gone, Collection<Outage> current) {
-    for (Outage outage : current) {
-      boolean shares = outage.members().stream().anyMatch(m -> gone.members().contains(m));
-      if (shares) {
-        return "superseded by " + outage.id();
+  /** Published outages that share a member with any of these incident keys. */
+  public Set<String> publishedWith(Collection<String> incidentKeys) {
+    Set<String> ids = new TreeSet<>();
+    for (String key : incidentKeys) {
+      ids.addAll(byMember.getOrDefault(key, Set.of()));
+    }
+    return ids;
+  }
+
+  /** Forgets an outage without publishing anything: its members aged out. */
+  public void forget(String id) {
+    OutageRevision r = published.remove(id);
+    if (r != null) {
+      for (Outage.Member m : r.outage().members()) {
+        Set<String> ids = byMember.get(m.key());
+        if (ids != null) {
+          ids.remove(id);
+          if (ids.isEmpty()) {
+            byMember.remove(m.key());
+          }
+        }
       }
     }
-    return "its members no longer make an outage";
+  }
+
+  private OutageChange revise(OutageRevision revision) {
+    forget(revision.id());
+    record(revision);
+    return new OutageChange.Revised(revision);
+  }
+
+  private void record(OutageRevision revision) {
+    if (revision.state() == OutageRevision.State.MERGED) {
+      return;
+    }
+    published.put(revision.id(), revision);
+    for (Outage.Member m : revision.outage().members()) {
+      byMember.computeIfAbsent(m.key(), k -> new HashSet<>()).add(revision.id());
+    }
   }
 }

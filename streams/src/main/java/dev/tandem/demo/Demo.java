@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 public final class Demo {
 
   private static final Logger log = LoggerFactory.getLogger(Demo.class);
-  private static final Duration PROCESSING_TIMEOUT = Duration.ofMinutes(3);
+  /** The replay fails only when the pipeline commits nothing new for this long. */
+  private static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
 
   private final PrintWriter out;
   private final boolean json;
@@ -65,7 +66,7 @@ public final class Demo {
         // time it has seen, and a page of 2024 read before the 2021 scenario would age it out.
         records.addAll(collectFromLocalStatusPage());
         log.info("replaying {} records from {} scenarios and the collected page", records.size(), scenarios.size());
-        ReplayResult result = replay.replay(records, PROCESSING_TIMEOUT, this::print);
+        ReplayResult result = replay.replay(records, STALL_TIMEOUT, this::print);
         if (incidents) {
           result.incidents().forEach(this::print);
         }

@@ -26,9 +26,11 @@ final class OutageLine {
     String causeText = cause == null || cause.isNull() || cause.get("provider").isNull()
         ? "no suspected cause"
         : "cause: " + cause.get("provider").asText() + (cause.get("reporting").asBoolean() ? " (reporting)" : " (not reporting yet)");
-    return String.format(Locale.ROOT, "%s  %-8s v%-2d %s  %s  confidence %.2f  %s",
+    JsonNode mergedInto = o.get("mergedInto");
+    return String.format(Locale.ROOT, "%s  %-8s v%-2d %s  %s  confidence %.2f  %s%s",
         change.time(), o.get("state").asText(), o.get("version").asInt(), String.join(", ", providers), causeText,
-        o.get("confidence").asDouble(), o.get("id").asText());
+        o.get("confidence").asDouble(), o.get("id").asText(),
+        mergedInto == null || mergedInto.isNull() ? "" : "  merged into " + mergedInto.asText());
   }
 
   static String retractionJson(String id) {

@@ -55,11 +55,13 @@ public final class ScenarioReplay {
   }
 
   /**
-   * Publishes the records, waits for the pipeline to catch up, and returns what it published.
+   * Publishes the records, waits for the pipeline to catch up, and returns what it published. It
+   * waits as long as the pipeline makes progress: only a pipeline that commits nothing new for
+   * {@code stall} fails the replay, so a month of simulated traffic finishes however long it takes.
    *
    * @param onOutage called for each outage change as it is read, in order
    */
-  public ReplayResult replay(List<RawStatus> records, Duration timeout, Consumer<ReplayResult.PublishedOutage> onOutage)
+  public ReplayResult replay(List<RawStatus> records, Duration stall, Consumer<ReplayResult.PublishedOutage> onOutage)
       throws InterruptedException {
     Properties client = new Properties();
     client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -71,14 +73,22 @@ public final class ScenarioReplay {
         Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
       publisher.publishAll(records);
       PipelineProgress progress = new PipelineProgress(admin, applicationId, topics);
-      long deadline = System.nanoTime() + timeout.toNanos();
+      long deadline = System.nanoTime() + stall.toNanos();
+      long lastProgress = Long.MIN_VALUE;
       int caughtUp = 0;
       while (caughtUp < 2) {
         if (System.nanoTime() > deadline) {
-          throw new TimeoutException("the pipeline did not process the replayed records within " + timeout.toSeconds() + " s");
+          throw new TimeoutException("the pipeline made no progress on the replayed records for " + stall.toSeconds() + " s");
         }
+        int before = outages.size();
         follow(follower, outages, onOutage, Duration.ofMillis(200));
-        caughtUp = progress.caughtUp() ? caughtUp + 1 : 0;
+        long committed = progress.committedTotal();
+        long measure = committed >= 0 ? committed : -1 - committed;
+        if (measure > lastProgress || outages.size() > before) {
+          lastProgress = Math.max(lastProgress, measure);
+          deadline = System.nanoTime() + stall.toNanos();
+        }
+        caughtUp = committed >= 0 ? caughtUp + 1 : 0;
       }
       Map<TopicPartition, Long> ends = follower.endOffsets(follower.assignment());
       long drainDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();

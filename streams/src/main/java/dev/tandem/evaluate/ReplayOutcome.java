@@ -36,11 +36,14 @@ public record ReplayOutcome(
    */
   public record PublishedChange(String id, OutageRevision revision, Instant time) {}
 
-  /** The last revision of every outage that still stands once retractions are applied, by id in order of first appearance. */
+  /**
+   * The last revision of every outage that still stands once retractions and merges are applied,
+   * by id in order of first appearance.
+   */
   public Map<String, OutageRevision> finalOutages() {
     Map<String, OutageRevision> live = new LinkedHashMap<>();
     for (PublishedChange change : outageChanges) {
-      if (change.revision() == null) {
+      if (change.revision() == null || change.revision().state() == OutageRevision.State.MERGED) {
         live.remove(change.id());
       } else {
         live.put(change.id(), change.revision());

@@ -34,6 +34,14 @@ public final class PipelineProgress {
 
   /** Whether every source partition's committed offset has reached its end offset. */
   public boolean caughtUp() {
+    return committedTotal() >= 0;
+  }
+
+  /**
+   * The sum of the committed offsets over every source partition, a measure of progress that only
+   * grows; or -1 - that sum while some partition's committed offset is short of its end.
+   */
+  public long committedTotal() {
     try {
       Map<String, TopicDescription> described = admin.describeTopics(existing()).allTopicNames().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
@@ -41,14 +49,15 @@ public final class PipelineProgress {
       Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
+      long total = 0;
+      boolean behind = false;
       for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
         OffsetAndMetadata offset = committed.get(end.getKey());
         long position = offset == null ? 0 : offset.offset();
-        if (position < end.getValue().offset()) {
-          return false;
-        }
+        total += position;
+        behind |= position < end.getValue().offset();
       }
-      return true;
+      return behind ? -1 - total : total;
     } catch (ExecutionException e) {
       throw new KafkaException("could not read the pipeline's progress: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {

@@ -98,7 +98,7 @@ public final class TandemConfig {
         millis("tandem.correlate.retention.ms", d.retention()),
         millis("tandem.correlate.rate.decay.ms", d.rateDecay()),
         doubleValue("tandem.correlate.prior.weight.days", d.priorWeightDays()),
-        doubleValue("tandem.correlate.link.prior", d.linkPrior()));
+        doubleValue("tandem.correlate.false.alarms.per.week", d.falseAlarmsPerWeek()));
   }
 
   /** The shipped graph, or the YAML file named by {@code tandem.dependencies}. */

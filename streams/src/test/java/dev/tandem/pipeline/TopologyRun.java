@@ -107,17 +107,36 @@ final class TopologyRun implements AutoCloseable {
     return driver.createOutputTopic(TOPICS.outagesJson(), new StringDeserializer(), new StringDeserializer());
   }
 
-  /** The last value of every outage id that still stands (tombstones remove it), ignoring version and state. */
+  /**
+   * The last value of every outage id that still stands (tombstones and MERGED records remove it),
+   * ignoring version and state.
+   */
   static Map<String, Outage> finalOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
     Map<String, Outage> live = new LinkedHashMap<>();
     for (TestRecord<String, CorrelatedOutage> change : changes) {
-      if (change.value() == null) {
+      if (change.value() == null || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
         live.remove(change.key());
       } else {
         live.put(change.key(), OutageRecords.fromAvro(change.value()).outage());
       }
     }
     return live;
+  }
+
+  /**
+   * The outages that stand at the end, keyed by their member incidents and without their ids: an
+   * outage keeps the id it was first published under, so which member named it depends on which
+   * arrived first, while everything else is a function of the set of updates.
+   */
+  static Map<String, Outage> finalOutagesWithoutIds(List<TestRecord<String, CorrelatedOutage>> changes) {
+    Map<String, Outage> byMembers = new java.util.TreeMap<>();
+    finalOutages(changes).forEach((id, outage) -> {
+      org.assertj.core.api.Assertions.assertThat(outage.members())
+          .as("an outage's id names one of its member incidents")
+          .anySatisfy(m -> org.assertj.core.api.Assertions.assertThat(id).startsWith(m.provider() + "-"));
+      byMembers.put(outage.members().stream().map(Outage.Member::key).sorted().toList().toString(), outage.withId(""));
+    });
+    return byMembers;
   }
 
   @Override

@@ -1,0 +1,54 @@
+package dev.tandem.bench;
+
+import dev.tandem.correlate.Correlation;
+import dev.tandem.correlate.CorrelationSettings;
+import dev.tandem.correlate.Correlator;
+import dev.tandem.correlate.DependencyGraph;
+import dev.tandem.correlate.ProviderIncident;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A quick figure without JMH's forks: {@code java -cp bench/target/tandem-bench.jar
+ * dev.tandem.bench.CorrelatorThroughput [providers] [rounds]}. JMH's {@link CorrelatorBenchmark}
+ * is the measurement of record; this prints the same quantity in seconds.
+ */
+public final class CorrelatorThroughput {
+
+  private CorrelatorThroughput() {}
+
+  public static void main(String[] args) {
+    int providers = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+    int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    Instant start = Instant.parse("2026-01-05T00:00:00Z");
+    List<ProviderIncident> all = IncidentTraffic.changes(providers, CorrelatorBenchmark.HELD_DAYS + 1, 42, start);
+    Instant cut = start.plus(Duration.ofDays(CorrelatorBenchmark.HELD_DAYS));
+    int split = 0;
+    while (split < all.size() && (all.get(split).resolvedAt() != null ? all.get(split).resolvedAt() : all.get(split).startedAt()).isBefore(cut)) {
+      split++;
+    }
+    List<ProviderIncident> history = all.subList(0, split);
+    List<ProviderIncident> next = all.subList(split, all.size());
+    Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
+    for (int round = 0; round < rounds; round++) {
+      Correlation correlation = correlator.start();
+      Map<String, ProviderIncident> latest = new LinkedHashMap<>();
+      history.forEach(i -> latest.put(i.key(), i));
+      long t0 = System.nanoTime();
+      correlation.putAll(latest.values());
+      long t1 = System.nanoTime();
+      int outages = correlation.outages().size();
+      correlation.drainChanges();
+      for (ProviderIncident change : next) {
+        correlation.put(change);
+        correlation.drainChanges();
+      }
+      long t2 = System.nanoTime();
+      System.out.printf("providers %d: %d incidents held (%d outages), rebuilt in %.2f s; %d changes in %.3f s = %.0f changes/s%n",
+          providers, latest.size(), outages, (t1 - t0) / 1e9, next.size(), (t2 - t1) / 1e9, next.size() / ((t2 - t1) / 1e9));
+    }
+  }
+}

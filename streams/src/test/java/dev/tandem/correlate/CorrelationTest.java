@@ -1,0 +1,101 @@
+package dev.tandem.correlate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The live correlation, updated one incident change at a time and only near each change, always
+ * holds exactly the outages that working out everything at once gives for the same incidents:
+ * random histories with bursts, declared dependencies, escalations, resolutions and evictions, in
+ * random arrival orders.
+ */
+class CorrelationTest {
+
+  private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
+  /** Real names with declared dependencies among them, and plain ones with none. */
+  private static final List<String> PROVIDERS = List.of(
+      "aws", "slack", "signal", "venmo", "fastly", "reddit", "github", "govuk", "cloudflare", "openai", "x", "discord",
+      "p01", "p02", "p03", "p04", "p05", "p06", "p07", "p08", "p09", "p10", "p11", "p12", "p13", "p14", "p15", "p16");
+
+  private final Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
+
+  @ParameterizedTest
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  void incrementalUpdatesAlwaysEqualAFullRecompute(long seed) {
+    Random random = new Random(seed);
+    List<ProviderIncident> versions = history(random);
+    Collections.shuffle(versions, random);
+    Correlation live = correlator.start();
+    Map<String, ProviderIncident> held = new LinkedHashMap<>();
+    int step = 0;
+    for (ProviderIncident version : versions) {
+      live.put(version);
+      held.put(version.key(), version);
+      if (random.nextInt(10) == 0 && held.size() > 3) {
+        // An eviction: some incident leaves the held set.
+        String gone = new ArrayList<>(held.keySet()).get(random.nextInt(held.size()));
+        live.remove(gone);
+        held.remove(gone);
+      }
+      if (++step % 7 == 0) {
+        assertThat(live.outages()).as("after %d changes (seed %d)", step, seed).isEqualTo(correlator.correlate(held.values()));
+      }
+    }
+    assertThat(live.outages()).isEqualTo(correlator.correlate(held.values()));
+    assertThat(live.outages()).as("the history plants bursts, some must stand").isNotEmpty();
+  }
+
+  /** Five days of background incidents, two planted bursts and a dependency cascade, each incident in one to three versions. */
+  private static List<ProviderIncident> history(Random random) {
+    List<ProviderIncident> versions = new ArrayList<>();
+    int n = 0;
+    for (String provider : PROVIDERS) {
+      int count = 1 + random.nextInt(4);
+      for (int i = 0; i < count; i++) {
+        Instant start = START.plus(Duration.ofMinutes(random.nextInt(5 * 24 * 60)));
+        versions.addAll(versionsOf(provider, "bg" + n++, start, random));
+      }
+    }
+    for (int burst = 0; burst < 2; burst++) {
+      Instant at = START.plus(Duration.ofHours(12 + 48L * burst));
+      List<String> shuffled = new ArrayList<>(PROVIDERS.subList(12, PROVIDERS.size()));
+      Collections.shuffle(shuffled, random);
+      for (String provider : shuffled.subList(0, 6)) {
+        versions.addAll(versionsOf(provider, "burst" + n++, at.plus(Duration.ofMinutes(random.nextInt(15))), random));
+      }
+    }
+    Instant cascade = START.plus(Duration.ofHours(80));
+    versions.addAll(versionsOf("slack", "c" + n++, cascade, random));
+    versions.addAll(versionsOf("signal", "c" + n++, cascade.plus(Duration.ofMinutes(6)), random));
+    versions.addAll(versionsOf("venmo", "c" + n++, cascade.plus(Duration.ofMinutes(11)), random));
+    versions.addAll(versionsOf("aws", "c" + n++, cascade.plus(Duration.ofMinutes(70)), random));
+    return versions;
+  }
+
+  private static List<ProviderIncident> versionsOf(String provider, String id, Instant start, Random random) {
+    Severity[] severities = {Severity.MINOR, Severity.MAJOR, Severity.CRITICAL, Severity.MAINTENANCE};
+    Severity first = severities[random.nextInt(random.nextInt(8) == 0 ? 4 : 3)];
+    List<ProviderIncident> versions = new ArrayList<>();
+    versions.add(new ProviderIncident(provider, id, "trouble", first, start, null, List.of()));
+    if (random.nextBoolean()) {
+      Severity worse = first == Severity.MINOR ? Severity.MAJOR : first;
+      versions.add(new ProviderIncident(provider, id, "trouble", worse, start, null, List.of()));
+    }
+    if (random.nextInt(4) != 0) {
+      ProviderIncident last = versions.get(versions.size() - 1);
+      versions.add(new ProviderIncident(provider, id, "trouble", last.severity(), start,
+          start.plus(Duration.ofMinutes(10 + random.nextInt(300))), List.of()));
+    }
+    return versions;
+  }
+}
