@@ -118,6 +118,13 @@ final class SimulateCommand implements Callable<Integer> {
     spec.commandLine().getOut().println("simulated " + settings.providers() + " providers over " + settings.days() + " days: "
         + simulation.incidents().size() + " incidents, " + simulation.updateCount() + " updates, "
         + simulation.planted().size() + " planted outages -> " + written.scenario());
+    double background = simulation.rates().values().stream().mapToDouble(Double::doubleValue).sum();
+    double majorShare = settings.severityMix().major() + settings.severityMix().critical();
+    int found = dev.tandem.correlate.Detectability.smallestFound(
+        dev.tandem.correlate.CorrelationSettings.DEFAULTS, background, majorShare, settings.maxLag(), 0.95);
+    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
+        "background %.1f incidents a day: with the default settings, a shared outage of %d or more providers within %s is found"
+            + " 95 %% of the time by timing alone%n", background, found, settings.maxLag().toMinutes() + " min");
     spec.commandLine().getOut().flush();
     return 0;
   }

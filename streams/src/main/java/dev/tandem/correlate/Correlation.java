@@ -114,6 +114,10 @@ public final class Correlation {
   /** Adds or replaces an incident and brings the outages up to date. */
   public void put(ProviderIncident incident) {
     ProviderIncident previous = index.get(incident.key());
+    if (incident.equals(previous)) {
+      // A new phase of an incident (identified, monitoring) changes nothing correlation sees.
+      return;
+    }
     Instant startMoved = previous != null && previous.startedAt().equals(incident.startedAt()) ? null
         : earliest(incident.startedAt(), previous == null ? null : previous.startedAt());
     apply(index.put(incident), startMoved);

@@ -7,21 +7,31 @@ import java.util.List;
  * The named windows and thresholds of correlation, in the spirit of Alertmanager's
  * {@code group_wait}: each one is a configurable value, documented where it is declared.
  *
- * @param window onsets of two providers this close are linked. 30 minutes: dependents of a failing
- *     upstream post their first status update within minutes to half an hour (Fastly 2021: 13–22 min;
- *     Cloudflare 2025-11-18: under 30 min), while unrelated incidents rarely start that close together.
- * @param dependencyWindow the wider window when one provider is a declared upstream of the other.
+ * <p>The model they parameterize (README, "The correlation model"): every provider's onsets are a
+ * Poisson process at its learned rate ({@link BackgroundRates}); a window of onsets is a burst when
+ * the background of every provider watched would make one that strong less often than
+ * {@code falseAlarmsPerWeek}, each scan width and severity level charged as a separate test
+ * ({@link ScanStatistic}, {@link BurstDetector}); only minimal bursts make members; groups linked by
+ * what incidents say about upstreams are judged by their own coincidence probability instead
+ * ({@link Confidence}).
+ *
+ * @param window two providers alone make a burst only within this, and two dependents of the same
+ *     upstream are linked by that evidence within it. 30 minutes: dependents of a failing upstream
+ *     post their first status update within minutes to half an hour (Fastly 2021: 13–22 min;
+ *     Cloudflare 2025-11-18: under 30 min); a pair further apart is too weak to report on timing alone.
+ * @param dependencyWindow a dependent and its upstream are linked by that evidence within this.
  *     90 minutes: clouds often post late, well after their dependents (AWS 2025-10-20 posted ~75 min
  *     after the first symptoms).
- * @param maxSpan an outage's onsets span at most this much, so chains of links cannot grow forever.
- *     3 hours: longer than any cascade in the scenarios, short enough that one evening does not
- *     become one outage.
+ * @param maxSpan an outage's onsets span at most this much, and the widest burst window is this
+ *     wide. 3 hours: longer than any cascade in the scenarios, short enough that one evening does
+ *     not become one outage.
  * @param minProviders an outage is reported once it holds this many providers (2: two providers
  *     failing together is what Tandem exists to notice).
- * @param minConfidence and only when its confidence reaches this (0.6: above a coin flip, below the
- *     ~0.9 that two tightly aligned major incidents earn).
- * @param priorEpisodesPerDay the incident rate assumed for a provider, used by the coincidence
- *     model. 1/7: a typical large provider posts an incident of MINOR or worse about once a week.
+ * @param minConfidence an outage linked by evidence (not a burst) is reported when its confidence
+ *     reaches this (0.6: above a coin flip, below the ~0.9 that two tightly aligned major incidents
+ *     of providers linked by a dependency earn).
+ * @param priorEpisodesPerDay the incident rate assumed for a provider before it is observed, used
+ *     by the background and the coincidence model (half of it for MAJOR or worse). 1/7: a typical large provider posts an incident of MINOR or worse about once a week.
  * @param retention how long after an incident resolves (in event time) it is kept for correlation
  *     and for learning each provider's incident rate; an incident never resolved is dropped this
  *     long after it started. 30 days: long enough to tell a provider that fails daily from one

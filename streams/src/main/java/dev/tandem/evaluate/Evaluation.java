@@ -41,6 +41,16 @@ public record Evaluation(List<ScenarioScore> scenarios) {
   }
 
   /** Over matched outages: the suspected cause is the expected one. */
+  /** Expected outages found, by their number of providers, over the scored scenarios. */
+  public java.util.SortedMap<Integer, Ratio> foundBySize() {
+    java.util.SortedMap<Integer, Ratio> total = new java.util.TreeMap<>();
+    for (ScenarioScore s : scored()) {
+      s.foundBySize().forEach((size, r) -> total.merge(size, r,
+          (a, b) -> new Ratio(a.numerator() + b.numerator(), a.denominator() + b.denominator())));
+    }
+    return total;
+  }
+
   public Ratio causeAccuracy() {
     return new Ratio(scored().stream().mapToInt(ScenarioScore::causesCorrect).sum(), matched());
   }

@@ -64,6 +64,10 @@ public final class EvaluationReport {
     out.append(String.format(Locale.ROOT, "totals over %s (%d replayed)%n", count(e.scored().size(), "scored scenario"), e.scenarios().size()));
     out.append(String.format(Locale.ROOT, "  outages          %d expected, %d found: %d matched, %d missed, %s%n",
         e.expectedOutages(), e.foundOutages(), e.matched(), e.missed(), count(e.falseAlarms(), "false alarm")));
+    if (e.foundBySize().size() > 1) {
+      out.append(String.format(Locale.ROOT, "  found by size    %s%n", String.join(", ", e.foundBySize().entrySet().stream()
+          .map(entry -> entry.getKey() + " providers " + entry.getValue().numerator() + "/" + entry.getValue().denominator()).toList())));
+    }
     out.append(String.format(Locale.ROOT, "  provider pairs   precision %s  recall %s  F1 %s%n",
         ratio(pairs.precision()), ratio(pairs.recall()), ratio(pairs.f1())));
     out.append(String.format(Locale.ROOT, "  cause            accuracy %s over matched outages%n", ratio(e.causeAccuracy())));
@@ -139,6 +143,8 @@ public final class EvaluationReport {
     totals.put("matched", e.matched());
     totals.put("missed", e.missed());
     totals.put("falseAlarms", e.falseAlarms());
+    ObjectNode bySize = totals.putObject("foundBySize");
+    e.foundBySize().forEach((size, r) -> bySize.putObject(String.valueOf(size)).put("found", r.numerator()).put("expected", r.denominator()));
     pairs(totals.putObject("pairs"), e.pairs());
     putRatio(totals, "causeAccuracy", e.causeAccuracy());
     putRatio(totals, "finalStateAccuracy", e.finalStateAccuracy());

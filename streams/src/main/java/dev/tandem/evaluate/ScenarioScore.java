@@ -96,6 +96,21 @@ public record ScenarioScore(
     return expectedState == null || expectedState.equals(found.get(m.found()).finalState());
   }
 
+  /** For each size of expected outage (its number of providers): how many were found, of how many. */
+  public java.util.SortedMap<Integer, Ratio> foundBySize() {
+    java.util.SortedMap<Integer, int[]> counts = new java.util.TreeMap<>();
+    Set<Integer> matched = new HashSet<>();
+    matches.forEach(m -> matched.add(m.expected()));
+    for (int i = 0; i < expectedOutages().size(); i++) {
+      int[] c = counts.computeIfAbsent(expectedOutages().get(i).providers().size(), k -> new int[2]);
+      c[0] += matched.contains(i) ? 1 : 0;
+      c[1]++;
+    }
+    java.util.SortedMap<Integer, Ratio> bySize = new java.util.TreeMap<>();
+    counts.forEach((size, c) -> bySize.put(size, new Ratio(c[0], c[1])));
+    return bySize;
+  }
+
   /** Detection delays of the matched outages. */
   public List<Duration> delays() {
     return matches.stream().map(m -> found.get(m.found()).detectionDelay()).filter(Objects::nonNull).toList();

@@ -138,6 +138,49 @@ class CorrelatorTest {
     assertThat(outages.stream().mapToInt(o -> o.providers().size()).sum()).isEqualTo(providers.length);
   }
 
+  /** A background of 500 providers over ten days, each failing every week or two, seeded. */
+  private static List<ProviderIncident> background(Random random, int providers, Instant start, int days) {
+    List<ProviderIncident> incidents = new ArrayList<>();
+    for (int p = 0; p < providers; p++) {
+      double rate = 1.0 / (7 + random.nextInt(8));
+      for (double t = -Math.log(1 - random.nextDouble()) / rate; t < days; t += -Math.log(1 - random.nextDouble()) / rate) {
+        Instant onset = start.plusSeconds((long) (t * 86_400));
+        Severity severity = random.nextBoolean() ? Severity.MINOR : Severity.MAJOR;
+        incidents.add(new ProviderIncident("bg" + p, "bg" + p + "-" + incidents.size(), "Elevated errors", severity, onset,
+            onset.plus(Duration.ofMinutes(30 + random.nextInt(120))), List.of()));
+      }
+    }
+    return incidents;
+  }
+
+  @Test
+  void aLargeOutageOverTwoHoursIsOneOutageAndTheBackgroundAroundItDoesNotChainIntoIt() {
+    Random random = new Random(5);
+    Instant start = Instant.parse("2025-10-10T00:00:00Z");
+    List<ProviderIncident> incidents = background(random, 500, start, 10);
+    // Dozens of providers with no declared dependency fail over two hours, densest at first.
+    Instant cascade = start.plus(Duration.ofDays(8)).plus(Duration.ofHours(7));
+    List<String> members = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String provider = "bg" + (i * 12);
+      members.add(provider);
+      long minutes = (long) (120 * Math.pow(random.nextDouble(), 2));
+      Instant onset = cascade.plus(Duration.ofMinutes(minutes));
+      incidents.add(new ProviderIncident(provider, provider + "-cascade", "Service unavailable", Severity.MAJOR, onset,
+          onset.plus(Duration.ofHours(3)), List.of()));
+    }
+
+    List<Outage> outages = correlator.correlate(incidents);
+
+    List<Outage> cascades = outages.stream().filter(o -> o.providers().stream().filter(members::contains).count() >= 5).toList();
+    assertThat(cascades).as("one outage for the cascade").hasSize(1);
+    Outage outage = cascades.get(0);
+    long planted = outage.providers().stream().filter(members::contains).count();
+    assertThat(planted).as("most of the cascade").isGreaterThanOrEqualTo(30);
+    assertThat(outage.providers().size() - planted).as("few bystanders: no chaining through the background").isLessThanOrEqualTo(planted / 4);
+    assertThat(outages).as("at most a chance burst or two in ten days of 500 providers").hasSizeLessThanOrEqualTo(2);
+  }
+
   @Test
   void theSameIncidentsInAnyOrderGiveTheSameOutages() {
     List<ProviderIncident> incidents = new ArrayList<>(fastly2021());

@@ -54,14 +54,18 @@ class SimulateCommandTest {
   }
 
   @Test
-  void writesTheScenarioItsExpectedOutcomeAndThePlantedDetailAndSaysSoInOneLine() throws Exception {
+  void writesTheScenarioItsExpectedOutcomeAndThePlantedDetailAndSaysSoWithTheSizeItCanFind() throws Exception {
     CommandLineRun cli = simulate(dir, "--providers", "50", "--days", "10", "--shared", "3", "--seed", "9");
 
     assertThat(cli.err.toString()).isEmpty();
     Path scenario = dir.resolve("sim-50p-10d-3k-s9.jsonl");
-    assertThat(cli.out.toString().lines()).singleElement().asString()
+    List<String> said = cli.out.toString().lines().toList();
+    assertThat(said).hasSize(2);
+    assertThat(said.get(0))
         .startsWith("simulated 50 providers over 10 days: ")
         .contains(" updates, 3 planted outages -> " + scenario);
+    assertThat(said.get(1)).matches("background [0-9.]+ incidents a day: with the default settings, a shared outage of \\d+ or more"
+        + " providers within 20 min is found 95 % of the time by timing alone");
     assertThat(dir.resolve("sim-50p-10d-3k-s9.expected.json")).isRegularFile();
     assertThat(dir.resolve("sim-50p-10d-3k-s9.planted.json")).isRegularFile();
 
