@@ -40,15 +40,37 @@ public final class CorrelatorThroughput {
       long t0 = System.nanoTime();
       correlation.putAll(latest.values());
       long t1 = System.nanoTime();
+      double rebuilt = (t1 - t0) / 1e9;
       int outages = correlation.outages().size();
       correlation.drainChanges();
+      // The rebuild's garbage is not the changes' cost: collect it before timing them.
+      System.gc();
+      com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+      long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
+      t1 = System.nanoTime();
+      long slowest = 0;
+      long over100us = 0;
+      long slowTotal = 0;
       for (ProviderIncident change : next) {
+        long c0 = System.nanoTime();
         correlation.put(change);
         correlation.drainChanges();
+        long took = System.nanoTime() - c0;
+        slowest = Math.max(slowest, took);
+        if (took > 100_000) {
+          if (round == rounds - 1 && over100us < 12) {
+            System.out.printf("  slow %.2f ms: %s%n", took / 1e6, change);
+          }
+          over100us++;
+          slowTotal += took;
+        }
       }
+      System.out.printf("slowest change %.1f ms; %d changes over 100 us took %.1f ms together%n", slowest / 1e6, over100us, slowTotal / 1e6);
       long t2 = System.nanoTime();
-      System.out.printf("providers %d: %d incidents held (%d outages), rebuilt in %.2f s; %d changes in %.3f s = %.0f changes/s%n",
-          providers, latest.size(), outages, (t1 - t0) / 1e9, next.size(), (t2 - t1) / 1e9, next.size() / ((t2 - t1) / 1e9));
+      long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
+      System.out.printf("providers %d: %d incidents held (%d outages), rebuilt in %.2f s; %d changes in %.3f s = %.0f changes/s, %.0f bytes allocated a change%n",
+          providers, latest.size(), outages, rebuilt, next.size(), (t2 - t1) / 1e9, next.size() / ((t2 - t1) / 1e9),
+          (double) allocated / next.size());
     }
   }
 }

@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * of incidents, never of the order they arrived in, and a new incident changes the rates of later
  * days only (or of its own day, when it is the first sign of a provider).
  *
- * <p>The day's sum is taken in provider order, so it is the same number however it was reached.
+ * <p>The day's sum is exact (fixed point), so it is the same number however it was reached.
  */
 final class BackgroundRates {
 
@@ -44,8 +44,16 @@ final class BackgroundRates {
    */
   static final int MIN_ONSETS_FOR_COUNT = 20;
 
+  /**
+   * Rates are kept as fixed-point longs (units of 2^-40 episodes a day) so that a day's sum is
+   * exact: the same whatever order providers joined it in, and updated in O(1) per change.
+   */
+  private static final double SCALE = 0x1p40;
+
   private static final class Day {
-    final Map<String, double[]> rates = new TreeMap<>();
+    final Map<String, long[]> rates = new java.util.HashMap<>();
+    long anySum;
+    long majorSum;
     /** Onsets of any provider per day, {any, major}, over the span before the day (or the day itself, on the first day seen). */
     double[] counted;
     /** The end of the span counted: a change later than this leaves the count alone. */
@@ -69,20 +77,18 @@ final class BackgroundRates {
     if (d == null) {
       d = new Day();
       for (IncidentIndex.Timeline timeline : index.timelines()) {
-        double[] rates = rates(timeline, day);
+        long[] rates = rates(timeline, day);
         if (rates != null) {
           d.rates.put(timeline.provider, rates);
+          d.anySum += rates[0];
+          d.majorSum += rates[1];
         }
       }
       days.put(day, d);
     }
     if (d.total == null) {
-      double any = 0;
-      double major = 0;
-      for (double[] r : d.rates.values()) {
-        any += r[0];
-        major += r[1];
-      }
+      double any = d.anySum / SCALE;
+      double major = d.majorSum / SCALE;
       if (d.counted == null) {
         d.counted = counted(day);
         d.countedUntil = countedUntil(day);
@@ -115,14 +121,8 @@ final class BackgroundRates {
     if (!to.isAfter(from)) {
       return new double[] {0, 0};
     }
-    int any = 0;
-    int major = 0;
-    for (Episode e : index.between(from, to.minusMillis(1))) {
-      any++;
-      if (SeverityLevel.MAJOR.includes(e.severity())) {
-        major++;
-      }
-    }
+    int any = index.countOnsets(SeverityLevel.ANY, from.toEpochMilli(), to.toEpochMilli() - 1);
+    int major = index.countOnsets(SeverityLevel.MAJOR, from.toEpochMilli(), to.toEpochMilli() - 1);
     double days = (to.toEpochMilli() - from.toEpochMilli()) / DAY_MILLIS;
     return new double[] {any >= MIN_ONSETS_FOR_COUNT ? any / days : 0, major >= MIN_ONSETS_FOR_COUNT ? major / days : 0};
   }
@@ -131,7 +131,7 @@ final class BackgroundRates {
   double ratePerDay(String provider, Instant t, SeverityLevel level) {
     Instant day = Background.dayOf(t);
     Day d = days.get(day);
-    double[] rates = d != null ? d.rates.get(provider) : null;
+    long[] rates = d != null ? d.rates.get(provider) : null;
     if (rates == null && d == null) {
       IncidentIndex.Timeline timeline = index.timeline(provider);
       rates = timeline == null ? null : rates(timeline, day);
@@ -139,7 +139,7 @@ final class BackgroundRates {
     if (rates == null) {
       return level == SeverityLevel.ANY ? priorPerDay : priorPerDay * PRIOR_MAJOR_SHARE;
     }
-    return rates[level.ordinal()];
+    return rates[level.ordinal()] / SCALE;
   }
 
   /** The coincidence model of specific providers, at their rates of {@code t}'s day. */
@@ -166,17 +166,23 @@ final class BackgroundRates {
     Instant last = first.plus(rateWindow).plus(Duration.ofDays(1));
     IncidentIndex.Timeline timeline = index.timeline(provider);
     for (Map.Entry<Instant, Day> e : days.subMap(first, true, last, true).entrySet()) {
-      double[] now = timeline == null ? null : rates(timeline, e.getKey());
-      double[] before = e.getValue().rates.get(provider);
+      long[] now = timeline == null ? null : rates(timeline, e.getKey());
+      long[] before = e.getValue().rates.get(provider);
       Day d = e.getValue();
       boolean countTouched = d.countedUntil == null || t.isBefore(d.countedUntil) || !countedUntil(e.getKey()).equals(d.countedUntil);
       double[] counted = countTouched ? counted(e.getKey()) : d.counted;
       if (!java.util.Arrays.equals(now, before) || !java.util.Arrays.equals(counted, d.counted)) {
         Background old = at(e.getKey());
+        if (before != null) {
+          d.anySum -= before[0];
+          d.majorSum -= before[1];
+        }
         if (now == null) {
-          e.getValue().rates.remove(provider);
+          d.rates.remove(provider);
         } else {
-          e.getValue().rates.put(provider, now);
+          d.rates.put(provider, now);
+          d.anySum += now[0];
+          d.majorSum += now[1];
         }
         d.counted = counted;
         d.countedUntil = countedUntil(e.getKey());
@@ -194,8 +200,8 @@ final class BackgroundRates {
     days.headMap(day, false).clear();
   }
 
-  /** {any, major} episodes a day, or null when the provider is not watched that day. */
-  private double[] rates(IncidentIndex.Timeline timeline, Instant day) {
+  /** {any, major} episodes a day in units of 2^-40, or null when the provider is not watched that day. */
+  private long[] rates(IncidentIndex.Timeline timeline, Instant day) {
     Instant from = day.minus(rateWindow);
     Instant firstSeen = timeline.firstStartWithin(from, day.plus(Duration.ofDays(1)));
     if (firstSeen == null) {
@@ -216,8 +222,8 @@ final class BackgroundRates {
     }
     double observedDays = firstSeen.isBefore(day) ? (day.toEpochMilli() - firstSeen.toEpochMilli()) / DAY_MILLIS : 0;
     double exposure = tau * -Math.expm1(-observedDays / tau);
-    return new double[] {
-        (priorPerDay * priorWeightDays + any) / (priorWeightDays + exposure),
-        (priorPerDay * PRIOR_MAJOR_SHARE * priorWeightDays + major) / (priorWeightDays + exposure)};
+    return new long[] {
+        Math.round((priorPerDay * priorWeightDays + any) / (priorWeightDays + exposure) * SCALE),
+        Math.round((priorPerDay * PRIOR_MAJOR_SHARE * priorWeightDays + major) / (priorWeightDays + exposure) * SCALE)};
   }
 }

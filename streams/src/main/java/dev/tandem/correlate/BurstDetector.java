@@ -48,9 +48,12 @@ final class BurstDetector {
   }
 
   private Background background(Instant t) {
-    long millis = t.toEpochMilli();
+    return background(t.toEpochMilli());
+  }
+
+  private Background background(long millis) {
     if (memo == null || millis < memoDayStart || millis >= memoDayStart + 86_400_000L) {
-      memo = daily.apply(t);
+      memo = daily.apply(Instant.ofEpochMilli(millis));
       memoTable = null;
       memoDayStart = memo.day().toEpochMilli();
     }
@@ -177,20 +180,15 @@ final class BurstDetector {
    * Whether some window holding {@code t} reaches a burst's size, counting onsets only (an upper
    * bound on distinct providers): when none does, an onset at {@code t} cannot start or join a burst.
    */
-  boolean mayBurstAround(java.util.NavigableSet<Episode> near, Instant t) {
+  boolean mayBurstAround(IncidentIndex index, Instant t) {
     long at = t.toEpochMilli();
-    long[] any = new long[near.size()];
-    long[] major = new long[near.size()];
-    int anyCount = 0;
-    int majorCount = 0;
-    for (Episode x : near) {
-      long onset = x.onset().toEpochMilli();
-      any[anyCount++] = onset;
-      if (SeverityLevel.MAJOR.includes(x.severity())) {
-        major[majorCount++] = onset;
-      }
+    long reach = widest().toMillis();
+    long[] any = index.onsetsBetween(SeverityLevel.ANY, at - reach, at + reach);
+    if (mayBurstAround(any, index.onsetCount(SeverityLevel.ANY), at, SeverityLevel.ANY)) {
+      return true;
     }
-    return mayBurstAround(any, anyCount, at, SeverityLevel.ANY) || mayBurstAround(major, majorCount, at, SeverityLevel.MAJOR);
+    long[] major = index.onsetsBetween(SeverityLevel.MAJOR, at - reach, at + reach);
+    return mayBurstAround(major, index.onsetCount(SeverityLevel.MAJOR), at, SeverityLevel.MAJOR);
   }
 
   private boolean mayBurstAround(long[] onsets, int n, long at, SeverityLevel level) {
@@ -204,7 +202,7 @@ final class BurstDetector {
         while (j + 1 < n && onsets[j + 1] <= onsets[i] + width) {
           j++;
         }
-        if (j - i + 1 >= threshold(background(Instant.ofEpochMilli(onsets[i])), level, w)) {
+        if (j - i + 1 >= threshold(background(onsets[i]), level, w)) {
           return true;
         }
       }

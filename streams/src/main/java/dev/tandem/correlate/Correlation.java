@@ -161,10 +161,10 @@ public final class Correlation {
     List<Instant[]> dirty = new ArrayList<>();
     // The background depends on onsets, their levels and when providers were first seen; an
     // incident that only resolves or moves to another phase leaves it alone.
-    Set<String> before = new HashSet<>();
-    change.removed().forEach(e -> before.add(e.onset() + "|" + SeverityLevel.MAJOR.includes(e.severity())));
-    Set<String> after = new HashSet<>();
-    change.added().forEach(e -> after.add(e.onset() + "|" + SeverityLevel.MAJOR.includes(e.severity())));
+    Set<OnsetLevel> before = new HashSet<>();
+    change.removed().forEach(e -> before.add(OnsetLevel.of(e)));
+    Set<OnsetLevel> after = new HashSet<>();
+    change.added().forEach(e -> after.add(OnsetLevel.of(e)));
     Instant backgroundFrom = startMoved;
     if (!before.equals(after)) {
       for (Episode e : change.removed()) {
@@ -202,7 +202,7 @@ public final class Correlation {
     for (Episode e : change.added()) {
       // An episode whose onset and level stand as they were (it resolved, or gained an incident)
       // changes no window's count; if it was a member, its removal above already marked it.
-      boolean sameOnset = before.contains(e.onset() + "|" + SeverityLevel.MAJOR.includes(e.severity()));
+      boolean sameOnset = before.contains(OnsetLevel.of(e));
       if ((!sameOnset || !sameEvidence(e.incidents(), previousIncidents(change, e))) && mayLink(e)) {
         dirty.add(new Instant[] {e.onset(), e.onset()});
       }
@@ -221,6 +221,13 @@ public final class Correlation {
       for (Instant[] r : merged) {
         recompute(r[0], r[1]);
       }
+    }
+  }
+
+  /** What of an episode the background and the burst counts see: when it started, and whether it is major. */
+  private record OnsetLevel(Instant onset, boolean major) {
+    static OnsetLevel of(Episode e) {
+      return new OnsetLevel(e.onset(), SeverityLevel.MAJOR.includes(e.severity()));
     }
   }
 
@@ -254,8 +261,7 @@ public final class Correlation {
     if (!graph.upstreamsOf(e).isEmpty() || graph.isUpstreamOfAny(e.provider())) {
       return true;
     }
-    Duration widest = detector.widest();
-    return detector.mayBurstAround(index.between(e.onset().minus(widest), e.onset().plus(widest)), e.onset());
+    return detector.mayBurstAround(index, e.onset());
   }
 
   /** Works out anew every outage touching [from, to], widening the region until no group crosses its edge. */

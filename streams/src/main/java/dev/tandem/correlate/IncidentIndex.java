@@ -47,6 +47,9 @@ final class IncidentIndex {
 
   private final Map<String, Timeline> timelines = new HashMap<>();
   private final TreeSet<Episode> byOnset = new TreeSet<>(Episode.BY_ONSET);
+  /** The same onsets as primitives, at each severity level, for the burst test's quick look. */
+  private final OnsetTimeline anyOnsets = new OnsetTimeline();
+  private final OnsetTimeline majorOnsets = new OnsetTimeline();
   private int size;
   /** How many incidents start at each instant: the earliest start in O(log n). */
   private final TreeMap<Instant, Integer> starts = new TreeMap<>();
@@ -124,6 +127,18 @@ final class IncidentIndex {
     added.removeAll(before);
     byOnset.removeAll(removed);
     byOnset.addAll(added);
+    for (Episode e : removed) {
+      anyOnsets.remove(e.onset().toEpochMilli());
+      if (SeverityLevel.MAJOR.includes(e.severity())) {
+        majorOnsets.remove(e.onset().toEpochMilli());
+      }
+    }
+    for (Episode e : added) {
+      anyOnsets.add(e.onset().toEpochMilli());
+      if (SeverityLevel.MAJOR.includes(e.severity())) {
+        majorOnsets.add(e.onset().toEpochMilli());
+      }
+    }
     t.episodes = after;
     return new EpisodeChange(t.provider, removed, added);
   }
@@ -134,6 +149,23 @@ final class IncidentIndex {
       return new TreeSet<>(Episode.BY_ONSET);
     }
     return byOnset.subSet(probe(from, ""), true, probe(to, "\uffff"), true);
+  }
+
+  /**
+   * Onsets (epoch millis) within [from, to] at a severity level, in order, in the first
+   * {@link #onsetCount(SeverityLevel)} places of an array reused by the next call at that level.
+   */
+  long[] onsetsBetween(SeverityLevel level, long from, long to) {
+    return (level == SeverityLevel.ANY ? anyOnsets : majorOnsets).between(from, to);
+  }
+
+  /** How many onsets at a severity level lie within [from, to]. */
+  int countOnsets(SeverityLevel level, long from, long to) {
+    return (level == SeverityLevel.ANY ? anyOnsets : majorOnsets).count(from, to);
+  }
+
+  int onsetCount(SeverityLevel level) {
+    return (level == SeverityLevel.ANY ? anyOnsets : majorOnsets).lastCount();
   }
 
   NavigableSet<Episode> all() {

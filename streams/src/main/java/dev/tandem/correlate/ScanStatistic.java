@@ -36,11 +36,25 @@ public final class ScanStatistic {
 
   /** The fewest onsets within {@code widthMinutes} that the background makes rarer than the budget. */
   public static int threshold(double widthMinutes, double ratePerDay, int tests, double budgetPerWeek) {
-    int k = 2;
-    while (chanceBurstsPerWeek(k, widthMinutes, ratePerDay, tests) > budgetPerWeek) {
-      k++;
+    if (chanceBurstsPerWeek(2, widthMinutes, ratePerDay, tests) <= budgetPerWeek) {
+      return 2;
     }
-    return k;
+    // The chance rate falls as k grows: double up to a k within budget, then bisect.
+    int low = 2;
+    int high = 4;
+    while (chanceBurstsPerWeek(high, widthMinutes, ratePerDay, tests) > budgetPerWeek) {
+      low = high;
+      high *= 2;
+    }
+    while (high - low > 1) {
+      int mid = (low + high) >>> 1;
+      if (chanceBurstsPerWeek(mid, widthMinutes, ratePerDay, tests) > budgetPerWeek) {
+        low = mid;
+      } else {
+        high = mid;
+      }
+    }
+    return high;
   }
 
   /** Expected onsets within {@code widthMinutes} at {@code ratePerDay}. */
