@@ -195,7 +195,7 @@ final class BurstDetector {
     for (int w = 0; w < widths.size(); w++) {
       long width = widths.get(w).toMillis();
       // Windows holding t start within [t - width, t]: only those starts are looked at.
-      int i = lowerBound(onsets, n, at - width);
+      int i = OnsetTimeline.lowerBound(onsets, n, at - width);
       int j = i;
       for (; i < n && onsets[i] <= at; i++) {
         j = Math.max(j, i);
@@ -208,20 +208,6 @@ final class BurstDetector {
       }
     }
     return false;
-  }
-
-  private static int lowerBound(long[] sorted, int n, long value) {
-    int lo = 0;
-    int hi = n;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (sorted[mid] < value) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
-    }
-    return lo;
   }
 
   /** The window of any scan width and level holding {@code e} that the background explains least. */

@@ -182,6 +182,28 @@ class CorrelatorTest {
   }
 
   @Test
+  void amongAThousandProvidersADeclaredDependencyStillMakesAPairAnOutageWhereTimingAloneDoesNot() {
+    Random random = new Random(8);
+    Instant start = Instant.parse("2025-10-10T00:00:00Z");
+    List<ProviderIncident> incidents = background(random, 1000, start, 10);
+    Instant at = start.plus(Duration.ofDays(9)).plus(Duration.ofHours(15));
+    // OpenAI is declared to run on Azure; the two bgN providers have nothing to do with each other.
+    incidents.add(incident("azure", at.toString(), null, Severity.MAJOR));
+    incidents.add(incident("openai", at.plus(Duration.ofMinutes(8)).toString(), null, Severity.MAJOR));
+    Instant later = at.plus(Duration.ofHours(6));
+    incidents.add(new ProviderIncident("bg1", "bg1-pair", "Elevated errors", Severity.MAJOR, later, null, List.of()));
+    incidents.add(new ProviderIncident("bg2", "bg2-pair", "Elevated errors", Severity.MAJOR, later.plus(Duration.ofMinutes(8)), null, List.of()));
+
+    List<Outage> outages = correlator.correlate(incidents);
+
+    assertThat(outages).anySatisfy(o -> {
+      assertThat(o.providers()).containsExactly("azure", "openai");
+      assertThat(o.cause().provider()).isEqualTo("azure");
+    });
+    assertThat(outages).noneMatch(o -> o.providers().contains("bg1") && o.providers().contains("bg2"));
+  }
+
+  @Test
   void theSameIncidentsInAnyOrderGiveTheSameOutages() {
     List<ProviderIncident> incidents = new ArrayList<>(fastly2021());
     incidents.add(incident("meta", "2021-06-08T17:40:00Z", null, Severity.MAJOR));
