@@ -38,6 +38,7 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
   private final Duration retention;
   private KeyValueStore<String, Long> seen;
   private Sensor duplicates;
+  private Sensor futureTimes;
   private long streamTime = Long.MIN_VALUE;
 
   /** @param retention how long an update id is remembered after it was last seen */
@@ -52,6 +53,8 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
     seen = context.getStateStore(SEEN_STORE);
     duplicates = context.metrics().addRateTotalSensor(
         "tandem", "normalize", "duplicate-updates", Sensor.RecordingLevel.INFO);
+    futureTimes = context.metrics().addRateTotalSensor(
+        "tandem", "normalize", "future-times-clamped", Sensor.RecordingLevel.INFO);
     context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
   }
 
@@ -68,15 +71,20 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
       reject(record, "the record has no value: expected a status document");
       return;
     }
-    RawPayload raw = new RawPayload(provider, record.value(), header(record, RawStatus.SOURCE_HEADER), receivedAt(record));
+    Instant receivedAt = receivedAt(record);
+    RawPayload raw = new RawPayload(provider, record.value(), header(record, RawStatus.SOURCE_HEADER), receivedAt);
     ParseResult result = normalizer.normalize(header(record, RawStatus.FORMAT_HEADER), raw);
     if (result instanceof ParseResult.Failed failed) {
       reject(record, failed.reason());
       return;
     }
-    for (StatusUpdate update : ((ParseResult.Parsed) result).updates()) {
-      // The content is part of the identity: an edited update is new, a repeated one is not.
-      String id = update.getProvider() + "/" + update.getIncidentId() + "/" + update.getUpdateId() + "#" + fingerprint(update);
+    // The later of the two claims of when the document arrived: the broker's (or producer's)
+    // record time and the collector's header.
+    Instant arrived = Instant.ofEpochMilli(Math.max(record.timestamp(), receivedAt.toEpochMilli()));
+    for (StatusUpdate parsed : ((ParseResult.Parsed) result).updates()) {
+      // The content, as the vendor wrote it, is part of the identity: an edited update is new, a
+      // repeated one is not (also when its future time is clamped to a different arrival each poll).
+      String id = parsed.getProvider() + "/" + parsed.getIncidentId() + "/" + parsed.getUpdateId() + "#" + fingerprint(parsed);
       Long lastSeen = seen.get(id);
       if (lastSeen != null) {
         duplicates.record();
@@ -87,8 +95,17 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
         continue;
       }
       seen.put(id, streamTime);
+      RecordHeaders headers = new RecordHeaders();
+      StatusUpdate update = FutureTimes.clamp(parsed, arrived, headers);
+      boolean clamped = update != parsed;
+      update = TextLimits.bound(update, headers);
+      if (clamped) {
+        futureTimes.record();
+        log.warn("{}/{} update {}: vendor time in the future (started {}, updated {}), clamped to the receive time {}",
+            update.getProvider(), update.getIncidentId(), update.getUpdateId(), parsed.getStartedAt(), parsed.getUpdatedAt(), arrived);
+      }
       context().forward(new Record<String, Normalized>(
-          update.getProvider(), new Normalized.Update(update), update.getUpdatedAt().toEpochMilli(), new RecordHeaders()));
+          update.getProvider(), new Normalized.Update(update), update.getUpdatedAt().toEpochMilli(), headers));
     }
   }
 

@@ -4,6 +4,7 @@ import dev.tandem.correlate.CorrelationSettings;
 import dev.tandem.correlate.DependencyGraph;
 import dev.tandem.deadletter.DeadLetterDeserializationHandler;
 import dev.tandem.deadletter.DeadLetterProcessingHandler;
+import dev.tandem.deadletter.DeadLetterProductionHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -129,6 +130,7 @@ public final class TandemConfig {
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().deadLetters());
     props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
+    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
     // Kafka Streams 5.0 makes this the default; opting in now keeps behaviour the same across versions.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
     values.forEach((key, value) -> {

@@ -4,6 +4,7 @@ import dev.tandem.contract.Incident;
 import dev.tandem.contract.IncidentHistory;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.normalize.TextLimits;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.common.metrics.Sensor;
@@ -42,10 +43,10 @@ public final class TrackProcessor extends ContextualProcessor<String, StatusUpda
 
   @Override
   public void process(Record<String, StatusUpdate> record) {
-    StatusUpdate update = record.value();
-    if (update == null) {
+    if (record.value() == null) {
       return;
     }
+    StatusUpdate update = TextLimits.forHistory(record.value());
     String key = update.getProvider() + "/" + update.getIncidentId();
     IncidentHistory history = histories.get(key);
     if (history == null && isOperationalComponent(update)) {

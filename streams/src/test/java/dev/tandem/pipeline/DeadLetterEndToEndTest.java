@@ -64,6 +64,61 @@ class DeadLetterEndToEndTest {
     assertThat(header(corrupt, "tandem.error.class")).isEqualTo("org.apache.kafka.common.errors.SerializationException");
   }
 
+  /**
+   * Input that would make records the broker refuses: an update whose vendor time lies days in the
+   * future (the broker refuses timestamps more than an hour ahead) and one whose text would make its
+   * incident's history too large for a record. Neither may stop the pipeline: the future time is
+   * clamped to the receive time with the vendor's value kept in a header, the text is cut with a
+   * header saying so, and what follows is processed.
+   */
+  @Test
+  void recordsTheBrokerWouldRefuseNeverStopThePipeline(@TempDir Path stateDir) throws Exception {
+    TandemConfig config = KafkaStack.pipelineConfig("e2e-refused", stateDir);
+    TandemTopics topics = config.topics();
+    java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    java.time.Instant future = now.plus(Duration.ofDays(2));
+    try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1))) {
+      Properties props = new Properties();
+      props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
+      try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+        producer.send(canonical(topics.raw(), "acme", "acme-future", "u1", "typo", future, future)).get();
+        // 40 updates of 20,000 characters each: 800,000 characters of history for one incident.
+        for (int i = 0; i < 40; i++) {
+          producer.send(canonical(topics.raw(), "bigco", "bigco-huge", "u" + i, "update " + i + " " + "x".repeat(20_000), now,
+              now.plusSeconds(i))).get();
+        }
+        producer.send(canonical(topics.raw(), "acme", "acme-after", "u1", "fine", now, now)).get();
+      }
+      try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {
+        assertThat(new PipelineProgress(admin, app.applicationId(), topics).awaitCaughtUp(Duration.ofMinutes(1))).isTrue();
+      }
+      assertThat(app.streams().state().isRunningOrRebalancing()).as("still running").isTrue();
+    }
+
+    List<ConsumerRecord<String, byte[]>> updates = readAll(topics.updates(), 42);
+    ConsumerRecord<String, byte[]> clamped = updates.stream()
+        .filter(r -> !header(r, "tandem.vendor-updated-at").isEmpty()).findFirst().orElseThrow();
+    assertThat(header(clamped, "tandem.vendor-updated-at")).isEqualTo(future.toString());
+    assertThat(header(clamped, "tandem.vendor-started-at")).isEqualTo(future.toString());
+    assertThat(clamped.timestamp()).as("stamped with the receive time").isLessThanOrEqualTo(System.currentTimeMillis());
+    List<ConsumerRecord<String, byte[]>> cut = updates.stream().filter(r -> header(r, "tandem.truncated").equals("body")).toList();
+    assertThat(cut).hasSize(40).allSatisfy(r -> assertThat(r.value().length).isLessThan(20_000));
+    assertThat(updates).filteredOn(r -> r.key().equals("acme")).as("the update after them went through").hasSize(2);
+    assertThat(readAll(topics.incidents(), 42)).as("acme's two incidents and bigco's one, its history in one record")
+        .extracting(ConsumerRecord::key).contains("acme/acme-future", "acme/acme-after", "bigco/bigco-huge");
+  }
+
+  /** A raw record carrying one update in Tandem's canonical format. */
+  private static ProducerRecord<String, byte[]> canonical(String topic, String provider, String incidentId, String updateId,
+      String body, java.time.Instant startedAt, java.time.Instant updatedAt) {
+    String json = "{\"provider\":\"" + provider + "\",\"incidentId\":\"" + incidentId + "\",\"updateId\":\"" + updateId + "\","
+        + "\"title\":\"Elevated errors\",\"status\":\"INVESTIGATING\",\"impact\":\"MAJOR\","
+        + "\"components\":[],\"body\":\"" + body + "\",\"startedAt\":\"" + startedAt + "\",\"updatedAt\":\"" + updatedAt + "\"}";
+    ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, provider, json.getBytes(StandardCharsets.UTF_8));
+    record.headers().add("tandem.format", "tandem".getBytes(StandardCharsets.UTF_8));
+    return record;
+  }
+
   private static String header(ConsumerRecord<String, byte[]> record, String name) {
     Header header = record.headers().lastHeader(name);
     return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
