@@ -139,7 +139,36 @@ public final class TandemConfig {
       }
     });
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, required("bootstrap.servers"));
+    // Static membership: an instance that restarts (after a crash, a deploy) rejoins as the member
+    // it was, at once, instead of waiting out the session timeout of its former self and then a
+    // rebalance. Kafka Streams gives each stream thread its own id from this one.
+    if (!props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+        && !props.containsKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
+        && !props.containsKey(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))) {
+      props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(props));
+    }
     return props;
+  }
+
+  /**
+   * {@code tandem.instance.id}, else one that stays the same across restarts of this instance and
+   * differs between instances: the host name and the state directory (two instances on one host
+   * cannot share a state directory).
+   */
+  String instanceId(Properties props) {
+    String configured = values.get("tandem.instance.id");
+    if (configured != null && !configured.isBlank()) {
+      return configured;
+    }
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "localhost";
+    }
+    String stateDir = String.valueOf(props.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, ""));
+    String where = java.nio.file.Path.of(stateDir.isEmpty() ? "." : stateDir).toAbsolutePath().normalize().toString();
+    return props.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-" + host + "-" + Integer.toHexString(where.hashCode());
   }
 
   private int intValue(String key, int fallback) {
