@@ -75,6 +75,12 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
       it.forEachRemaining(kv -> published.add(OutageRecords.fromAvro(kv.value)));
     }
     ledger = new OutageLedger(published);
+    // An outage some of whose members already aged out was retired before the restart.
+    for (OutageRevision r : published) {
+      if (r.outage().members().stream().anyMatch(m -> correlation.incident(m.key()) == null)) {
+        ledger.retire(r.id());
+      }
+    }
   }
 
   /** Outage changes carry the pipeline's event time (the latest incident time seen), so they never go back in time. */
@@ -127,26 +133,35 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   }
 
   /**
-   * Drops incidents that aged out in event time, oldest first; an outage all of whose members aged
-   * out is forgotten, its last published state staying on the topic.
+   * Drops incidents that aged out in event time, oldest first. An outage is final once its first
+   * member ages out: as last published when it had resolved, else with a final EXPIRED revision;
+   * what is left of it is never published again, and it is forgotten when its last member goes.
    */
   private void evictExpired() {
     boolean evicted = false;
+    Set<String> gone = new java.util.HashSet<>();
     while (!aging.isEmpty() && aging.first().at().isBefore(streamTime)) {
       Aging oldest = aging.pollFirst();
       correlation.remove(oldest.key());
       incidentStore.delete(oldest.key());
+      gone.add(oldest.key());
       evicted = true;
     }
     if (evicted) {
-      Correlation.Changes changes = correlation.drainChanges();
-      for (String id : ledger.publishedWith(changes.memberKeys())) {
+      for (String id : ledger.publishedWith(gone)) {
+        ledger.retire(id).ifPresent(expired -> {
+          CorrelatedOutage avro = OutageRecords.toAvro(expired);
+          outageStore.put(id, avro);
+          log.info("outage {} expired v{}: its members aged out before all resolved", id, avro.getVersion());
+          context().forward(new Record<>(id, avro, streamTime.toEpochMilli()));
+        });
         OutageRevision r = ledger.published().get(id);
-        if (r.outage().members().stream().noneMatch(m -> correlation.incident(m.key()) != null)) {
+        if (r != null && r.outage().members().stream().noneMatch(m -> correlation.incident(m.key()) != null)) {
           ledger.forget(id);
           outageStore.delete(id);
         }
       }
+      Correlation.Changes changes = correlation.drainChanges();
       publish(changes);
       correlation.forgetBackgroundBefore(streamTime.minus(correlator.settings().retention()).minus(Duration.ofDays(2)));
     }

@@ -32,6 +32,8 @@ public final class OutageLedger {
       Comparator.comparing((OutageRevision r) -> r.outage().firstOnset()).thenComparing(OutageRevision::id);
 
   private final Map<String, OutageRevision> published = new TreeMap<>();
+  /** Published outages that aged out: final, kept only so that what is left of them is not published again. */
+  private final Set<String> retired = new TreeSet<>();
   /** incident key → ids of the published outages it is a member of. */
   private final Map<String, Set<String>> byMember = new HashMap<>();
 
@@ -66,7 +68,10 @@ public final class OutageLedger {
    */
   public List<OutageChange> reconcile(Collection<Outage> current, Collection<String> affected, Predicate<String> held) {
     Set<String> touched = new TreeSet<>(affected);
+    touched.removeAll(retired);
+    // What is left of an outage that aged out is not a new outage.
     List<Outage> outages = current.stream()
+        .filter(o -> !o.members().stream().allMatch(m -> retiredMember(m.key())))
         .sorted(Comparator.comparing(Outage::firstOnset).thenComparing(Outage::id)).toList();
     Map<Outage, List<OutageRevision>> sharing = new LinkedHashMap<>();
     for (Outage outage : outages) {
@@ -74,6 +79,7 @@ public final class OutageLedger {
       for (Outage.Member m : outage.members()) {
         ids.addAll(byMember.getOrDefault(m.key(), Set.of()));
       }
+      ids.removeAll(retired);
       touched.addAll(ids);
       List<OutageRevision> revisions = new ArrayList<>();
       ids.forEach(id -> revisions.add(published.get(id)));
@@ -144,6 +150,32 @@ public final class OutageLedger {
     return changes;
   }
 
+  /**
+   * Ends an outage whose members started to age out: it is final as last published (RESOLVED), or
+   * gets a final EXPIRED revision when some member never resolved, returned for publishing.
+   */
+  public java.util.Optional<OutageRevision> retire(String id) {
+    OutageRevision last = published.get(id);
+    if (last == null || !retired.add(id)) {
+      return java.util.Optional.empty();
+    }
+    if (last.state() == OutageRevision.State.RESOLVED || last.state() == OutageRevision.State.EXPIRED) {
+      return java.util.Optional.empty();
+    }
+    OutageRevision expired = new OutageRevision(last.outage(), OutageRevision.State.EXPIRED, last.version() + 1);
+    published.put(id, expired);
+    return java.util.Optional.of(expired);
+  }
+
+  public boolean isRetired(String id) {
+    return retired.contains(id);
+  }
+
+  private boolean retiredMember(String key) {
+    Set<String> ids = byMember.get(key);
+    return ids != null && !ids.isEmpty() && retired.containsAll(ids);
+  }
+
   /** Published outages that share a member with any of these incident keys. */
   public Set<String> publishedWith(Collection<String> incidentKeys) {
     Set<String> ids = new TreeSet<>();
@@ -155,6 +187,7 @@ public final class OutageLedger {
 
   /** Forgets an outage without publishing anything: its members aged out. */
   public void forget(String id) {
+    retired.remove(id);
     OutageRevision r = published.remove(id);
     if (r != null) {
       for (Outage.Member m : r.outage().members()) {

@@ -10,9 +10,10 @@ public record OutageRevision(Outage outage, State state, int version, String mer
 
   /**
    * OPEN when first reported, UPDATED on every later change, RESOLVED when every member resolved,
-   * MERGED (final) when it joined an older outage.
+   * MERGED (final) when it joined an older outage, EXPIRED (final) when its members aged out of
+   * correlation before all of them resolved.
    */
-  public enum State { OPEN, UPDATED, RESOLVED, MERGED }
+  public enum State { OPEN, UPDATED, RESOLVED, MERGED, EXPIRED }
 
   public OutageRevision(Outage outage, State state, int version) {
     this(outage, state, version, null);
