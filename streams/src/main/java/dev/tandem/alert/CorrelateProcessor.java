@@ -2,6 +2,7 @@ package dev.tandem.alert;
 
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
+import dev.tandem.deadletter.DeadLetterHeaders;
 import dev.tandem.correlate.Correlation;
 import dev.tandem.correlate.Correlator;
 import dev.tandem.correlate.Outage;
@@ -33,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * in memory (rebuilt from the store on restore) and updated where the change lands; incidents are
  * evicted in order of age.
  */
-public final class CorrelateProcessor extends ContextualProcessor<String, Incident, String, CorrelatedOutage> {
+public final class CorrelateProcessor extends ContextualProcessor<String, Incident, String, Correlated> {
 
   /** provider/incidentId → the incident as last tracked. */
   public static final String INCIDENTS_STORE = "correlate-incidents";
@@ -50,6 +51,7 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   /** Incidents by the moment they age out, oldest first. */
   private final NavigableSet<Aging> aging = new TreeSet<>(Comparator.comparing(Aging::at).thenComparing(Aging::key));
   private Instant streamTime = Instant.MIN;
+  private org.apache.kafka.common.metrics.Sensor tooLate;
 
   private record Aging(Instant at, String key) {}
 
@@ -58,8 +60,10 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   }
 
   @Override
-  public void init(ProcessorContext<String, CorrelatedOutage> context) {
+  public void init(ProcessorContext<String, Correlated> context) {
     super.init(context);
+    tooLate = context.metrics().addRateTotalSensor("tandem", "correlate", "too-late-incidents",
+        org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
     incidentStore = context.getStateStore(INCIDENTS_STORE);
     outageStore = context.getStateStore(OUTAGES_STORE);
     // The stores are the truth (restored from their changelogs); memory holds the working state.
@@ -93,6 +97,18 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     streamTime = time.isAfter(streamTime) ? time : streamTime;
     ProviderIncident incident = OutageRecords.toProviderIncident(record.value());
     ProviderIncident previous = correlation.incident(incident.key());
+    if (previous == null && !agesOutAt(incident).isAfter(streamTime)) {
+      // Older than correlation holds anything: it could only be evicted again at once, half applied.
+      tooLate.record();
+      String reason = "too-late: the incident " + (incident.resolvedAt() != null ? "resolved at " + incident.resolvedAt()
+          : "started at " + incident.startedAt()) + ", more than " + correlator.settings().retention().toDays()
+          + " days before the newest incident time correlation has seen (" + streamTime + ")";
+      log.warn("{}: {}", incident.key(), reason);
+      context().forward(new Record<String, Correlated>(record.key(),
+          new Correlated.TooLate(OutageJson.toJson(record.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+          record.timestamp(), DeadLetterHeaders.of(record.headers(), "correlate", reason, "TooLate")));
+      return;
+    }
     if (previous != null) {
       aging.remove(new Aging(agesOutAt(previous), previous.key()));
     }
@@ -118,11 +134,11 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
           outageStore.put(change.id(), avro);
           log.info("outage {} {} v{}: {}", avro.getState(), change.id(), avro.getVersion(), avro.getProviders());
         }
-        context().forward(new Record<>(change.id(), avro, streamTime.toEpochMilli()));
+        context().forward(new Record<String, Correlated>(change.id(), new Correlated.Change(avro), streamTime.toEpochMilli()));
       } else if (change instanceof OutageChange.Retracted retracted) {
         outageStore.delete(change.id());
         log.info("outage {} retracted: {}", change.id(), retracted.reason());
-        context().forward(new Record<String, CorrelatedOutage>(change.id(), null, streamTime.toEpochMilli()));
+        context().forward(new Record<String, Correlated>(change.id(), new Correlated.Change(null), streamTime.toEpochMilli()));
       }
     }
   }
@@ -153,7 +169,7 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
           CorrelatedOutage avro = OutageRecords.toAvro(expired);
           outageStore.put(id, avro);
           log.info("outage {} expired v{}: its members aged out before all resolved", id, avro.getVersion());
-          context().forward(new Record<>(id, avro, streamTime.toEpochMilli()));
+          context().forward(new Record<String, Correlated>(id, new Correlated.Change(avro), streamTime.toEpochMilli()));
         });
         OutageRevision r = ledger.published().get(id);
         if (r != null && r.outage().members().stream().noneMatch(m -> correlation.incident(m.key()) != null)) {

@@ -1,6 +1,7 @@
 package dev.tandem.pipeline;
 
 import dev.tandem.alert.CorrelateProcessor;
+import dev.tandem.alert.Correlated;
 import dev.tandem.alert.OutageJson;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
@@ -72,13 +73,20 @@ public final class TandemTopology {
         Stores.persistentKeyValueStore(CorrelateProcessor.INCIDENTS_STORE), strings, incidentSerde));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(CorrelateProcessor.OUTAGES_STORE), strings, outageSerde));
-    KStream<String, CorrelatedOutage> outages = builder
+    KStream<String, Correlated> correlated = builder
         .stream(topics.incidents(), Consumed.with(strings, incidentSerde))
         .repartition(Repartitioned.<String, Incident>as(CORRELATE_INPUT)
             .withNumberOfPartitions(1)
             .withKeySerde(strings)
             .withValueSerde(incidentSerde))
         .process(() -> new CorrelateProcessor(correlator), CorrelateProcessor.INCIDENTS_STORE, CorrelateProcessor.OUTAGES_STORE);
+    KStream<String, CorrelatedOutage> outages = correlated
+        .filter((k, v) -> v instanceof Correlated.Change)
+        .mapValues(v -> ((Correlated.Change) v).outage());
+    correlated
+        .filter((k, v) -> v instanceof Correlated.TooLate)
+        .mapValues(v -> ((Correlated.TooLate) v).incidentJson())
+        .to(topics.deadLetters(), Produced.with(strings, Serdes.ByteArray()));
     outages.to(topics.outages(), Produced.with(strings, outageSerde));
     outages.mapValues(o -> o == null ? null : OutageJson.toJson(o))
         .to(topics.outagesJson(), Produced.with(strings, strings));

@@ -83,6 +83,23 @@ class AgingOutTest {
     }
   }
 
+  @Test
+  void anIncidentOlderThanCorrelationHoldsAnythingGoesToTheDeadLetterTopicAsTooLate() {
+    try (TopologyRun run = TopologyRun.of(laterDays())) {
+      Instant old = T.minus(Duration.ofDays(60));
+
+      run.pipe(List.of(update("fastly", "f-old", "RESOLVED", old, old.plusSeconds(3600)),
+          update("reddit", "r-old", "RESOLVED", old.plusSeconds(60), old.plusSeconds(3600))));
+
+      assertThat(run.outageChanges()).as("never half applied").isEmpty();
+      assertThat(run.deadLetters()).hasSize(2).allSatisfy(letter -> {
+        assertThat(new String(letter.headers().lastHeader("tandem.error.stage").value(), StandardCharsets.UTF_8)).isEqualTo("correlate");
+        assertThat(new String(letter.headers().lastHeader("tandem.error.reason").value(), StandardCharsets.UTF_8)).startsWith("too-late: ");
+        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("\"type\":\"incident\"");
+      });
+    }
+  }
+
   private static CorrelatedOutage last(List<TestRecord<String, CorrelatedOutage>> changes) {
     assertThat(changes).isNotEmpty();
     return changes.get(changes.size() - 1).value();
