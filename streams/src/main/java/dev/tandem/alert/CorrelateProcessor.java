@@ -38,8 +38,9 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
 
   /** provider/incidentId → the incident as last tracked. */
   public static final String INCIDENTS_STORE = "correlate-incidents";
-  /** outage id → the last published revision. */
+  /** outage id → the last published revision; {@link #ENDED} + id → the last version of an id retracted or merged. */
   public static final String OUTAGES_STORE = "correlate-outages";
+  static final String ENDED = "ended/";
 
   private static final Logger log = LoggerFactory.getLogger(CorrelateProcessor.class);
 
@@ -75,10 +76,12 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     correlation.putAll(held);
     held.forEach(i -> aging.add(new Aging(agesOutAt(i), i.key())));
     List<OutageRevision> published = new ArrayList<>();
+    List<OutageRevision> ended = new ArrayList<>();
     try (KeyValueIterator<String, CorrelatedOutage> it = outageStore.all()) {
-      it.forEachRemaining(kv -> published.add(OutageRecords.fromAvro(kv.value)));
+      it.forEachRemaining(kv -> (kv.key.startsWith(ENDED) ? ended : published).add(OutageRecords.fromAvro(kv.value)));
     }
     ledger = new OutageLedger(published);
+    ended.forEach(ledger::rememberEnded);
     // An outage some of whose members already aged out was retired before the restart.
     for (OutageRevision r : published) {
       if (r.outage().members().stream().anyMatch(m -> correlation.incident(m.key()) == null)) {
@@ -123,6 +126,7 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     if (changes.isEmpty()) {
       return;
     }
+    Set<String> endedBefore = new java.util.HashSet<>(ledger.ended().keySet());
     Set<String> affected = ledger.publishedWith(changes.memberKeys());
     for (OutageChange change : ledger.reconcile(changes.current(), affected, key -> correlation.incident(key) != null)) {
       if (change instanceof OutageChange.Revised revised) {
@@ -139,6 +143,18 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
         outageStore.delete(change.id());
         log.info("outage {} retracted: {}", change.id(), retracted.reason());
         context().forward(new Record<String, Correlated>(change.id(), new Correlated.Change(null), streamTime.toEpochMilli()));
+      }
+    }
+    // Keep the ledger's memory of ended ids in the store, so versions keep growing across restarts.
+    Set<String> endedNow = ledger.ended().keySet();
+    for (String id : endedNow) {
+      if (!endedBefore.contains(id)) {
+        outageStore.put(ENDED + id, OutageRecords.toAvro(ledger.ended().get(id)));
+      }
+    }
+    for (String id : endedBefore) {
+      if (!endedNow.contains(id)) {
+        outageStore.delete(ENDED + id);
       }
     }
   }
@@ -180,6 +196,9 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
       Correlation.Changes changes = correlation.drainChanges();
       publish(changes);
       correlation.forgetBackgroundBefore(streamTime.minus(correlator.settings().retention()).minus(Duration.ofDays(2)));
+      for (String id : ledger.forgetEndedBefore(streamTime.minus(correlator.settings().retention().multipliedBy(2)))) {
+        outageStore.delete(ENDED + id);
+      }
     }
   }
 

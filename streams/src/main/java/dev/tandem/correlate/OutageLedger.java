@@ -32,6 +32,11 @@ public final class OutageLedger {
       Comparator.comparing((OutageRevision r) -> r.outage().firstOnset()).thenComparing(OutageRevision::id);
 
   private final Map<String, OutageRevision> published = new TreeMap<>();
+  /**
+   * Ids no longer live (retracted or merged) → the last revision published under them: an id that
+   * comes back continues from the next version, so no (id, version) is ever published twice.
+   */
+  private final Map<String, OutageRevision> ended = new TreeMap<>();
   /** Published outages that aged out: final, kept only so that what is left of them is not published again. */
   private final Set<String> retired = new TreeSet<>();
   /** incident key → ids of the published outages it is a member of. */
@@ -125,7 +130,9 @@ public final class OutageLedger {
       Outage named = outage.withId(idOf.get(outage));
       OutageRevision previous = published.get(named.id());
       if (previous == null) {
-        changes.add(revise(new OutageRevision(named, named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.OPEN, 1)));
+        OutageRevision before = ended.remove(named.id());
+        int version = before == null ? 1 : before.version() + 1;
+        changes.add(revise(new OutageRevision(named, named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.OPEN, version)));
       } else if (!previous.outage().equals(named)) {
         changes.add(revise(new OutageRevision(named,
             named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.UPDATED, previous.version() + 1)));
@@ -133,8 +140,10 @@ public final class OutageLedger {
     }
     mergedInto.forEach((id, into) -> {
       OutageRevision last = published.get(id);
-      changes.add(new OutageChange.Revised(new OutageRevision(last.outage(), OutageRevision.State.MERGED, last.version() + 1, into)));
+      OutageRevision merged = new OutageRevision(last.outage(), OutageRevision.State.MERGED, last.version() + 1, into);
+      changes.add(new OutageChange.Revised(merged));
       forget(id);
+      ended.put(id, merged);
     });
     for (String id : touched) {
       OutageRevision previous = published.get(id);
@@ -142,10 +151,12 @@ public final class OutageLedger {
         continue;
       }
       boolean stillHeld = previous.outage().members().stream().anyMatch(m -> held.test(m.key()));
+      forget(id);
       if (stillHeld) {
         changes.add(new OutageChange.Retracted(id, "its members no longer make an outage"));
+        // A retraction counts as a version: the tombstone carries none, so it is remembered here.
+        ended.put(id, new OutageRevision(previous.outage(), previous.state(), previous.version() + 1, previous.mergedInto()));
       }
-      forget(id);
     }
     return changes;
   }
@@ -165,6 +176,29 @@ public final class OutageLedger {
     OutageRevision expired = new OutageRevision(last.outage(), OutageRevision.State.EXPIRED, last.version() + 1);
     published.put(id, expired);
     return java.util.Optional.of(expired);
+  }
+
+  /** Ids that ended (retracted or merged) with their last revision, to keep across restarts. */
+  public Map<String, OutageRevision> ended() {
+    return java.util.Collections.unmodifiableMap(ended);
+  }
+
+  /** Restores an ended id (from a store). */
+  public void rememberEnded(OutageRevision last) {
+    ended.put(last.id(), last);
+  }
+
+  /** Forgets ended ids whose outage began before {@code horizon}: they cannot come back. */
+  public List<String> forgetEndedBefore(java.time.Instant horizon) {
+    List<String> gone = new ArrayList<>();
+    ended.values().removeIf(r -> {
+      boolean old = r.outage().firstOnset().isBefore(horizon);
+      if (old) {
+        gone.add(r.id());
+      }
+      return old;
+    });
+    return gone;
   }
 
   public boolean isRetired(String id) {

@@ -317,6 +317,27 @@ class CorrelatorTest {
   }
 
   @Test
+  void anIdThatComesBackAfterARetractionContinuesItsVersions() {
+    OutageLedger ledger = new OutageLedger();
+    List<Outage> outages = correlator.correlate(fastly2021());
+    Outage outage = outages.get(0);
+    List<String> keys = outage.members().stream().map(Outage.Member::key).toList();
+
+    OutageRevision opened = ((OutageChange.Revised) ledger.reconcile(outages, List.of(), key -> true).get(0)).revision();
+    List<OutageChange> retracted = ledger.reconcile(List.of(), List.of(opened.id()), keys::contains);
+    List<OutageChange> back = ledger.reconcile(outages, List.of(), key -> true);
+
+    assertThat(retracted).singleElement().isInstanceOf(OutageChange.Retracted.class);
+    assertThat(back).singleElement().satisfies(c -> {
+      OutageRevision r = ((OutageChange.Revised) c).revision();
+      assertThat(r.id()).isEqualTo(opened.id());
+      assertThat(r.version()).as("v1 published, v2 the retraction").isEqualTo(3);
+      assertThat(r.state()).isEqualTo(opened.state());
+    });
+    assertThat(ledger.ended()).isEmpty();
+  }
+
+  @Test
   void ledgerLeavesAgedOutOutagesAlone() {
     OutageRevision published = ((OutageChange.Revised) OutageLedger.reconcile(Map.of(), correlator.correlate(fastly2021()),
         Set.of()).get(0)).revision();
