@@ -70,12 +70,8 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    List<StatusPageSource> sources;
-    try {
-      sources = config == null ? ProvidersFile.bundled() : ProvidersFile.load(config);
-    } catch (IllegalArgumentException e) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-    }
+    // A file that is missing, not text or wrong fails here, in one line naming it, before anything connects.
+    List<StatusPageSource> sources = config == null ? ProvidersFile.bundled() : ProvidersFile.load(config);
     PollPolicy policy = PollPolicy.DEFAULT.withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
     Clock clock = Clock.systemUTC();
     if (once) {

@@ -1,8 +1,7 @@
 package dev.tandem.cli;
 
+import dev.tandem.io.TextFile;
 import java.io.IOException;
-import java.io.Reader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
@@ -23,12 +22,7 @@ final class KafkaClientOptions {
   Path commandConfig;
 
   Properties properties() throws IOException {
-    Properties props = new Properties();
-    if (commandConfig != null) {
-      try (Reader reader = Files.newBufferedReader(commandConfig)) {
-        props.load(reader);
-      }
-    }
+    Properties props = commandConfig == null ? new Properties() : TextFile.properties(commandConfig);
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     return props;
   }

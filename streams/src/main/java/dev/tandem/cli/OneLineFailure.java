@@ -17,7 +17,8 @@ final class OneLineFailure implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
     log.debug("{} failed", cmd.getCommandSpec().qualifiedName(), ex);
-    cmd.getErr().println("tandem: " + describe(ex));
+    // One line whatever the message holds: parsers and clients sometimes put newlines in theirs.
+    cmd.getErr().println("tandem: " + describe(ex).replaceAll("\\s*\\R\\s*", " ").strip());
     cmd.getErr().flush();
     return 1;
   }

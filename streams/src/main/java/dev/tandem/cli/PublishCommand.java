@@ -3,11 +3,9 @@ package dev.tandem.cli;
 import dev.tandem.collect.RawStatus;
 import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.collect.RawStatusReader;
+import dev.tandem.io.TextFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -95,12 +93,8 @@ final class PublishCommand implements Callable<Integer> {
   private String readInput() throws IOException {
     if ("-".equals(input)) {
       InputStream in = System.in;
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return TextFile.decode(in.readAllBytes(), "stdin");
     }
-    try {
-      return Files.readString(Path.of(input), StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException("no such file: " + input);
-    }
+    return TextFile.read(Path.of(input));
   }
 }

@@ -3,13 +3,14 @@ package dev.tandem.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tandem.io.TextFile;
+import dev.tandem.io.YamlProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,12 +38,11 @@ public final class ProvidersFile {
 
   private ProvidersFile() {}
 
-  public static List<StatusPageSource> load(Path file) throws IOException {
-    try {
-      return parse(Files.readString(file), file.toString());
-    } catch (NoSuchFileException e) {
+  public static List<StatusPageSource> load(Path file) {
+    if (!Files.exists(file)) {
       throw new IllegalArgumentException("no such providers file: " + file);
     }
+    return parse(TextFile.read(file), file.toString());
   }
 
   public static List<StatusPageSource> bundled() {
@@ -60,6 +60,8 @@ public final class ProvidersFile {
     JsonNode root;
     try {
       root = YAML.readTree(text);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(fileName + " is not valid YAML: " + YamlProblem.describe(e));
     } catch (IOException e) {
       throw new IllegalArgumentException(fileName + " is not valid YAML: " + firstLine(e.getMessage()));
     }

@@ -1,8 +1,11 @@
 package dev.tandem.correlate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.tandem.io.TextFile;
+import dev.tandem.io.YamlProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -97,7 +100,13 @@ public final class DependencyGraph {
 
   /** Reads the YAML form above; the message of a failure names what is wrong. */
   public static DependencyGraph fromYaml(InputStream in, String name) throws IOException {
-    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    String text = TextFile.decode(in.readAllBytes(), name);
+    JsonNode root;
+    try {
+      root = new ObjectMapper(new YAMLFactory()).readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(name + ": not valid YAML: " + YamlProblem.describe(e));
+    }
     JsonNode deps = root == null ? null : root.get("dependencies");
     if (deps == null || !deps.isObject()) {
       throw new IllegalArgumentException(name + ": expected a top-level 'dependencies' map of provider: [upstreams]");

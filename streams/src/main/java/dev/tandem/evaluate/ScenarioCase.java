@@ -1,5 +1,6 @@
 package dev.tandem.evaluate;
 
+import dev.tandem.io.TextFile;
 import dev.tandem.scenario.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,7 @@ public record ScenarioCase(Scenario scenario, ExpectedOutcome expected) {
     for (Scenario scenario : Scenario.fromDirectory(dir)) {
       Path file = dir.resolve(scenario.name() + ".expected.json");
       ExpectedOutcome expected = Files.isRegularFile(file)
-          ? ExpectedOutcome.parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8))
+          ? ExpectedOutcome.parse(file.toString(), TextFile.read(file))
           : null;
       cases.add(new ScenarioCase(scenario, expected));
     }

@@ -41,6 +41,8 @@ public final class TandemApp implements AutoCloseable {
   /** Creates missing topics, builds the topology and starts it; returns once it is RUNNING. */
   public static TandemApp start(TandemConfig config, Duration startTimeout) throws IOException {
     Properties props = config.streamsProperties();
+    // Everything read from files first: a bad file is reported before anything is contacted.
+    Correlator correlator = new Correlator(config.correlation(), config.dependencies());
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
       TopicSetup.createMissing(admin, config.topics(), config.topicPartitions(), config.topicReplicationFactor());
     }
@@ -49,7 +51,7 @@ public final class TandemApp implements AutoCloseable {
         config.topics(),
         new AvroSerdes(registry, config.registryConfig()),
         Normalizer.withDefaultAdapters(),
-        new Correlator(config.correlation(), config.dependencies()),
+        correlator,
         config.dedupeRetention());
     KafkaStreams streams = new KafkaStreams(topology, props);
     CountDownLatch running = new CountDownLatch(1);

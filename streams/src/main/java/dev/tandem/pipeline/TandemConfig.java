@@ -5,9 +5,9 @@ import dev.tandem.correlate.DependencyGraph;
 import dev.tandem.deadletter.DeadLetterDeserializationHandler;
 import dev.tandem.deadletter.DeadLetterProcessingHandler;
 import dev.tandem.deadletter.DeadLetterProductionHandler;
+import dev.tandem.io.TextFile;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,10 +39,7 @@ public final class TandemConfig {
   public static TandemConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) throws IOException {
     Map<String, String> values = new TreeMap<>();
     if (file != null) {
-      Properties props = new Properties();
-      try (Reader reader = Files.newBufferedReader(file)) {
-        props.load(reader);
-      }
+      Properties props = TextFile.properties(file);
       props.stringPropertyNames().forEach(name -> values.put(name, props.getProperty(name).trim()));
     }
     environment.forEach((name, value) -> {

@@ -1,5 +1,6 @@
 package dev.tandem.scenario;
 
+import dev.tandem.io.TextFile;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,6 +26,10 @@ public record Scenario(String name, List<ScenarioEnvelope> envelopes) {
 
   /** Parses a scenario's text; the exception names the line that is wrong. */
   public static Scenario parse(String name, String text) {
+    return parse(name, text, name + ".jsonl");
+  }
+
+  private static Scenario parse(String name, String text, String source) {
     List<ScenarioEnvelope> envelopes = new ArrayList<>();
     String[] lines = text.split("\r?\n");
     for (int i = 0; i < lines.length; i++) {
@@ -32,7 +37,7 @@ public record Scenario(String name, List<ScenarioEnvelope> envelopes) {
         try {
           envelopes.add(ScenarioEnvelope.parse(lines[i]));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(name + ".jsonl line " + (i + 1) + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
         }
       }
     }
@@ -66,7 +71,7 @@ public record Scenario(String name, List<ScenarioEnvelope> envelopes) {
     List<Scenario> scenarios = new ArrayList<>();
     for (Path file : files) {
       String name = file.getFileName().toString().replaceFirst("\\.jsonl$", "");
-      scenarios.add(parse(name, Files.readString(file, StandardCharsets.UTF_8)));
+      scenarios.add(parse(name, TextFile.read(file), file.toString()));
     }
     return scenarios;
   }
