@@ -1,5 +1,10 @@
 package dev.tandem.registry;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Optional;
+import java.util.Set;
+
 /**
  * A Schema Registry request that failed: refused by the registry (with its HTTP status and error code),
  * answered with something unreadable, or never answered at all (status -1).
@@ -94,6 +99,28 @@ public class SchemaRegistryException extends RuntimeException {
         }
         return cause.getMessage() == null ? cause.getClass().getName()
                 : cause.getClass().getName() + ": " + cause.getMessage();
+    }
+
+    /**
+     * Whether the registry was unavailable rather than unwilling: no answer at all (connection refused, timeout,
+     * TLS failure), or HTTP 5xx or 429 after the client's retries. Such a failure says nothing about the data.
+     */
+    public boolean unavailable() {
+        if (httpStatus == -1) {
+            return !(getCause() instanceof InterruptedException);
+        }
+        return httpStatus >= 500 || httpStatus == 429;
+    }
+
+    /** The first registry failure in {@code failure}'s chain of causes that is {@link #unavailable()}, if any. */
+    public static Optional<SchemaRegistryException> unavailableIn(Throwable failure) {
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable t = failure; t != null && seen.add(t); t = t.getCause()) {
+            if (t instanceof SchemaRegistryException e && e.unavailable()) {
+                return Optional.of(e);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The HTTP method of the failed request. */

@@ -72,6 +72,7 @@ final class CollectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // A file that is missing, not text or wrong fails here, in one line naming it, before anything connects.
     List<StatusPageSource> sources = config == null ? ProvidersFile.bundled() : ProvidersFile.load(config);
+    kafka.checkBrokers();
     PollPolicy policy = PollPolicy.DEFAULT.withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
     Clock clock = Clock.systemUTC();
     if (once) {

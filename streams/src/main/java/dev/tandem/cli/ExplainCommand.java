@@ -6,6 +6,7 @@ import dev.tandem.correlate.Explainer;
 import dev.tandem.correlate.ProviderIncident;
 import dev.tandem.demo.ScenarioReplay;
 import dev.tandem.evaluate.OfflineReplay;
+import dev.tandem.pipeline.BrokerReachability;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TopicSnapshot;
 import dev.tandem.registry.RestSchemaRegistryClient;
@@ -104,6 +105,9 @@ final class ExplainCommand implements Callable<Integer> {
       }
     });
     props.put("bootstrap.servers", config.required("bootstrap.servers"));
+    Map<String, Object> settings = new LinkedHashMap<>();
+    props.forEach((k, v) -> settings.put(String.valueOf(k), v));
+    BrokerReachability.check(settings, BrokerReachability.timeout(config.values()));
     try (SchemaRegistryClient client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
         SpecificAvroDeserializer<Incident> values = new SpecificAvroDeserializer<>(Incident.class, client)) {
       values.configure(config.registryConfig(), false);

@@ -83,6 +83,7 @@ final class PublishCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     List<RawStatus> records = reader.read(readInput(), "-".equals(input) ? "stdin" : input);
+    kafka.checkBrokers();
     try (RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic)) {
       int count = publisher.publishAll(records);
       spec.commandLine().getErr().println("published " + count + (count == 1 ? " record" : " records") + " to " + topic);

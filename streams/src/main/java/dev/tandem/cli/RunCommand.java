@@ -23,7 +23,9 @@ import picocli.CommandLine.Model.CommandSpec;
       "Runs the Tandem pipeline against a Kafka cluster (any Kafka >= 3.x) and a Confluent-compatible schema registry,"
           + " creating missing topics first. Stops cleanly on SIGTERM or Ctrl-C.",
       "Any Kafka Streams or client property can be set in --config FILE or as an environment variable"
-          + " TANDEM_<NAME> (TANDEM_BOOTSTRAP_SERVERS is bootstrap.servers); flags win over both."
+          + " TANDEM_<NAME> (TANDEM_BOOTSTRAP_SERVERS is bootstrap.servers); flags win over both.",
+      "Exits with 1 and one line on stderr when the brokers or the registry do not answer within"
+          + " tandem.connect.timeout.ms (15000)."
     })
 final class RunCommand implements Callable<Integer> {
 

@@ -2,12 +2,15 @@ package dev.tandem.pipeline;
 
 import dev.tandem.correlate.Correlator;
 import dev.tandem.normalize.Normalizer;
+import dev.tandem.registry.RegistryClientConfig;
 import dev.tandem.registry.RestSchemaRegistryClient;
 import dev.tandem.registry.SchemaRegistryClient;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
@@ -38,12 +41,22 @@ public final class TandemApp implements AutoCloseable {
     this.applicationId = applicationId;
   }
 
-  /** Creates missing topics, builds the topology and starts it; returns once it is RUNNING. */
+  /**
+   * Checks the brokers and the registry answer (within {@value BrokerReachability#TIMEOUT_CONFIG}),
+   * creates missing topics, builds the topology and starts it; returns once it is RUNNING.
+   *
+   * @throws BrokerReachability.Unreachable when the brokers do not answer in time
+   * @throws RegistryReachability.Unreachable when the registry does not answer in time
+   */
   public static TandemApp start(TandemConfig config, Duration startTimeout) throws IOException {
     Properties props = config.streamsProperties();
     // Everything read from files first: a bad file is reported before anything is contacted.
     Correlator correlator = new Correlator(config.correlation(), config.dependencies());
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, props.get(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG)))) {
+    Duration connectTimeout = BrokerReachability.timeout(config.values());
+    Map<String, Object> adminSettings = adminSettings(props);
+    BrokerReachability.check(adminSettings, connectTimeout);
+    RegistryReachability.check(RegistryClientConfig.from(config.registryConfig()), connectTimeout);
+    try (Admin admin = Admin.create(adminSettings)) {
       TopicSetup.createMissing(admin, config.topics(), config.topicPartitions(), config.topicReplicationFactor());
     }
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
@@ -86,6 +99,18 @@ public final class TandemApp implements AutoCloseable {
 
   public String applicationId() {
     return applicationId;
+  }
+
+  /** Connection and security settings of the Streams configuration that an Admin client understands. */
+  private static Map<String, Object> adminSettings(Properties props) {
+    Map<String, Object> admin = new HashMap<>();
+    Set<String> keys = AdminClientConfig.configNames();
+    props.forEach((key, value) -> {
+      if (keys.contains(String.valueOf(key)) && !AdminClientConfig.CLIENT_ID_CONFIG.equals(key)) {
+        admin.put(String.valueOf(key), value);
+      }
+    });
+    return admin;
   }
 
   @Override
