@@ -17,6 +17,7 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import org.apache.kafka.common.config.ConfigException;
@@ -40,6 +41,13 @@ final class RegistryTransport {
     private final HttpClient http;
     /** Index of the base URL in use; sticky, so once failed over every request goes to the one that answered. */
     private final AtomicInteger activeUrl = new AtomicInteger();
+    /**
+     * Failed attempts since the registry last answered, 0 while it answers. The first failure of an outage is a
+     * warning; the rest are DEBUG, and the first answer after them says how long the outage was, so a registry that
+     * stays down costs two log lines, not one per retry.
+     */
+    private final AtomicLong failedAttempts = new AtomicLong();
+    private volatile long failingSinceNanos;
 
     RegistryTransport(RegistryClientConfig config) {
         this.config = config;
@@ -64,6 +72,7 @@ final class RegistryTransport {
                 response = http.send(httpRequest(url, request), BodyHandlers.ofString());
             } catch (IOException e) {
                 failOver(urlIndex);
+                failed();
                 if (attempt >= attempts) {
                     throw SchemaRegistryException.unreachable(request.method(), url, request.subject(), attempt, e);
                 }
@@ -74,12 +83,17 @@ final class RegistryTransport {
                 throw SchemaRegistryException.interrupted(request.method(), url, request.subject(), e);
             }
             int status = response.statusCode();
+            if (isTransient(status)) {
+                failed();
+                if (attempt < attempts) {
+                    pause(request, url, attempt, attempts, "HTTP " + status);
+                    continue;
+                }
+                throw rejection(request, url, status, response.body(), attempt);
+            }
+            answered(urlIndex);
             if (status >= 200 && status < 300) {
                 return reply(request, url, status, response.body());
-            }
-            if (isTransient(status) && attempt < attempts) {
-                pause(request, url, attempt, attempts, "HTTP " + status);
-                continue;
             }
             throw rejection(request, url, status, response.body(), attempt);
         }
@@ -109,10 +123,31 @@ final class RegistryTransport {
         }
     }
 
+    private void failed() {
+        if (failedAttempts.getAndIncrement() == 0) {
+            failingSinceNanos = System.nanoTime();
+        }
+    }
+
+    private void answered(int urlIndex) {
+        long failures = failedAttempts.getAndSet(0);
+        if (failures > 0) {
+            long seconds = Duration.ofNanos(System.nanoTime() - failingSinceNanos).toSeconds();
+            LOG.info("Schema Registry {} answers again, after {} failed {} over {} s", config.baseUrls().get(urlIndex),
+                    failures, failures == 1 ? "attempt" : "attempts", seconds);
+        }
+    }
+
     private void pause(RegistryRequest request, String url, int attempt, int attempts, String reason) {
         Duration delay = backoff(attempt);
-        LOG.warn("Schema Registry {} {} failed with {} (attempt {} of {}), retrying in {} ms", request.method(), url,
-                reason, attempt, attempts, delay.toMillis());
+        if (failedAttempts.get() <= 1) {
+            LOG.warn("Schema Registry {} {} failed with {} (attempt {} of {}), retrying in {} ms; further failures are"
+                    + " logged at DEBUG until it answers again", request.method(), url, reason, attempt, attempts,
+                    delay.toMillis());
+        } else {
+            LOG.debug("Schema Registry {} {} failed with {} (attempt {} of {}), retrying in {} ms", request.method(),
+                    url, reason, attempt, attempts, delay.toMillis());
+        }
         try {
             Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {

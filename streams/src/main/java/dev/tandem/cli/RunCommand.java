@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
       "Any Kafka Streams or client property can be set in --config FILE or as an environment variable"
           + " TANDEM_<NAME> (TANDEM_BOOTSTRAP_SERVERS is bootstrap.servers); flags win over both.",
       "Exits with 1 and one line on stderr when the brokers or the registry do not answer within"
-          + " tandem.connect.timeout.ms (15000)."
+          + " tandem.connect.timeout.ms (15000), and when the pipeline stops on its own: after"
+          + " tandem.registry.max.failures (3) pipeline threads in a row failed because the registry could not be reached."
     })
 final class RunCommand implements Callable<Integer> {
 
@@ -71,7 +72,13 @@ final class RunCommand implements Callable<Integer> {
     try (ShutdownSignal signal = new ShutdownSignal("tandem-run-stop");
         TandemApp app = TandemApp.start(config, Duration.ofMinutes(5))) {
       spec.commandLine().getErr().println("tandem: pipeline " + app.applicationId() + " running; Ctrl-C or SIGTERM stops it");
-      signal.await();
+      spec.commandLine().getErr().flush();
+      while (!signal.await(Duration.ofMillis(250))) {
+        if (app.awaitStopped(Duration.ZERO)) {
+          // Stopped on its own (the registry stayed away, or every thread failed): that is a failure of the run.
+          throw new IllegalStateException("pipeline " + app.applicationId() + " stopped: " + app.failure());
+        }
+      }
     }
     return 0;
   }

@@ -1,6 +1,8 @@
 package dev.tandem.cli;
 
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Lets a long-running command wait for Ctrl-C or SIGTERM and then close its resources in order:
@@ -25,6 +27,11 @@ final class ShutdownSignal implements AutoCloseable {
 
   void await() throws InterruptedException {
     requested.await();
+  }
+
+  /** @return whether a stop was requested within {@code timeout} */
+  boolean await(Duration timeout) throws InterruptedException {
+    return requested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override

@@ -5,7 +5,9 @@ import dev.tandem.normalize.Normalizer;
 import dev.tandem.registry.RegistryClientConfig;
 import dev.tandem.registry.RestSchemaRegistryClient;
 import dev.tandem.registry.SchemaRegistryClient;
+import dev.tandem.registry.SchemaRegistryException;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -20,6 +22,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,6 +37,8 @@ public final class TandemApp implements AutoCloseable {
   private final KafkaStreams streams;
   private final SchemaRegistryClient registry;
   private final String applicationId;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private volatile String failure;
 
   private TandemApp(KafkaStreams streams, SchemaRegistryClient registry, String applicationId) {
     this.streams = streams;
@@ -52,6 +57,7 @@ public final class TandemApp implements AutoCloseable {
     Properties props = config.streamsProperties();
     // Everything read from files first: a bad file is reported before anything is contacted.
     Correlator correlator = new Correlator(config.correlation(), config.dependencies());
+    RegistryOutage registryOutage = RegistryOutage.from(config.values(), Clock.systemUTC());
     Duration connectTimeout = BrokerReachability.timeout(config.values());
     Map<String, Object> adminSettings = adminSettings(props);
     BrokerReachability.check(adminSettings, connectTimeout);
@@ -67,23 +73,34 @@ public final class TandemApp implements AutoCloseable {
         correlator,
         config.dedupeRetention());
     KafkaStreams streams = new KafkaStreams(topology, props);
+    TandemApp app = new TandemApp(streams, registry, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     CountDownLatch running = new CountDownLatch(1);
     streams.setStateListener((now, before) -> {
       log.info("pipeline {} -> {}", before, now);
       if (now == KafkaStreams.State.RUNNING) {
         running.countDown();
       }
+      if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+        if (now == KafkaStreams.State.ERROR && app.failure == null) {
+          app.failure = "the pipeline stopped after an error (see the log)";
+        }
+        app.stopped.countDown();
+      }
     });
-    streams.setUncaughtExceptionHandler(e -> {
-      log.error("pipeline thread failed; replacing it", e);
-      return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.REPLACE_THREAD;
-    });
-    TandemApp app = new TandemApp(streams, registry, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    streams.setUncaughtExceptionHandler(e -> app.onThreadFailure(e, registryOutage));
     streams.start();
     try {
-      if (!running.await(startTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        app.close();
-        throw new StreamsException("the pipeline did not reach RUNNING within " + startTimeout.toSeconds() + " s (state " + streams.state() + ")");
+      long deadline = System.nanoTime() + startTimeout.toNanos();
+      while (!running.await(100, TimeUnit.MILLISECONDS)) {
+        if (app.stopped.getCount() == 0) {
+          String why = app.failure;
+          app.close();
+          throw new StreamsException("the pipeline stopped while starting: " + why);
+        }
+        if (System.nanoTime() > deadline) {
+          app.close();
+          throw new StreamsException("the pipeline did not reach RUNNING within " + startTimeout.toSeconds() + " s (state " + streams.state() + ")");
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -91,6 +108,46 @@ public final class TandemApp implements AutoCloseable {
       throw new StreamsException("interrupted while starting the pipeline", e);
     }
     return app;
+  }
+
+  /** What a pipeline thread that died does next: replaced, unless the registry has been away too long. */
+  private StreamThreadExceptionResponse onThreadFailure(Throwable e, RegistryOutage registryOutage) {
+    RegistryOutage.Decision decision;
+    synchronized (registryOutage) {
+      decision = registryOutage.onFailure(e);
+      switch (decision) {
+        case NOT_REGISTRY -> log.error("pipeline thread failed; replacing it", e);
+        case RETRY_FIRST -> {
+          SchemaRegistryException cause = SchemaRegistryException.unavailableIn(e).orElseThrow();
+          log.warn("pipeline thread failed: the schema registry at {} cannot be reached ({}); replacing the thread, and"
+                  + " stopping the application if this happens {} times in a row ({})", cause.url(),
+              RegistryReachability.describe(cause), registryOutage.maxFailures(), RegistryOutage.MAX_FAILURES_CONFIG);
+        }
+        case RETRY -> log.debug("pipeline thread failed on the schema registry again ({} of {}); replacing it",
+            registryOutage.failures(), registryOutage.maxFailures(), e);
+        case STOP -> {
+          failure = registryOutage.summary();
+          log.error("stopping the application: {}", failure);
+        }
+      }
+    }
+    return decision == RegistryOutage.Decision.STOP
+        ? StreamThreadExceptionResponse.SHUTDOWN_APPLICATION
+        : StreamThreadExceptionResponse.REPLACE_THREAD;
+  }
+
+  /**
+   * Waits until the pipeline stops on its own (state ERROR or NOT_RUNNING) or {@code timeout} passes.
+   *
+   * @return whether it stopped
+   */
+  public boolean awaitStopped(Duration timeout) throws InterruptedException {
+    return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** Why the pipeline stopped on its own, in one line, or null while it runs (or was closed). */
+  public String failure() {
+    return failure;
   }
 
   public KafkaStreams streams() {
