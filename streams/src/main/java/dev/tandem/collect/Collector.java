@@ -64,6 +64,7 @@ public final class Collector implements AutoCloseable {
 
   /** Starts polling; each provider's first fetch comes at a random point of its first interval. */
   public void start() {
+    health.announceChanges(true);
     log.info("collecting {} status pages", pollers.size());
     for (StatusPoller poller : pollers) {
       long spread = (long) (random.nextDouble() * poller.source().interval().toMillis());
@@ -71,8 +72,12 @@ public final class Collector implements AutoCloseable {
     }
   }
 
-  /** Fetches every provider once, in parallel on the pool, and returns the outcomes in order. */
+  /**
+   * Fetches every provider once, in parallel on the pool, and returns the outcomes in order. The
+   * caller reports them: pages that fail are not logged as unreachable.
+   */
   public List<StatusPoller.Poll> pollOnce() {
+    health.announceChanges(false);
     List<CompletableFuture<StatusPoller.Poll>> polls = pollers.stream()
         .map(poller -> CompletableFuture.supplyAsync(poller::poll, scheduler))
         .toList();

@@ -1,24 +1,30 @@
 package dev.tandem.collect;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Per-provider counters of the collector and its "unreachable" flag: set after a number of
- * consecutive failed fetches, cleared by the next success, each change logged once.
+ * consecutive failed fetches (one, by default), cleared by the next success. Each change is logged
+ * once: a WARN when a page becomes unreachable, an INFO when it answers again; the failed fetches in
+ * between only at DEBUG, so a page that stays down for a day is two lines, not one per fetch.
  */
 public final class CollectorHealth {
 
   private static final Logger log = LoggerFactory.getLogger(CollectorHealth.class);
 
   private final Map<String, ProviderHealth> providers = new ConcurrentHashMap<>();
-  private final Set<String> wasUnreachable = ConcurrentHashMap.newKeySet();
+  /** When each provider that is unreachable now became so. */
+  private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
+  private volatile boolean announce = true;
   private final int unreachableAfter;
   private final Clock clock;
 
@@ -29,6 +35,14 @@ public final class CollectorHealth {
     }
     this.unreachableAfter = unreachableAfter;
     this.clock = clock;
+  }
+
+  /**
+   * Whether changes are logged at WARN/INFO (the default) or only at DEBUG, for a caller that reports
+   * the outcome itself ({@code tandem collect --once}).
+   */
+  void announceChanges(boolean announce) {
+    this.announce = announce;
   }
 
   public ProviderHealth of(String provider) {
@@ -44,16 +58,27 @@ public final class CollectorHealth {
   }
 
   void fetched(String provider, Fetch fetch) {
+    AtomicReference<ProviderHealth> previous = new AtomicReference<>();
     providers.compute(provider, (id, h) -> {
       h = h == null ? empty(id) : h;
+      previous.set(h);
       return new ProviderHealth(id, clock.instant(), h.lastFailure(), null, 0, false, h.fetches() + 1,
           h.published() + (fetch == Fetch.PUBLISHED ? 1 : 0),
           h.notModified() + (fetch == Fetch.NOT_MODIFIED ? 1 : 0),
           h.unchanged() + (fetch == Fetch.UNCHANGED ? 1 : 0),
           h.failures());
     });
-    if (wasUnreachable.remove(provider)) {
-      log.info("{} status page is reachable again", provider);
+    Instant since = unreachableSince.remove(provider);
+    if (since != null) {
+      ProviderHealth before = previous.get();
+      String message = "{} status page is reachable again after {} failed {} (unreachable for {})";
+      Object[] args = {provider, before.consecutiveFailures(), before.consecutiveFailures() == 1 ? "fetch" : "fetches",
+          readable(Duration.between(since, clock.instant()))};
+      if (announce) {
+        log.info(message, args);
+      } else {
+        log.debug(message, args);
+      }
     }
   }
 
@@ -64,13 +89,32 @@ public final class CollectorHealth {
       return new ProviderHealth(id, h.lastSuccess(), clock.instant(), reason, failures, failures >= unreachableAfter,
           h.fetches() + 1, h.published(), h.notModified(), h.unchanged(), h.failures() + 1);
     });
-    if (after.unreachable() && wasUnreachable.add(provider)) {
+    if (after.unreachable() && unreachableSince.putIfAbsent(provider, after.lastFailure()) == null) {
       // Logged once per spell, as a collector problem: the normalizer never sees it as an outage.
-      log.warn("{} status page unreachable after {} failed fetches (not an outage of {}): {}",
-          provider, after.consecutiveFailures(), provider, reason);
+      String message = "{} status page unreachable{} (not an outage of {}): {}; retrying with backoff, further failures"
+          + " logged at DEBUG until it answers again";
+      Object[] args = {provider, after.consecutiveFailures() == 1 ? "" : " after " + after.consecutiveFailures() + " failed fetches",
+          provider, reason};
+      if (announce) {
+        log.warn(message, args);
+      } else {
+        log.debug(message, args);
+      }
     } else {
       log.debug("{} fetch failed ({} in a row): {}", provider, after.consecutiveFailures(), reason);
     }
+  }
+
+  /** "45 s", "12 min", "3.5 h". */
+  static String readable(Duration d) {
+    long seconds = d.toSeconds();
+    if (seconds < 120) {
+      return seconds + " s";
+    }
+    if (seconds < 2 * 3600) {
+      return seconds / 60 + " min";
+    }
+    return String.format(java.util.Locale.ROOT, "%.1f h", seconds / 3600.0);
   }
 
   private static ProviderHealth empty(String provider) {
