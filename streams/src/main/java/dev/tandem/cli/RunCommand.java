@@ -69,17 +69,28 @@ final class RunCommand implements Callable<Integer> {
     TandemConfig config = TandemConfig.load(configFile, System.getenv(), flags);
     config.required("bootstrap.servers");
     config.required("schema.registry.url");
-    try (ShutdownSignal signal = new ShutdownSignal("tandem-run-stop");
-        TandemApp app = TandemApp.start(config, Duration.ofMinutes(5))) {
-      spec.commandLine().getErr().println("tandem: pipeline " + app.applicationId() + " running; Ctrl-C or SIGTERM stops it");
-      spec.commandLine().getErr().flush();
-      while (!signal.await(Duration.ofMillis(250))) {
-        if (app.awaitStopped(Duration.ZERO)) {
-          // Stopped on its own (the registry stayed away, or every thread failed): that is a failure of the run.
-          throw new IllegalStateException("pipeline " + app.applicationId() + " stopped: " + app.failure());
-        }
+    try (ShutdownSignal signal = new ShutdownSignal("tandem-run-stop")) {
+      TandemApp app;
+      try {
+        app = TandemApp.start(config, Duration.ofMinutes(5), signal::requested);
+      } catch (TandemApp.StartCancelled stopped) {
+        return 0;
+      }
+      try (app) {
+        runUntilStopped(app, signal);
       }
     }
     return 0;
+  }
+
+  /** Until Ctrl-C or SIGTERM; a pipeline that stops on its own (state ERROR) is a failure of the run. */
+  private void runUntilStopped(TandemApp app, ShutdownSignal signal) throws InterruptedException {
+    spec.commandLine().getErr().println("tandem: pipeline " + app.applicationId() + " running; Ctrl-C or SIGTERM stops it");
+    spec.commandLine().getErr().flush();
+    while (!signal.await(Duration.ofMillis(250))) {
+      if (app.awaitStopped(Duration.ZERO)) {
+        throw new IllegalStateException("pipeline " + app.applicationId() + " stopped: " + app.failure());
+      }
+    }
   }
 }

@@ -29,6 +29,11 @@ final class ShutdownSignal implements AutoCloseable {
     requested.await();
   }
 
+  /** Whether Ctrl-C or SIGTERM has come. */
+  boolean requested() {
+    return requested.getCount() == 0;
+  }
+
   /** @return whether a stop was requested within {@code timeout} */
   boolean await(Duration timeout) throws InterruptedException {
     return requested.await(timeout.toMillis(), TimeUnit.MILLISECONDS);

@@ -15,6 +15,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -54,6 +55,15 @@ public final class TandemApp implements AutoCloseable {
    * @throws RegistryReachability.Unreachable when the registry does not answer in time
    */
   public static TandemApp start(TandemConfig config, Duration startTimeout) throws IOException {
+    return start(config, startTimeout, () -> false);
+  }
+
+  /**
+   * The same, giving up as soon as {@code stopRequested} says so (Ctrl-C while the pipeline starts).
+   *
+   * @throws StartCancelled when a stop was requested before the pipeline was RUNNING; it is closed
+   */
+  public static TandemApp start(TandemConfig config, Duration startTimeout, BooleanSupplier stopRequested) throws IOException {
     Properties props = config.streamsProperties();
     // Everything read from files first: a bad file is reported before anything is contacted.
     Correlator correlator = new Correlator(config.correlation(), config.dependencies());
@@ -92,6 +102,10 @@ public final class TandemApp implements AutoCloseable {
     try {
       long deadline = System.nanoTime() + startTimeout.toNanos();
       while (!running.await(100, TimeUnit.MILLISECONDS)) {
+        if (stopRequested.getAsBoolean()) {
+          app.close();
+          throw new StartCancelled();
+        }
         if (app.stopped.getCount() == 0) {
           String why = app.failure;
           app.close();
@@ -108,6 +122,15 @@ public final class TandemApp implements AutoCloseable {
       throw new StreamsException("interrupted while starting the pipeline", e);
     }
     return app;
+  }
+
+  /** A stop was requested while the pipeline was starting; it has been closed. */
+  public static final class StartCancelled extends StreamsException {
+    private static final long serialVersionUID = 1L;
+
+    StartCancelled() {
+      super("stopped while starting");
+    }
   }
 
   /** What a pipeline thread that died does next: replaced, unless the registry has been away too long. */
