@@ -148,7 +148,8 @@ record StatuspageTimeline(List<Block> blocks) {
       if (candidate.isAfter(entryTime.plus(Duration.ofDays(2)))) {
         candidate = LocalDateTime.of(year - 1, month + 1, day, hour, minute).toInstant(ZoneOffset.UTC);
       }
-      return Optional.of(candidate);
+      // The year before an entry of early 1970 is 1969: no time Tandem can place, as VendorTime says.
+      return VendorTime.placeable(candidate);
     } catch (NumberFormatException | DateTimeException e) {
       return Optional.empty();
     }

@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,9 +52,13 @@ final class VendorTime {
   /** A date is a few dozen characters; anything much longer is not one, and is not worth scanning. */
   private static final int LONGEST_DATE = 64;
 
-  /** Years outside this range are typos or hostile; beyond them epoch millis (Avro's timestamp) overflow. */
-  private static final int EARLIEST_YEAR = 1970;
-  private static final int LATEST_YEAR = 9999;
+  /**
+   * Instants outside this range are typos or hostile: Kafka refuses a record timestamp before 1970
+   * (an update's time becomes its record's), and far enough out epoch millis (Avro's timestamp)
+   * overflow. The instant is checked, not the year as written: 1970-01-01T00:00:00+14:00 is in 1969.
+   */
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private VendorTime() {}
 
@@ -65,12 +68,9 @@ final class VendorTime {
       return Optional.empty();
     }
     try {
-      OffsetDateTime time = OffsetDateTime.parse(text.strip(), ISO_WITH_OFFSET);
-      if (time.getYear() < EARLIEST_YEAR || time.getYear() > LATEST_YEAR) {
-        return Optional.empty();
-      }
-      return Optional.of(time.toInstant());
-    } catch (DateTimeParseException e) {
+      return placeable(OffsetDateTime.parse(text.strip(), ISO_WITH_OFFSET).toInstant());
+    } catch (DateTimeException e) {
+      // Unparseable, or (+999999999-12-31T23:59:59-18:00) past the last instant Java can represent.
       return Optional.empty();
     }
   }
@@ -105,13 +105,15 @@ final class VendorTime {
     try {
       LocalDateTime local = LocalDateTime.of(Integer.parseInt(parts[2]), month + 1, Integer.parseInt(parts[0]),
           Integer.parseInt(clock[0]), Integer.parseInt(clock[1]), clock.length == 3 ? Integer.parseInt(clock[2]) : 0);
-      if (local.getYear() < EARLIEST_YEAR || local.getYear() > LATEST_YEAR) {
-        return Optional.empty();
-      }
-      return Optional.of(local.toInstant(offset.get()));
+      return placeable(local.toInstant(offset.get()));
     } catch (NumberFormatException | DateTimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** The instant, when it lies between 1970 and the end of 9999 (UTC); empty otherwise. */
+  static Optional<Instant> placeable(Instant instant) {
+    return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? Optional.empty() : Optional.of(instant);
   }
 
   private static Optional<ZoneOffset> offset(String zone) {

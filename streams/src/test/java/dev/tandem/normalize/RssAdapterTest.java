@@ -163,6 +163,31 @@ class RssAdapterTest {
         + "+0000) or ISO-8601 with a UTC offset (e.g. 2025-10-21T17:39:34Z)");
   }
 
+  /** Found by fuzzing: an item of 1970-01-01T00:00:00+14:00 became an update of 1969, which Kafka cannot timestamp. */
+  @Test
+  void refusesAnItemDatedBefore1970InUtc() {
+    String payload = text("feeds/slack-status-shape.rss").replace("Mon, 15 Dec 2025 10:00:00 -0800",
+        "1970-01-01T00:00:00+14:00");
+
+    assertThat(reasonFor(raw(payload))).isEqualTo("rss item #2 'https://slack-status.com/2025-12/5b0e1c0ffee0a1b2' "
+        + "has an unreadable 'pubDate' timestamp '1970-01-01T00:00:00+14:00': expected RFC 822 (e.g. Wed, 16 Mar 2022 "
+        + "19:46:00 +0000) or ISO-8601 with a UTC offset (e.g. 2025-10-21T17:39:34Z)");
+  }
+
+  /** Small print has no year; read as the year before an entry of early January 1970, it would start in 1969. */
+  @Test
+  void neverStartsAnIncidentBefore1970FromSmallPrintOfTheYearBefore() {
+    String payload = "<rss version=\"2.0\"><channel><title>s</title><item><title>Outage</title>"
+        + "<link>https://status.example.com/incidents/abc</link><pubDate>Thu, 01 Jan 1970 12:00:00 +0000</pubDate>"
+        + "<description>&lt;small&gt;Dec 31, 23:00 UTC&lt;/small&gt;&lt;br&gt;&lt;strong&gt;Investigating&lt;/strong&gt;"
+        + " - Looking.</description></item></channel></rss>";
+
+    StatusUpdate update = updatesOf(raw(payload)).get(0);
+
+    assertThat(update.getStatus()).isEqualTo(IncidentStatus.INVESTIGATING);
+    assertThat(update.getStartedAt()).isEqualTo(Instant.parse("1970-01-01T12:00:00Z"));
+  }
+
   private List<StatusUpdate> updatesOf(RawPayload raw) {
     return Fixtures.updates(adapter.parse(raw));
   }

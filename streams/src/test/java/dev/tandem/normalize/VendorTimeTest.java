@@ -3,6 +3,7 @@ package dev.tandem.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -29,6 +30,25 @@ class VendorTimeTest {
       "+100000-01-01T00:00:00Z", "0001-01-01T00:00:00Z", "2021-13-08T09:58:00Z"})
   void refusesTimesItCannotPlaceOnTheTimeline(String text) {
     assertThat(VendorTime.parse(text)).isEmpty();
+  }
+
+  /** Found by fuzzing: the year was checked as written, so these became instants of 1969, which Kafka cannot timestamp. */
+  @ParameterizedTest(name = "''{0}''")
+  @ValueSource(strings = {"1970-01-01T00:00:00+14:00", "1970-01-01T05:29:59+05:30",
+      "Thu, 01 Jan 1970 00:30:00 +0100", "Thu, 01 Jan 1970 00:59:59 +0100"})
+  void refusesTimesThatFallBefore1970OnceTheirOffsetIsApplied(String text) {
+    assertThat(VendorTime.parseFeedTime(text)).isEmpty();
+  }
+
+  @ParameterizedTest(name = "''{0}''")
+  @ValueSource(strings = {"1970-01-01T00:00:00Z", "1970-01-01T01:00:00+01:00", "Thu, 01 Jan 1970 00:00:00 GMT"})
+  void readsTheFirstInstantOf1970(String text) {
+    assertThat(VendorTime.parseFeedTime(text)).contains(Instant.EPOCH);
+  }
+
+  @Test
+  void refusesATimePastTheLastInstantJavaCanRepresentWithoutThrowing() {
+    assertThat(VendorTime.parse("+999999999-12-31T23:59:59-18:00")).isEmpty();
   }
 
   @ParameterizedTest(name = "{0}")
