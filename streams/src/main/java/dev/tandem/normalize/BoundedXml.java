@@ -37,6 +37,9 @@ final class BoundedXml {
   /** A feed of 500 items is about 5,000 elements; 200,000 is far beyond any real status feed. */
   static final int MAX_ELEMENTS = 200_000;
 
+  /** Long enough for any message of the JDK's parser about a sane document. */
+  private static final int LONGEST_PARSER_MESSAGE = 300;
+
   private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
 
   private BoundedXml() {}
@@ -116,10 +119,10 @@ final class BoundedXml {
     } catch (SAXParseException e) {
       throw new MalformedPayload(reason(e));
     } catch (SAXException e) {
-      throw new MalformedPayload("payload is not well-formed XML: " + e.getMessage());
+      throw new MalformedPayload("payload is not well-formed XML: " + clip(e.getMessage()));
     } catch (IOException e) {
       // Character decoding errors surface here: bytes that are not the encoding the document declares.
-      throw new MalformedPayload("payload could not be read as XML: " + e.getMessage());
+      throw new MalformedPayload("payload could not be read as XML: " + clip(e.getMessage()));
     }
     if (tree.root() == null) {
       throw new MalformedPayload("payload is empty: a status document was expected");
@@ -171,7 +174,7 @@ final class BoundedXml {
   }
 
   private static String reason(SAXParseException e) {
-    String message = String.valueOf(e.getMessage());
+    String message = clip(e.getMessage());
     if (message.toUpperCase(Locale.ROOT).contains("DOCTYPE")) {
       return "XML payload declares a DOCTYPE; Tandem refuses DTDs in status documents because they enable "
           + "entity expansion and external entity attacks";
@@ -182,6 +185,16 @@ final class BoundedXml {
           + "mark says otherwise): " + message + where;
     }
     return "payload is not well-formed XML: " + message + where;
+  }
+
+  /**
+   * The parser's message, cut short: it quotes names and values from the payload ("The element type
+   * "…" must be terminated"), which may be most of a megabyte, and the reason travels as a header of
+   * the dead letter that already holds the payload.
+   */
+  private static String clip(String message) {
+    String text = String.valueOf(message);
+    return text.length() > LONGEST_PARSER_MESSAGE ? text.substring(0, LONGEST_PARSER_MESSAGE) + "…" : text;
   }
 
   /** Builds the tree while counting what hostile input would multiply. */

@@ -154,6 +154,18 @@ class HostileXmlTest {
     }
   }
 
+  /**
+   * Found by fuzzing: the JDK's parser quotes an over-long namespace name whole, entity references
+   * expanded, and the reason travels as a header of the dead letter that already holds the payload.
+   */
+  @Test
+  void cutsAParserMessageThatQuotesAHugeNamespaceNameShort() {
+    String reason = reasonFor(atom, "<feed xmlns=\"" + "&amp;".repeat(100_000) + "\"/>");
+
+    assertThat(reason).startsWith("payload is not well-formed XML: JAXP00010005: The length of entity \"&&&")
+        .contains("&&&…").hasSizeLessThan(400);
+  }
+
   @Test
   void refusesJsonSentWithAnXmlHeader() {
     assertThat(reasonFor(atom, "{\"incidents\":[]}"))
