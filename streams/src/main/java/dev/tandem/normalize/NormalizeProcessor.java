@@ -63,8 +63,9 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
     streamTime = Math.max(streamTime, record.timestamp());
     String provider = record.key() == null ? null : record.key().trim().toLowerCase(Locale.ROOT);
     if (provider == null || !RawStatus.PROVIDER_ID.matcher(provider).matches()) {
+      // Cut short: the key is anyone's input, and the reason is a header of the dead letter that carries it too.
       reject(record, "the record key must be the provider id, a lower-case slug such as 'openai'; got "
-          + (record.key() == null ? "no key" : "'" + record.key() + "'"));
+          + (record.key() == null ? "no key" : PayloadObject.quote(record.key())));
       return;
     }
     if (record.value() == null || record.value().length == 0) {

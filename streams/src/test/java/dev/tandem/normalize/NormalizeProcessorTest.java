@@ -1,0 +1,62 @@
+package dev.tandem.normalize;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.deadletter.DeadLetterHeaders;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The normalize stage on its own: what it forwards for a record it cannot take. */
+class NormalizeProcessorTest {
+
+  private final MockProcessorContext<String, Normalized> context = new MockProcessorContext<>();
+  private final NormalizeProcessor processor = new NormalizeProcessor(Normalizer.withDefaultAdapters(), Duration.ofDays(7));
+
+  @BeforeEach
+  void init() {
+    KeyValueStore<String, Long> seen = Stores.keyValueStoreBuilder(
+            Stores.inMemoryKeyValueStore(NormalizeProcessor.SEEN_STORE), Serdes.String(), Serdes.Long())
+        .withLoggingDisabled()
+        .build();
+    seen.init(context.getStateStoreContext(), seen);
+    context.addStateStore(seen);
+    processor.init(context);
+  }
+
+  @Test
+  void sendsARecordWithAKeyThatIsNoProviderIdToTheDeadLettersWithTheReason() {
+    String reason = deadLetterReason("git hub");
+
+    assertThat(reason).isEqualTo(
+        "the record key must be the provider id, a lower-case slug such as 'openai'; got 'git hub'");
+  }
+
+  /** Found by fuzzing: the key was quoted whole, so a huge key made a reason header as large as itself. */
+  @Test
+  void quotesAHugeKeyCutShortInTheReason() {
+    String reason = deadLetterReason("K".repeat(100_000));
+
+    assertThat(reason).endsWith("…'").hasSizeLessThan(200);
+  }
+
+  private String deadLetterReason(String key) {
+    byte[] value = Fixtures.bytes("scenarios/fastly-2021-06-08/00-fastly.statuspage.json");
+    processor.process(new Record<>(key, value, 0L, new RecordHeaders()));
+
+    List<CapturedForward<? extends String, ? extends Normalized>> forwarded = context.forwarded();
+    assertThat(forwarded).singleElement().satisfies(forward ->
+        assertThat(forward.record().value()).isInstanceOf(Normalized.Rejected.class));
+    return new String(forwarded.get(0).record().headers().lastHeader(DeadLetterHeaders.REASON).value(),
+        StandardCharsets.UTF_8);
+  }
+}
