@@ -33,11 +33,18 @@ public final class GcpAdapter implements FormatAdapter {
       List<StatusUpdate> updates = new ArrayList<>();
       if (tree.isArray()) {
         int position = 1;
+        long mentions = 0;
         for (JsonNode element : tree) {
-          updates.addAll(GcpIncident.read(PayloadObject.of(element, "gcp incident #" + position++)).updates(provenance));
+          GcpIncident incident = GcpIncident.read(PayloadObject.of(element, "gcp incident #" + position++));
+          // Counted before its updates are made: each of them gets its own copy of the incident's products.
+          mentions += incident.componentMentions();
+          ComponentMentions.check(mentions);
+          updates.addAll(incident.updates(provenance));
         }
       } else if (tree.isObject()) {
-        updates.addAll(GcpIncident.read(PayloadObject.of(tree, "gcp incident")).updates(provenance));
+        GcpIncident incident = GcpIncident.read(PayloadObject.of(tree, "gcp incident"));
+        ComponentMentions.check(incident.componentMentions());
+        updates.addAll(incident.updates(provenance));
       } else {
         throw new MalformedPayload("gcp payload is " + PayloadObject.describe(tree)
             + ", expected an array of incidents (incidents.json) or one incident object");

@@ -59,6 +59,11 @@ final class GcpIncident {
     return new GcpIncident(unnamed.named("gcp incident " + quote(id)), id);
   }
 
+  /** How many components its updates will name: each of them (one when it has none) names every product. */
+  long componentMentions() {
+    return (long) Math.max(1, incident.node().path("updates").size()) * products.size();
+  }
+
   List<StatusUpdate> updates(Provenance provenance) {
     List<PayloadObject> updates = incident.objects("updates", incident.name() + " update");
     if (updates.isEmpty()) {

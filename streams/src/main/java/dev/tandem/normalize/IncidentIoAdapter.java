@@ -74,7 +74,7 @@ public final class IncidentIoAdapter implements FormatAdapter {
       PayloadObject document = PayloadObject.of(tree, "incidentio payload");
       List<StatusUpdate> updates = new ArrayList<>();
       incidents(document).forEach(incident -> updates.addAll(incident.updates(provenance)));
-      return ParseResult.parsed(updates);
+      return ParseResult.parsed(ComponentMentions.checked(updates));
     } catch (MalformedPayload e) {
       return ParseResult.failed(e.getMessage());
     }

@@ -45,7 +45,7 @@ public final class StatuspageAdapter implements FormatAdapter {
     try {
       JsonNode tree = BoundedJson.read(raw.bytes());
       Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
-      return ParseResult.parsed(updates(PayloadObject.of(tree, "statuspage payload"), provenance));
+      return ParseResult.parsed(ComponentMentions.checked(updates(PayloadObject.of(tree, "statuspage payload"), provenance)));
     } catch (MalformedPayload e) {
       return ParseResult.failed(e.getMessage());
     }

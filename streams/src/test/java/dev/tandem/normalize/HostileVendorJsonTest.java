@@ -38,6 +38,27 @@ class HostileVendorJsonTest {
         "payload nests JSON deeper than 64 levels; no status format does that, so it is refused as hostile input");
   }
 
+  static Stream<Arguments> incidentsOfAThousandUpdatesAndAThousandComponents() {
+    String incidentIo = "{\"incident\":{\"id\":\"i\",\"name\":\"x\",\"affected_components\":["
+        + repeat("{\"component_id\":\"c%d\",\"status\":\"full_outage\"}") + "],\"updates\":["
+        + repeat("{\"id\":\"u%d\",\"to_status\":\"investigating\",\"published_at\":\"2025-12-02T19:38:00Z\"}") + "]}}";
+    String gcp = "[{\"id\":\"i\",\"begin\":\"2025-06-12T17:51:00Z\",\"affected_products\":["
+        + repeat("{\"title\":\"p%d\"}") + "],\"updates\":[" + repeat("{\"created\":\"2025-06-12T18:%02d:00Z\"}") + "]}]";
+    return Stream.of(Arguments.of(new IncidentIoAdapter(), incidentIo), Arguments.of(new GcpAdapter(), gcp));
+  }
+
+  /**
+   * Found by fuzzing: each update carries its incident's components, so a thousand of each made a
+   * million (Google Cloud's reader built them all), and the normalize stage wrote every one.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("incidentsOfAThousandUpdatesAndAThousandComponents")
+  void refusesAPayloadWhoseUpdatesWouldNameAMillionComponents(FormatAdapter adapter, String payload) {
+    assertThat(reasonFor(adapter, payload.getBytes(StandardCharsets.UTF_8))).isEqualTo("payload's updates would name "
+        + "1000000 components in all (each update repeats its incident's components), more than the 100000 Tandem "
+        + "makes from one payload; no status document does that, so it is refused as hostile input");
+  }
+
   @ParameterizedTest(name = "{1}")
   @MethodSource("adaptersAndRealPayloads")
   void refusesEveryTruncationOfARealPayloadWithoutThrowing(FormatAdapter adapter, String fixture) {
@@ -80,6 +101,12 @@ class HostileVendorJsonTest {
     ParseResult result = adapter.parse(raw);
     assertThat(result).isInstanceOf(ParseResult.Failed.class);
     return ((ParseResult.Failed) result).reason();
+  }
+
+  /** A thousand copies of {@code element}, numbered from 0 (times as minutes: %02d of 0..59, cycling). */
+  private static String repeat(String element) {
+    return IntStream.range(0, 1000).mapToObj(i -> String.format(element, element.contains("%02d") ? i % 60 : i))
+        .collect(java.util.stream.Collectors.joining(","));
   }
 
   private static RawPayload raw(byte[] payload) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -128,6 +129,19 @@ class MalformedPayloadTest {
 
     assertThat(reasonFor(manyTokens)).isEqualTo("payload holds more than 1000000 JSON tokens; no status document "
         + "is that large, so it is refused as hostile input");
+  }
+
+  /** Found by fuzzing: each update carries its incident's components, so a thousand of each made a million. */
+  @Test
+  void refusesAPayloadWhoseUpdatesWouldNameAMillionComponents() {
+    String components = IntStream.range(0, 1000).mapToObj(i -> "{\"id\":\"c" + i + "\",\"status\":\"major_outage\"}")
+        .collect(Collectors.joining(","));
+    String updates = IntStream.range(0, 1000).mapToObj(i -> "{\"id\":\"u" + i
+        + "\",\"status\":\"investigating\",\"created_at\":\"2021-06-08T09:58:00Z\"}").collect(Collectors.joining(","));
+
+    assertThat(reasonFor("{\"incident\":{\"id\":\"i\",\"created_at\":\"2021-06-08T09:47:00Z\",\"components\":["
+        + components + "],\"incident_updates\":[" + updates + "]}}"))
+        .startsWith("payload's updates would name 1000000 components in all");
   }
 
   @Test
