@@ -146,15 +146,21 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
 
   /** The collector's tandem.received-at header; the record timestamp when absent or unreadable. */
   private static Instant receivedAt(Record<String, byte[]> record) {
+    Instant recorded = Instant.ofEpochMilli(record.timestamp());
     String header = header(record, RawStatus.RECEIVED_AT_HEADER);
     if (header != null) {
       try {
-        return Instant.parse(header);
+        Instant claimed = Instant.parse(header);
+        // A claim before 1970 or a day past the record's own time is a broken clock, not a receipt.
+        if (!claimed.isBefore(Instant.EPOCH) && !claimed.isAfter(recorded.plus(Duration.ofDays(1)))) {
+          return claimed;
+        }
+        log.debug("implausible {} header '{}' on a record of {}", RawStatus.RECEIVED_AT_HEADER, header, recorded);
       } catch (java.time.format.DateTimeParseException e) {
         log.debug("unreadable {} header '{}'", RawStatus.RECEIVED_AT_HEADER, header);
       }
     }
-    return Instant.ofEpochMilli(record.timestamp());
+    return recorded;
   }
 
   private static String header(Record<String, byte[]> record, String name) {

@@ -49,6 +49,26 @@ class NormalizeProcessorTest {
     assertThat(reason).endsWith("…'").hasSizeLessThan(200);
   }
 
+  /**
+   * Found by fuzzing: a received-at header far beyond what epoch millis can hold overflowed. A claim
+   * before 1970 or a day past the record's own time is ignored; the record time stands.
+   */
+  @Test
+  void anImplausibleReceivedAtHeaderIsIgnored() {
+    byte[] value = Fixtures.bytes("scenarios/fastly-2021-06-08/00-fastly.statuspage.json");
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("tandem.format", "statuspage".getBytes(StandardCharsets.UTF_8));
+    headers.add("tandem.received-at", "+1000000000-12-31T23:59:59Z".getBytes(StandardCharsets.UTF_8));
+    long recorded = java.time.Instant.parse("2021-06-08T10:00:00Z").toEpochMilli();
+
+    processor.process(new Record<>("fastly", value, recorded, headers));
+
+    assertThat(context.forwarded()).isNotEmpty().allSatisfy(forward -> {
+      assertThat(forward.record().value()).isInstanceOf(Normalized.Update.class);
+      assertThat(forward.record().timestamp()).isLessThanOrEqualTo(recorded + java.time.Duration.ofMinutes(5).toMillis());
+    });
+  }
+
   private String deadLetterReason(String key) {
     byte[] value = Fixtures.bytes("scenarios/fastly-2021-06-08/00-fastly.statuspage.json");
     processor.process(new Record<>(key, value, 0L, new RecordHeaders()));
