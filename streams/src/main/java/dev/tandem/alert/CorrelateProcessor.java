@@ -5,7 +5,6 @@ import dev.tandem.contract.Incident;
 import dev.tandem.deadletter.DeadLetterHeaders;
 import dev.tandem.correlate.Correlation;
 import dev.tandem.correlate.Correlator;
-import dev.tandem.correlate.Outage;
 import dev.tandem.correlate.OutageChange;
 import dev.tandem.correlate.OutageLedger;
 import dev.tandem.correlate.OutageRevision;
@@ -202,8 +201,4 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
   }
 
-  /** For tests: the outages correlation holds now. */
-  List<Outage> outages() {
-    return correlation.outages();
-  }
 }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -96,10 +95,6 @@ public final class Correlation {
   /** How far in time a link can reach. */
   Duration reach() {
     return reach;
-  }
-
-  public int incidentCount() {
-    return index.size();
   }
 
   public ProviderIncident incident(String key) {
@@ -498,26 +493,12 @@ public final class Correlation {
     return detector.strongestAround(near, e);
   }
 
-  Background backgroundAt(Instant t) {
-    return rates.at(t);
-  }
-
   double ratePerDay(String provider, Instant t) {
     return rates.ratePerDay(provider, t, SeverityLevel.ANY);
   }
 
   List<Episode> episodes() {
     return new ArrayList<>(index.all());
-  }
-
-  Set<String> providers() {
-    return new HashSet<>(index.providers());
-  }
-
-  Map<String, Outage> outagesById() {
-    Map<String, Outage> byId = new LinkedHashMap<>();
-    groups.values().forEach(g -> byId.put(g.outage().id(), g.outage()));
-    return byId;
   }
 
   private static int find(int[] parent, int i) {

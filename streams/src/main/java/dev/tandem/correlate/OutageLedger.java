@@ -201,10 +201,6 @@ public final class OutageLedger {
     return gone;
   }
 
-  public boolean isRetired(String id) {
-    return retired.contains(id);
-  }
-
   private boolean retiredMember(String key) {
     Set<String> ids = byMember.get(key);
     return ids != null && !ids.isEmpty() && retired.containsAll(ids);
