@@ -40,6 +40,12 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   /** outage id → the last published revision; {@link #ENDED} + id → the last version of an id retracted or merged. */
   public static final String OUTAGES_STORE = "correlate-outages";
   static final String ENDED = "ended/";
+  /** source partition → the newest incident time it sent; {@link #WATERMARK} → the clock reached. */
+  public static final String CLOCK_STORE = "correlate-clock";
+  private static final String WATERMARK = "watermark";
+  private static final String SOURCE = "source/";
+  /** A source partition silent this long (wall clock) stops holding the clock back. */
+  static final Duration SOURCE_IDLE = Duration.ofMinutes(5);
 
   private static final Logger log = LoggerFactory.getLogger(CorrelateProcessor.class);
 
@@ -50,13 +56,29 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   private OutageLedger ledger;
   /** Incidents by the moment they age out, oldest first. */
   private final NavigableSet<Aging> aging = new TreeSet<>(Comparator.comparing(Aging::at).thenComparing(Aging::key));
+  /** Incidents that aged out, held frozen until they are forgotten, oldest first. */
+  private final NavigableSet<Aging> frozen = new TreeSet<>(Comparator.comparing(Aging::at).thenComparing(Aging::key));
+  /** The newest incident time seen: the time of what this stage publishes, so it never goes back. */
   private Instant streamTime = Instant.MIN;
+  /** What incidents age against: the slowest source's time ({@link EventClock}). */
+  private Instant clockTime = Instant.MIN;
+  private final int rawPartitions;
+  private final int updatePartitions;
+  private final EventClock clock = new EventClock(SOURCE_IDLE);
+  private KeyValueStore<String, Long> clockStore;
   private org.apache.kafka.common.metrics.Sensor tooLate;
 
   private record Aging(Instant at, String key) {}
 
-  public CorrelateProcessor(Correlator correlator) {
+  /**
+   * @param rawPartitions the raw topic's partitions and
+   * @param updatePartitions the updates topic's: every way in from one to the other is a source
+   *     the clock waits for from the start (until it proves idle)
+   */
+  public CorrelateProcessor(Correlator correlator, int rawPartitions, int updatePartitions) {
     this.correlator = correlator;
+    this.rawPartitions = rawPartitions;
+    this.updatePartitions = updatePartitions;
   }
 
   @Override
@@ -74,6 +96,7 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
     correlation.putAll(held);
     held.forEach(i -> aging.add(new Aging(agesOutAt(i), i.key())));
+    // (sorted into aging and frozen once the stream time is known, below)
     List<OutageRevision> published = new ArrayList<>();
     List<OutageRevision> ended = new ArrayList<>();
     try (KeyValueIterator<String, CorrelatedOutage> it = outageStore.all()) {
@@ -81,12 +104,42 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
     ledger = new OutageLedger(published);
     ended.forEach(ledger::rememberEnded);
-    // An outage some of whose members already aged out was retired before the restart.
+    // The clock as it was: what had aged out before the restart has aged out now. Every raw
+    // partition is a source from the start, so no record of a fast one ages the others' out early.
+    clockStore = context.getStateStore(CLOCK_STORE);
+    long wallNow = context.currentSystemTimeMs();
+    for (int p = 0; p < rawPartitions; p++) {
+      for (int q = 0; q < updatePartitions; q++) {
+        clock.restore("raw/" + p + ">updates/" + q, Long.MIN_VALUE, wallNow);
+      }
+    }
+    try (KeyValueIterator<String, Long> it = clockStore.all()) {
+      it.forEachRemaining(kv -> {
+        if (kv.key.equals(WATERMARK)) {
+          clock.restoreWatermark(kv.value);
+        } else if (kv.key.startsWith(SOURCE)) {
+          clock.restore(kv.key.substring(SOURCE.length()), kv.value, wallNow);
+        }
+      });
+    }
+    clockTime = clock.now();
+    long restored = context.currentStreamTimeMs();
+    streamTime = restored < 0 ? clockTime : Instant.ofEpochMilli(restored);
+    while (!aging.isEmpty() && aging.first().at().isBefore(clockTime)) {
+      frozen.add(aging.pollFirst());
+    }
+    // An outage some of whose members aged out (or were forgotten) was retired before the restart.
     for (OutageRevision r : published) {
-      if (r.outage().members().stream().anyMatch(m -> correlation.incident(m.key()) == null)) {
+      if (r.outage().members().stream().anyMatch(m -> correlation.incident(m.key()) == null || agedOut(m.key()))) {
         ledger.retire(r.id());
       }
     }
+  }
+
+  /** Whether an incident correlation holds has aged out: it is frozen, and outages with it are final. */
+  private boolean agedOut(String key) {
+    ProviderIncident held = correlation.incident(key);
+    return held != null && agesOutAt(held).isBefore(clockTime);
   }
 
   /** Outage changes carry the pipeline's event time (the latest incident time seen), so they never go back in time. */
@@ -97,14 +150,15 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
     Instant time = Instant.ofEpochMilli(record.timestamp());
     streamTime = time.isAfter(streamTime) ? time : streamTime;
+    tick(record);
     ProviderIncident incident = OutageRecords.toProviderIncident(record.value());
     ProviderIncident previous = correlation.incident(incident.key());
-    if (previous == null && !agesOutAt(incident).isAfter(streamTime)) {
-      // Older than correlation holds anything: it could only be evicted again at once, half applied.
+    if ((previous == null || agedOut(previous.key())) && !agesOutAt(incident).isAfter(clockTime)) {
+      // Older than the retention: its outages are final, so it could change nothing, or half of something.
       tooLate.record();
       String reason = "too-late: the incident " + (incident.resolvedAt() != null ? "resolved at " + incident.resolvedAt()
           : "started at " + incident.startedAt()) + ", more than " + correlator.settings().retention().toDays()
-          + " days before the newest incident time correlation has seen (" + streamTime + ")";
+          + " days before correlation's clock, the time every source has reached (" + clockTime + ")";
       log.warn("{}: {}", incident.key(), reason);
       context().forward(new Record<String, Correlated>(record.key(),
           new Correlated.TooLate(OutageJson.toJson(record.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
@@ -113,6 +167,7 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
     if (previous != null) {
       aging.remove(new Aging(agesOutAt(previous), previous.key()));
+      frozen.remove(new Aging(agesOutAt(previous), previous.key()));
     }
     correlation.put(incident);
     aging.add(new Aging(agesOutAt(incident), incident.key()));
@@ -127,7 +182,10 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
     Set<String> endedBefore = new java.util.HashSet<>(ledger.ended().keySet());
     Set<String> affected = ledger.publishedWith(changes.memberKeys());
-    for (OutageChange change : ledger.reconcile(changes.current(), affected, key -> correlation.incident(key) != null)) {
+    // An outage with a member that aged out is final as it was: its region, recomputed, publishes nothing new.
+    List<dev.tandem.correlate.Outage> current = changes.current().stream()
+        .filter(o -> o.members().stream().noneMatch(m -> agedOut(m.key()))).toList();
+    for (OutageChange change : ledger.reconcile(current, affected, key -> correlation.incident(key) != null)) {
       if (change instanceof OutageChange.Revised revised) {
         CorrelatedOutage avro = OutageRecords.toAvro(revised.revision());
         if (revised.revision().state() == OutageRevision.State.MERGED) {
@@ -158,34 +216,58 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
   }
 
+  /** Moves the clock with a record of its source (the partition it entered Tandem by), keeping the clock in its store. */
+  private void tick(Record<String, Incident> record) {
+    org.apache.kafka.common.header.Header header = record.headers().lastHeader(dev.tandem.normalize.NormalizeProcessor.SOURCE_HEADER);
+    String source = header == null ? "unknown" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    if (clock.observe(source, record.timestamp(), context().currentSystemTimeMs())) {
+      clockStore.put(SOURCE + source, record.timestamp());
+    }
+    long before = clock.watermarkMillis();
+    clockTime = clock.advance(context().currentSystemTimeMs());
+    if (clock.watermarkMillis() != before) {
+      clockStore.put(WATERMARK, clock.watermarkMillis());
+    }
+  }
+
   private Instant agesOutAt(ProviderIncident incident) {
     Instant reference = incident.resolvedAt() != null ? incident.resolvedAt() : incident.startedAt();
     return reference.plus(correlator.settings().retention());
   }
 
   /**
-   * Drops incidents that aged out in event time, oldest first. An outage is final once its first
-   * member ages out: as last published when it had resolved, else with a final EXPIRED revision;
-   * what is left of it is never published again, and it is forgotten when its last member goes.
+   * Ages incidents out in event time, oldest first. An outage is final once its first member ages
+   * out: as last published when it had resolved, else with a final EXPIRED revision. An aged-out
+   * incident is frozen (a record for it is too late, an outage with it is never published) and
+   * still held for {@link dev.tandem.correlate.CorrelationSettings#frozenFor}, so that the
+   * background of every day that can still change counts it; then it is forgotten.
    */
   private void evictExpired() {
-    boolean evicted = false;
+    Set<String> agedNow = new java.util.HashSet<>();
+    while (!aging.isEmpty() && aging.first().at().isBefore(clockTime)) {
+      Aging aged = aging.pollFirst();
+      frozen.add(aged);
+      agedNow.add(aged.key());
+    }
+    for (String id : ledger.publishedWith(agedNow)) {
+      ledger.retire(id).ifPresent(expired -> {
+        CorrelatedOutage avro = OutageRecords.toAvro(expired);
+        outageStore.put(id, avro);
+        log.info("outage {} expired v{}: its members aged out before all resolved", id, avro.getVersion());
+        context().forward(new Record<String, Correlated>(id, new Correlated.Change(avro), streamTime.toEpochMilli()));
+      });
+    }
+    Duration frozenFor = correlator.settings().frozenFor();
     Set<String> gone = new java.util.HashSet<>();
-    while (!aging.isEmpty() && aging.first().at().isBefore(streamTime)) {
-      Aging oldest = aging.pollFirst();
+    while (!frozen.isEmpty() && frozen.first().at().plus(frozenFor).isBefore(clockTime)) {
+      Aging oldest = frozen.pollFirst();
       correlation.remove(oldest.key());
       incidentStore.delete(oldest.key());
       gone.add(oldest.key());
-      evicted = true;
     }
-    if (evicted) {
+    if (!gone.isEmpty()) {
       for (String id : ledger.publishedWith(gone)) {
-        ledger.retire(id).ifPresent(expired -> {
-          CorrelatedOutage avro = OutageRecords.toAvro(expired);
-          outageStore.put(id, avro);
-          log.info("outage {} expired v{}: its members aged out before all resolved", id, avro.getVersion());
-          context().forward(new Record<String, Correlated>(id, new Correlated.Change(avro), streamTime.toEpochMilli()));
-        });
+        ledger.retire(id);
         OutageRevision r = ledger.published().get(id);
         if (r != null && r.outage().members().stream().noneMatch(m -> correlation.incident(m.key()) != null)) {
           ledger.forget(id);
@@ -194,8 +276,8 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
       }
       Correlation.Changes changes = correlation.drainChanges();
       publish(changes);
-      correlation.forgetBackgroundBefore(streamTime.minus(correlator.settings().retention()).minus(Duration.ofDays(2)));
-      for (String id : ledger.forgetEndedBefore(streamTime.minus(correlator.settings().retention().multipliedBy(2)))) {
+      correlation.forgetBackgroundBefore(clockTime.minus(correlator.settings().retention()).minus(frozenFor).minus(Duration.ofDays(2)));
+      for (String id : ledger.forgetEndedBefore(clockTime.minus(correlator.settings().retention().multipliedBy(2)).minus(frozenFor))) {
         outageStore.delete(ENDED + id);
       }
     }

@@ -114,6 +114,15 @@ public record CorrelationSettings(
     return List.copyOf(widths);
   }
 
+  /**
+   * How long after it ages out (in event time) an incident is still held, frozen: the background of
+   * a day counts the incidents of the rate window before it (a day less than the retention), so
+   * every day that can still change is judged on all of them, never on what eviction left.
+   */
+  public Duration frozenFor() {
+    return retention;
+  }
+
   private static void requirePositive(Duration d, String name) {
     if (d == null || d.isNegative() || d.isZero()) {
       throw new IllegalArgumentException(name + " must be a positive duration, got " + d);

@@ -52,8 +52,9 @@ public final class Correlator {
 
   /**
    * Readable and stable: the anchor incident's provider and a hash of its key. Not its start
-   * time, which a vendor may still move. A published outage keeps the id it was published under
-   * ({@link OutageLedger}); this is the id a new one gets.
+   * time, which a vendor may still move. A function of the members alone, so the same incidents
+   * give the same id in any arrival order ({@link OutageLedger} renames a published outage whose
+   * earliest member changed).
    */
   static String idOf(OutageCluster cluster) {
     ProviderIncident anchor = cluster.anchor().incidents().get(0);

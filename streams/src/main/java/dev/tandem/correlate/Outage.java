@@ -7,7 +7,7 @@ import java.util.List;
  * A correlated outage as correlation sees it: several providers failing together, scored and
  * explained. Its lifecycle (state, version) is kept by {@link OutageLedger}.
  *
- * @param id derived from the earliest member incident when first published, then kept ({@link OutageLedger})
+ * @param id derived from the earliest member incident ({@link Correlator#idOf})
  * @param resolvedAt when the last member resolved, or null while any is open
  */
 public record Outage(

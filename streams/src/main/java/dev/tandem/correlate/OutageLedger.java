@@ -17,14 +17,13 @@ import java.util.function.Predicate;
  * Turns successive outages into a lifecycle consumers can key a pager on: OPEN, UPDATED…,
  * RESOLVED, with a version that grows with every change, and one id for an outage's whole life.
  *
- * <p>The id rules: a new outage gets the id of its earliest member incident
- * ({@code provider-hash}). Once published, an outage keeps its id while it lives, whatever joins
- * it later (an upstream that posts late with an earlier start does not rename it): an outage as
- * worked out anew inherits the id of the published outage it shares member incidents with. When
- * it shares members with several, the oldest of them (earliest first onset, then id) keeps its id
- * and each other one ends with a final MERGED revision naming the id it merged into. A published
- * outage whose members no longer make any outage is retracted (a tombstone); one whose members all
- * aged out is left as it was last published.
+ * <p>The id rules: an outage is named after its earliest member incident ({@link Correlator#idOf}),
+ * so its id is a function of its members, never of the order they arrived in (partitioning,
+ * replays and crashes change that order). When a member with an earlier start joins a published
+ * outage, or two published outages become one, each published id that no longer names an outage
+ * ends with a final MERGED revision naming the id its members now belong to. A published outage
+ * whose members no longer make any outage is retracted (a tombstone). One whose first member aged
+ * out is final ({@link #retire}); what is left of it is not published again under its id.
  */
 public final class OutageLedger {
 
@@ -92,28 +91,21 @@ public final class OutageLedger {
       sharing.put(outage, revisions);
     }
 
-    // Each current outage inherits the oldest published outage it shares members with that no
-    // earlier current outage took; the rest of those it shares members with merge into it.
-    Set<String> claimed = new HashSet<>();
+    // Each current outage is named by its content (its earliest member, Correlator.idOf), so the
+    // same incidents give the same ids whatever order they arrived in. A published outage sharing
+    // members with it under another id ends MERGED into it: that is how an outage is renamed when a
+    // backdated member joins it, and how two published outages become one.
     Map<Outage, String> idOf = new LinkedHashMap<>();
+    Set<String> liveIds = new HashSet<>();
     for (Outage outage : outages) {
-      for (OutageRevision r : sharing.get(outage)) {
-        if (claimed.add(r.id())) {
-          idOf.put(outage, r.id());
-          break;
-        }
+      String id = outage.id();
+      // Only an outage that aged out (final, not touched) can hold the name: what is left of it
+      // with new incidents is a new outage, and may not revise a final one.
+      for (int n = 2; liveIds.contains(id) || (published.containsKey(id) && !touched.contains(id)); n++) {
+        id = outage.id() + "-" + n;
       }
-    }
-    Set<String> liveIds = new HashSet<>(idOf.values());
-    for (Outage outage : outages) {
-      if (!idOf.containsKey(outage)) {
-        String id = outage.id();
-        for (int n = 2; liveIds.contains(id) || (published.containsKey(id) && !touched.contains(id)); n++) {
-          id = outage.id() + "-" + n;
-        }
-        idOf.put(outage, id);
-        liveIds.add(id);
-      }
+      idOf.put(outage, id);
+      liveIds.add(id);
     }
 
     List<OutageChange> changes = new ArrayList<>();

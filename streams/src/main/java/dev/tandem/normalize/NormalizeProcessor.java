@@ -32,6 +32,12 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
   public static final String STAGE = "normalize";
 
   private static final Logger log = LoggerFactory.getLogger(NormalizeProcessor.class);
+
+  /**
+   * The partition an update came from ({@code raw/3}), carried to the correlate stage, whose clock
+   * waits for the slowest source (see {@code CorrelateProcessor}).
+   */
+  public static final String SOURCE_HEADER = "tandem.source-partition";
   private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
   private final Normalizer normalizer;
@@ -97,6 +103,7 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
       }
       seen.put(id, streamTime);
       RecordHeaders headers = new RecordHeaders();
+      context().recordMetadata().ifPresent(m -> headers.add(SOURCE_HEADER, ("raw/" + m.partition()).getBytes(StandardCharsets.UTF_8)));
       StatusUpdate update = FutureTimes.clamp(parsed, arrived, headers);
       boolean clamped = update != parsed;
       update = TextLimits.bound(update, headers);

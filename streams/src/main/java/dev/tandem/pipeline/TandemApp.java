@@ -72,8 +72,12 @@ public final class TandemApp implements AutoCloseable {
     Map<String, Object> adminSettings = adminSettings(props);
     BrokerReachability.check(adminSettings, connectTimeout);
     RegistryReachability.check(RegistryClientConfig.from(config.registryConfig()), connectTimeout);
+    int rawPartitions;
+    int updatePartitions;
     try (Admin admin = Admin.create(adminSettings)) {
       TopicSetup.createMissing(admin, config.topics(), config.topicPartitions(), config.topicReplicationFactor());
+      rawPartitions = TopicSetup.partitionCount(admin, config.topics().raw());
+      updatePartitions = TopicSetup.partitionCount(admin, config.topics().updates());
     }
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
     Topology topology = TandemTopology.build(
@@ -81,7 +85,9 @@ public final class TandemApp implements AutoCloseable {
         new AvroSerdes(registry, config.registryConfig()),
         Normalizer.withDefaultAdapters(),
         correlator,
-        config.dedupeRetention());
+        config.dedupeRetention(),
+        rawPartitions,
+        updatePartitions);
     KafkaStreams streams = new KafkaStreams(topology, props);
     TandemApp app = new TandemApp(streams, registry, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     CountDownLatch running = new CountDownLatch(1);

@@ -35,11 +35,19 @@ public final class TandemTopology {
 
   private TandemTopology() {}
 
-  /**
-   * @param dedupeRetention how long the normalize stage remembers an update id (7 days by default)
-   */
+  /** The topology over a one-partition raw topic (TopologyTestDriver, offline replays). */
   public static Topology build(TandemTopics topics, AvroSerdes avro, Normalizer normalizer, Correlator correlator,
       Duration dedupeRetention) {
+    return build(topics, avro, normalizer, correlator, dedupeRetention, 1, 1);
+  }
+
+  /**
+   * @param dedupeRetention how long the normalize stage remembers an update id (7 days by default)
+   * @param rawPartitions partitions of the raw topic and
+   * @param updatePartitions of the updates topic: the ways in the correlate stage's clock waits for ({@link CorrelateProcessor})
+   */
+  public static Topology build(TandemTopics topics, AvroSerdes avro, Normalizer normalizer, Correlator correlator,
+      Duration dedupeRetention, int rawPartitions, int updatePartitions) {
     Serde<String> strings = Serdes.String();
     Serde<StatusUpdate> updateSerde = avro.forValues(StatusUpdate.class);
     Serde<Incident> incidentSerde = avro.forValues(Incident.class);
@@ -73,13 +81,16 @@ public final class TandemTopology {
         Stores.persistentKeyValueStore(CorrelateProcessor.INCIDENTS_STORE), strings, incidentSerde));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(CorrelateProcessor.OUTAGES_STORE), strings, outageSerde));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(CorrelateProcessor.CLOCK_STORE), strings, Serdes.Long()));
     KStream<String, Correlated> correlated = builder
         .stream(topics.incidents(), Consumed.with(strings, incidentSerde))
         .repartition(Repartitioned.<String, Incident>as(CORRELATE_INPUT)
             .withNumberOfPartitions(1)
             .withKeySerde(strings)
             .withValueSerde(incidentSerde))
-        .process(() -> new CorrelateProcessor(correlator), CorrelateProcessor.INCIDENTS_STORE, CorrelateProcessor.OUTAGES_STORE);
+        .process(() -> new CorrelateProcessor(correlator, rawPartitions, updatePartitions),
+            CorrelateProcessor.INCIDENTS_STORE, CorrelateProcessor.OUTAGES_STORE, CorrelateProcessor.CLOCK_STORE);
     KStream<String, CorrelatedOutage> outages = correlated
         .filter((k, v) -> v instanceof Correlated.Change)
         .mapValues(v -> ((Correlated.Change) v).outage());

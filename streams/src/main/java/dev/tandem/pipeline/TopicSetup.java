@@ -71,4 +71,16 @@ public final class TopicSetup {
       throw new KafkaException("interrupted while creating topics", e);
     }
   }
+
+  /** How many partitions a topic has (it exists: {@link #createMissing} ran). */
+  public static int partitionCount(Admin admin, String topic) {
+    try {
+      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+    } catch (ExecutionException e) {
+      throw new KafkaException("could not describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while describing topic " + topic, e);
+    }
+  }
 }

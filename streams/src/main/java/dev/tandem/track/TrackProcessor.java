@@ -4,6 +4,7 @@ import dev.tandem.contract.Incident;
 import dev.tandem.contract.IncidentHistory;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.normalize.NormalizeProcessor;
 import dev.tandem.normalize.TextLimits;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +69,19 @@ public final class TrackProcessor extends ContextualProcessor<String, StatusUpda
     }
     histories.put(key, IncidentHistory.newBuilder().setUpdates(updates).build());
     Incident incident = IncidentLifecycle.fold(updates);
-    context().forward(record.withKey(key).withValue(incident));
+    Record<String, Incident> out = record.withKey(key).withValue(incident);
+    // The incident's way in, raw partition and then updates partition ("raw/2>updates/2"; only
+    // "updates/1" when published to the updates topic directly): each way is in order, so the
+    // correlate stage's clock waits for the slowest of them.
+    org.apache.kafka.common.header.Header from = record.headers().lastHeader(NormalizeProcessor.SOURCE_HEADER);
+    String path = (from == null ? "" : new String(from.value(), java.nio.charset.StandardCharsets.UTF_8) + ">")
+        + "updates/" + context().recordMetadata().map(m -> m.partition()).orElse(0);
+    org.apache.kafka.common.header.internals.RecordHeaders headers =
+        new org.apache.kafka.common.header.internals.RecordHeaders(record.headers().toArray());
+    headers.remove(NormalizeProcessor.SOURCE_HEADER);
+    headers.add(NormalizeProcessor.SOURCE_HEADER, path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    out = out.withHeaders(headers);
+    context().forward(out);
   }
 
   private static boolean isOperationalComponent(StatusUpdate update) {

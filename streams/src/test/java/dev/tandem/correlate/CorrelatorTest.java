@@ -256,7 +256,7 @@ class CorrelatorTest {
   }
 
   @Test
-  void ledgerKeepsTheIdWhenABackdatedMemberJoins() {
+  void ledgerRenamesAnOutageAfterABackdatedMemberThatJoinsIt() {
     List<ProviderIncident> before = List.of(
         incident("amazon", "2021-06-08T10:00:00Z", null, Severity.MAJOR),
         incident("reddit", "2021-06-08T10:02:00Z", null, Severity.MAJOR));
@@ -269,31 +269,39 @@ class CorrelatorTest {
         Set.of("amazon/amazon-2021-06-08T10:00:00Z", "reddit/reddit-2021-06-08T10:02:00Z", "fastly/fastly-2021-06-08T09:47:00Z"));
 
     assertThat(published.id()).startsWith("amazon-");
-    assertThat(changes).singleElement().satisfies(c -> {
-      OutageRevision r = ((OutageChange.Revised) c).revision();
-      assertThat(r.id()).as("one outage keeps one id for its whole life").isEqualTo(published.id());
-      assertThat(r.state()).isEqualTo(OutageRevision.State.UPDATED);
-      assertThat(r.version()).isEqualTo(2);
+    String renamed = correlator.correlate(after).get(0).id();
+    assertThat(renamed).as("the id of the outage the three make in any arrival order").startsWith("fastly-");
+    assertThat(changes).hasSize(2);
+    assertThat(((OutageChange.Revised) changes.get(0)).revision()).satisfies(r -> {
+      assertThat(r.id()).isEqualTo(renamed);
+      assertThat(r.state()).isEqualTo(OutageRevision.State.OPEN);
+      assertThat(r.version()).isEqualTo(1);
       assertThat(r.outage().providers()).containsExactly("amazon", "fastly", "reddit");
       assertThat(r.outage().firstOnset()).isEqualTo(Instant.parse("2021-06-08T09:47:00Z"));
+    });
+    assertThat(((OutageChange.Revised) changes.get(1)).revision()).satisfies(r -> {
+      assertThat(r.id()).isEqualTo(published.id());
+      assertThat(r.state()).isEqualTo(OutageRevision.State.MERGED);
+      assertThat(r.mergedInto()).as("a consumer keyed on the old id learns the new one").isEqualTo(renamed);
+      assertThat(r.version()).isEqualTo(2);
     });
   }
 
   @Test
-  void ledgerMergesTwoPublishedOutagesIntoTheOlderOne() {
+  void ledgerMergesTwoPublishedOutagesIntoTheOneTheirMembersNowMake() {
     List<ProviderIncident> first = List.of(
         incident("amazon", "2021-06-08T10:00:00Z", null, Severity.MAJOR),
         incident("reddit", "2021-06-08T10:02:00Z", null, Severity.MAJOR));
     List<ProviderIncident> second = List.of(
-        incident("github", "2021-06-08T11:00:00Z", null, Severity.MAJOR),
-        incident("govuk", "2021-06-08T11:03:00Z", null, Severity.MAJOR));
+        incident("github", "2021-06-08T10:40:00Z", null, Severity.MAJOR),
+        incident("govuk", "2021-06-08T10:43:00Z", null, Severity.MAJOR));
     OutageLedger ledger = new OutageLedger();
     List<ProviderIncident> both = new ArrayList<>(first);
     both.addAll(second);
     List<OutageChange> opened = ledger.reconcile(correlator.correlate(both), List.of(), key -> true);
     assertThat(opened).hasSize(2);
     List<ProviderIncident> joined = new ArrayList<>(both);
-    joined.add(incident("fastly", "2021-06-08T09:47:00Z", null, Severity.CRITICAL));
+    joined.add(incident("fastly", "2021-06-08T10:20:00Z", null, Severity.CRITICAL));
 
     List<OutageChange> changes = ledger.reconcile(correlator.correlate(joined), List.of(), key -> true);
 
@@ -303,7 +311,8 @@ class CorrelatorTest {
     assertThat(changes).hasSize(2);
     assertThat(changes.get(0)).satisfies(c -> {
       OutageRevision r = ((OutageChange.Revised) c).revision();
-      assertThat(r.id()).isEqualTo(older);
+      assertThat(r.id()).as("named after the earliest member, as before").isEqualTo(older);
+      assertThat(r.state()).isEqualTo(OutageRevision.State.UPDATED);
       assertThat(r.outage().providers()).containsExactly("amazon", "fastly", "github", "govuk", "reddit");
     });
     assertThat(changes.get(1)).satisfies(c -> {

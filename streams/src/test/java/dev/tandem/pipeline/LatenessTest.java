@@ -92,11 +92,12 @@ class LatenessTest {
   }
 
   /**
-   * A published outage keeps its id for its whole life: a backdated start that puts another
-   * incident first updates the outage under the same id, so a pager keyed on it pages once.
+   * An outage is named after its earliest member, so that the same incidents give the same id in
+   * any arrival order: a backdated start that puts another incident first renames the outage, and
+   * the old id ends with a MERGED record naming the new one, so a pager keyed on it can follow.
    */
   @Test
-  void aBackdatedStartThatComesBeforeTheAnchorKeepsTheOutageId() {
+  void aBackdatedStartThatComesBeforeTheAnchorRenamesTheOutageAndSaysSo() {
     try (TopologyRun run = TopologyRun.of(fastly())) {
       CorrelatedOutage before = last(run.outageChanges());
       assertThat(before.getId()).isEqualTo(FASTLY_OUTAGE);
@@ -104,15 +105,20 @@ class LatenessTest {
       // Published at 16:00: amazon's errors began at 09:40, seven minutes before fastly's own start.
       List<TestRecord<String, CorrelatedOutage>> changes = run.pipe(late("amazon-postmortem-starts-before-fastly")).outageChanges();
 
-      assertThat(changes).singleElement().satisfies(updated -> {
-        assertThat(updated.key()).isEqualTo(FASTLY_OUTAGE);
-        assertThat(updated.value().getVersion()).isEqualTo(before.getVersion() + 1);
-        assertThat(updated.value().getState()).isEqualTo(OutageState.RESOLVED);
-        assertThat(updated.value().getProviders()).isEqualTo(before.getProviders());
-        assertThat(updated.value().getFirstOnset()).isEqualTo(Instant.parse("2021-06-08T09:40:00Z"));
-        assertThat(updated.value().getResolvedAt()).isEqualTo(before.getResolvedAt());
-        assertThat(updated.value().getSuspectedCause().getProvider()).as("the cause does not follow the anchor").isEqualTo("fastly");
-      });
+      assertThat(changes).hasSize(2);
+      CorrelatedOutage renamed = changes.get(0).value();
+      assertThat(renamed.getId()).startsWith("amazon-");
+      assertThat(changes.get(0).key()).isEqualTo(renamed.getId());
+      assertThat(renamed.getVersion()).isEqualTo(1);
+      assertThat(renamed.getState()).isEqualTo(OutageState.RESOLVED);
+      assertThat(renamed.getProviders()).isEqualTo(before.getProviders());
+      assertThat(renamed.getFirstOnset()).isEqualTo(Instant.parse("2021-06-08T09:40:00Z"));
+      assertThat(renamed.getResolvedAt()).isEqualTo(before.getResolvedAt());
+      assertThat(renamed.getSuspectedCause().getProvider()).as("the cause does not follow the anchor").isEqualTo("fastly");
+      assertThat(changes.get(1).key()).isEqualTo(FASTLY_OUTAGE);
+      assertThat(changes.get(1).value().getState()).isEqualTo(OutageState.MERGED);
+      assertThat(changes.get(1).value().getMergedInto()).isEqualTo(renamed.getId());
+      assertThat(changes.get(1).value().getVersion()).isEqualTo(before.getVersion() + 1);
     }
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.Incident;
-import dev.tandem.correlate.Outage;
 import dev.tandem.demo.ScenarioReplay;
 import dev.tandem.scenario.Scenario;
 import java.util.ArrayList;
@@ -25,8 +24,8 @@ import net.jqwik.api.RandomDistribution;
 /**
  * Final outages and incidents are a function of the set of updates only (DESIGN §5): every bundled
  * scenario, its raw records in any order and some of them repeated as polling repeats them, ends
- * with the same outages (content; versions may differ, and ids name the member that was published
- * first, see {@code OutageLedger}) and incidents as its in-order replay.
+ * with the same outages (ids, members, causes, states; versions may differ) and incidents as its
+ * in-order replay.
  * Named *Test so that Surefire's default includes run it.
  */
 class OrderIndependenceTest {
@@ -89,12 +88,12 @@ class OrderIndependenceTest {
     }
   }
 
-  /** Where a replay ends: the outages that stand, without versions, and the final incidents. */
-  private record Conclusion(Map<String, Outage> outages, Map<String, Incident> incidents) {
+  /** Where a replay ends: the outages that stand, by id without versions, and the final incidents. */
+  private record Conclusion(Map<String, OutageLog.Standing> outages, Map<String, Incident> incidents) {
 
     static Conclusion of(List<RawStatus> records) {
       try (TopologyRun run = TopologyRun.of(records)) {
-        return new Conclusion(TopologyRun.finalOutagesWithoutIds(run.outageChanges()), run.incidents());
+        return new Conclusion(TopologyRun.standingOutages(run.outageChanges()), run.incidents());
       }
     }
   }

@@ -12,7 +12,6 @@ import dev.tandem.contract.Incident;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.OutageState;
 import dev.tandem.contract.StatusUpdate;
-import dev.tandem.correlate.Outage;
 import dev.tandem.demo.ScenarioReplay;
 import dev.tandem.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
@@ -109,10 +108,10 @@ class TandemTopologyTest {
   @ValueSource(strings = {"fastly-2021-06-08", "seed-2024-12-11-meta-then-openai", "seed-2025-12-02-chatgpt-two-hours"})
   void shuffledInputGivesTheSameFinalOutagesAndIncidents(String name) {
     List<RawStatus> ordered = ScenarioReplay.records(List.of(scenario(name)));
-    Map<String, Outage> expectedOutages = new LinkedHashMap<>();
+    Map<String, OutageLog.Standing> expectedOutages = new LinkedHashMap<>();
     Map<String, String> expectedIncidents = new LinkedHashMap<>();
     drive(ordered, out -> {
-      expectedOutages.putAll(TopologyRun.finalOutagesWithoutIds(out.outageChanges()));
+      expectedOutages.putAll(TopologyRun.standingOutages(out.outageChanges()));
       out.incidents().forEach((k, v) -> expectedIncidents.put(k, OutageJson.toJson(v)));
     });
     Random random = new Random(7);
@@ -120,7 +119,7 @@ class TandemTopologyTest {
       List<RawStatus> shuffled = new ArrayList<>(ordered);
       Collections.shuffle(shuffled, random);
       drive(shuffled, out -> {
-        assertThat(TopologyRun.finalOutagesWithoutIds(out.outageChanges())).isEqualTo(expectedOutages);
+        assertThat(TopologyRun.standingOutages(out.outageChanges())).isEqualTo(expectedOutages);
         Map<String, String> incidents = new LinkedHashMap<>();
         out.incidents().forEach((k, v) -> incidents.put(k, OutageJson.toJson(v)));
         assertThat(incidents).isEqualTo(expectedIncidents);

@@ -123,20 +123,17 @@ final class TopologyRun implements AutoCloseable {
     return live;
   }
 
-  /**
-   * The outages that stand at the end, keyed by their member incidents and without their ids: an
-   * outage keeps the id it was first published under, so which member named it depends on which
-   * arrived first, while everything else is a function of the set of updates.
-   */
-  static Map<String, Outage> finalOutagesWithoutIds(List<TestRecord<String, CorrelatedOutage>> changes) {
-    Map<String, Outage> byMembers = new java.util.TreeMap<>();
-    finalOutages(changes).forEach((id, outage) -> {
-      org.assertj.core.api.Assertions.assertThat(outage.members())
-          .as("an outage's id names one of its member incidents")
-          .anySatisfy(m -> org.assertj.core.api.Assertions.assertThat(id).startsWith(m.provider() + "-"));
-      byMembers.put(outage.members().stream().map(Outage.Member::key).sorted().toList().toString(), outage.withId(""));
-    });
-    return byMembers;
+  /** The outages that stand at the end by id, each with its state, without versions ({@link OutageLog.Standing}). */
+  static Map<String, OutageLog.Standing> standingOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
+    Map<String, OutageLog.Standing> standing = new java.util.TreeMap<>();
+    for (TestRecord<String, CorrelatedOutage> change : changes) {
+      if (change.value() == null || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
+        standing.remove(change.key());
+      } else {
+        standing.put(change.key(), OutageLog.Standing.of(change.value()));
+      }
+    }
+    return standing;
   }
 
   @Override

@@ -1,0 +1,153 @@
+package dev.tandem.pipeline;
+
+import dev.tandem.alert.OutageRecords;
+import dev.tandem.contract.CorrelatedOutage;
+import dev.tandem.contract.Incident;
+import dev.tandem.contract.OutageState;
+import dev.tandem.correlate.Outage;
+import dev.tandem.registry.RestSchemaRegistryClient;
+import dev.tandem.registry.SchemaRegistryClient;
+import dev.tandem.serde.SpecificAvroDeserializer;
+import dev.tandem.testing.KafkaStack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * What a pipeline committed to its outage and incident topics on the shared test broker, read as a
+ * consumer would (read_committed), between positions taken before and after a run.
+ */
+final class OutageLog {
+
+  private OutageLog() {}
+
+  /** An outage as it stands at the end of a run, without its version (OPEN and UPDATED are both OPEN). */
+  record Standing(Outage outage, String state) {
+    static Standing of(CorrelatedOutage value) {
+      return new Standing(OutageRecords.fromAvro(value).outage(),
+          value.getState() == OutageState.UPDATED ? OutageState.OPEN.name() : value.getState().name());
+    }
+  }
+
+  /**
+   * What an outage concludes, without its scores: id (the key), state, members, times and cause.
+   * Its confidence and explanation are left out, since they carry the background of the day to
+   * the last digit (see {@code SameAnswersEndToEndTest}).
+   */
+  record Verdict(String state, List<String> providers, List<Outage.Member> members, java.time.Instant firstOnset,
+      java.time.Instant lastOnset, java.time.Instant resolvedAt, dev.tandem.correlate.Cause cause) {
+    static Map<String, Verdict> of(Map<String, Standing> standing) {
+      Map<String, Verdict> verdicts = new TreeMap<>();
+      standing.forEach((id, s) -> verdicts.put(id, new Verdict(s.state(), s.outage().providers(), s.outage().members(),
+          s.outage().firstOnset(), s.outage().lastOnset(), s.outage().resolvedAt(), s.outage().cause())));
+      return verdicts;
+    }
+  }
+
+  static Map<TopicPartition, Long> endOffsets(String topic) {
+    try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      return consumer.endOffsets(partitions);
+    }
+  }
+
+  /** The committed outage changes between two positions per partition (from the beginning where none is given), each partition in offset order. */
+  static List<ConsumerRecord<String, CorrelatedOutage>> outageChanges(
+      TandemConfig config, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
+    return read(config, CorrelatedOutage.class, from, to);
+  }
+
+  static List<ConsumerRecord<String, CorrelatedOutage>> outageChanges(TandemConfig config) throws Exception {
+    return outageChanges(config, Map.of(), endOffsets(config.topics().outages()));
+  }
+
+  /** The last value of every outage id that stands at the end of these changes (tombstones and MERGED records remove it). */
+  static Map<String, Standing> standing(List<ConsumerRecord<String, CorrelatedOutage>> changes) {
+    Map<String, Standing> live = new TreeMap<>();
+    for (ConsumerRecord<String, CorrelatedOutage> change : changes) {
+      if (change.value() == null || change.value().getState() == OutageState.MERGED) {
+        live.remove(change.key());
+      } else {
+        live.put(change.key(), Standing.of(change.value()));
+      }
+    }
+    return live;
+  }
+
+  /** A short account of how two sets of standing outages differ, for an assertion's message. */
+  static String differences(Map<String, Standing> expected, Map<String, Standing> actual) {
+    StringBuilder text = new StringBuilder();
+    java.util.Set<String> ids = new java.util.TreeSet<>(expected.keySet());
+    ids.addAll(actual.keySet());
+    for (String id : ids) {
+      Standing e = expected.get(id);
+      Standing a = actual.get(id);
+      if (java.util.Objects.equals(e, a)) {
+        continue;
+      }
+      text.append("\n").append(id).append(": expected ").append(brief(e)).append("\n").append(" ".repeat(id.length()))
+          .append("  actual   ").append(brief(a));
+    }
+    return text.toString();
+  }
+
+  private static String brief(Standing s) {
+    return s == null ? "none" : s.state() + " " + s.outage().members().stream().map(Outage.Member::key).toList()
+        + " confidence " + s.outage().confidence() + " p " + s.outage().coincidenceProbability()
+        + " cause " + s.outage().cause().provider() + " " + s.outage().explanation().get(s.outage().explanation().size() - 1);
+  }
+
+  /** The last value of every incident, as its JSON (field by field comparable). */
+  static Map<String, String> incidents(TandemConfig config) throws Exception {
+    Map<String, String> last = new TreeMap<>();
+    for (ConsumerRecord<String, Incident> r : read(config, Incident.class, Map.of(), endOffsets(config.topics().incidents()))) {
+      last.put(r.key(), r.value() == null ? null : dev.tandem.alert.OutageJson.toJson(r.value()));
+    }
+    return last;
+  }
+
+  private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> read(
+      TandemConfig config, Class<T> type, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
+    List<ConsumerRecord<String, T>> records = new ArrayList<>();
+    try (SchemaRegistryClient client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
+        SpecificAvroDeserializer<T> values = new SpecificAvroDeserializer<>(type, client);
+        KafkaConsumer<String, T> consumer = consumer(values)) {
+      values.configure(config.registryConfig(), false);
+      consumer.assign(to.keySet());
+      to.keySet().forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (to.keySet().stream().anyMatch(p -> consumer.position(p) < to.get(p)) && System.nanoTime() < deadline) {
+        consumer.poll(Duration.ofMillis(100)).forEach(r -> {
+          if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
+            records.add(r);
+          }
+        });
+      }
+    }
+    // One key always lands in one partition, so offset order per partition is each key's history.
+    records.sort(Comparator.<ConsumerRecord<String, T>>comparingInt(ConsumerRecord::partition)
+        .thenComparingLong(ConsumerRecord::offset));
+    return records;
+  }
+
+  private static <V> KafkaConsumer<String, V> consumer(Deserializer<V> values) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return new KafkaConsumer<>(props, new StringDeserializer(), values);
+  }
+}
