@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -128,6 +129,7 @@ class SecureConnectionsTest {
       assertThat(outages.get(0).value()).contains("\"fastly\"");
       assertThat(awaitRecords(PREFIX + ".incidents", 1)).isNotEmpty();
       assertThat(registry.forwarded()).as("schemas went through the HTTPS proxy").isPositive();
+      assertThat(app.streams().state().isRunningOrRebalancing()).isTrue();
     }
 
     HttpServer statusPage = statusPage("/collect/github-incidents-2024-09-16.json");
@@ -185,6 +187,23 @@ class SecureConnectionsTest {
 
   @Test
   @Order(3)
+  void anUntrustedCertificateIsOneLineNamingTheHandshake() throws Exception {
+    // No trust store: the JVM's default CAs, which never signed the test certificate.
+    Path untrusting = Files.writeString(dir.resolve("untrusting.properties"), clientSecurity("file").lines()
+        .filter(line -> !line.startsWith("ssl.truststore.")).collect(Collectors.joining("\n")) + "\n");
+    CommandLineRun cli = new CommandLineRun();
+
+    int code = cli.execute("collect", "--once", "--bootstrap-servers", broker.saslSslBootstrapServers(),
+        "--command-config", untrusting.toString());
+
+    printed.add(cli.out + "\n" + cli.err);
+    assertThat(code).isEqualTo(1);
+    assertThat(cli.err.toString().lines()).singleElement().asString()
+        .startsWith("tandem: the TLS handshake with the Kafka brokers at " + broker.saslSslBootstrapServers() + " failed: ");
+  }
+
+  @Test
+  @Order(4)
   void noSecretAppearsInAnyLogLineOrOutput() {
     List<String> everything = new ArrayList<>(logs.lines());
     everything.addAll(printed);
