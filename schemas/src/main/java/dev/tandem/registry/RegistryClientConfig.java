@@ -6,10 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
 import org.apache.kafka.common.config.ConfigDef.Range;
@@ -115,9 +117,14 @@ public record RegistryClientConfig(
         return DEFINITION;
     }
 
-    /** Reads a Kafka-style config map; throws ConfigException naming the key when something is missing or wrong. */
+    /**
+     * Reads a Kafka-style config map; throws ConfigException naming the key when something is missing or wrong.
+     * Like a Kafka client, resolves references to Kafka config providers first, so the credentials and the trust
+     * store password can come from a file or the environment: {@code config.providers=file,env} with
+     * {@code basic.auth.user.info=${file:/run/secrets/registry.properties:user.info}} or {@code ${env:REGISTRY_USER_INFO}}.
+     */
     public static RegistryClientConfig from(Map<String, ?> configs) {
-        Map<String, Object> values = DEFINITION.parse(configs);
+        Map<String, Object> values = new HashMap<>(new AbstractConfig(DEFINITION, configs, false).values());
         List<URI> urls = new ArrayList<>();
         List<String> userInfos = new ArrayList<>();
         @SuppressWarnings("unchecked")

@@ -3,13 +3,18 @@ package dev.tandem.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Client settings come from Kafka-style config maps with Confluent's key names, and fail early when wrong. */
 class RegistryClientConfigTest {
@@ -63,6 +68,24 @@ class RegistryClientConfigTest {
 
         assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("bob:pa:ss"));
         assertThat(config.toString()).doesNotContain("pa:ss").doesNotContain(base64("bob:pa:ss"));
+    }
+
+    @Test
+    void readsTheCredentialsAndTrustStorePasswordFromAFileThroughKafkasConfigProviders(@TempDir Path dir) throws IOException {
+        Path secrets = Files.writeString(dir.resolve("registry.properties"),
+                "user.info=carol:from-a-file\ntruststore.password=store-secret\n");
+        Map<String, Object> configs = new HashMap<>();
+        configs.put("config.providers", "file");
+        configs.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
+        configs.put("schema.registry.url", "https://registry");
+        configs.put("basic.auth.user.info", "${file:" + secrets + ":user.info}");
+        configs.put("schema.registry.ssl.truststore.location", "/etc/tandem/truststore.p12");
+        configs.put("schema.registry.ssl.truststore.password", "${file:" + secrets + ":truststore.password}");
+
+        RegistryClientConfig config = RegistryClientConfig.from(configs);
+
+        assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("carol:from-a-file"));
+        assertThat(config.trustStore().password().value()).isEqualTo("store-secret");
     }
 
     @Test

@@ -9,6 +9,7 @@ import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.collect.StatusPageSource;
 import dev.tandem.collect.StatusPoller;
 import dev.tandem.collect.WebhookIntake;
+import dev.tandem.io.TextFile;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -57,9 +58,11 @@ final class CollectCommand implements Callable<Integer> {
       description = "Address the webhook endpoint listens on (default: ${DEFAULT-VALUE}).")
   String webhookHost;
 
-  @Option(names = "--webhook-token", paramLabel = "SECRET", defaultValue = "${env:TANDEM_WEBHOOK_TOKEN}",
-      description = "Shared secret webhooks must send in the X-Tandem-Token header (default: $TANDEM_WEBHOOK_TOKEN).")
-  String webhookToken;
+  // A file or the environment, never the secret itself: a flag's value shows in `ps` and shell history.
+  @Option(names = "--webhook-token-file", paramLabel = "FILE",
+      description = "File holding the shared secret webhooks must send in the X-Tandem-Token header"
+          + " (default: the environment variable TANDEM_WEBHOOK_TOKEN; neither: no token required).")
+  Path webhookTokenFile;
 
   @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "20",
       description = "How long one fetch may take (default: ${DEFAULT-VALUE}).")
@@ -72,6 +75,7 @@ final class CollectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     // A file that is missing, not text or wrong fails here, in one line naming it, before anything connects.
     List<StatusPageSource> sources = config == null ? ProvidersFile.bundled() : ProvidersFile.load(config);
+    String webhookToken = webhookPort == null ? null : webhookToken();
     kafka.checkBrokers();
     PollPolicy policy = PollPolicy.DEFAULT.withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
     Clock clock = Clock.systemUTC();
@@ -113,6 +117,11 @@ final class CollectCommand implements Callable<Integer> {
       // Failing pages are reported, not fatal; only a run that fetched nothing at all is an error.
       return counts.getOrDefault(StatusPoller.Outcome.FAILED, 0L) == sources.size() ? 1 : 0;
     }
+  }
+
+  /** The file's content without surrounding whitespace (a trailing newline is no part of a secret), else the variable. */
+  private String webhookToken() {
+    return webhookTokenFile != null ? TextFile.read(webhookTokenFile).strip() : System.getenv("TANDEM_WEBHOOK_TOKEN");
   }
 
   private static Consumer<RawStatus> publishOne(RawStatusPublisher publisher) {

@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +48,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private final boolean ownsDataDir;
   private final int port;
   private final int controllerPort;
+  private final SaslSslListener saslSsl;
+  private final int saslSslPort;
   private KafkaRaftServer server;
   private boolean closed;
 
@@ -66,6 +71,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
    *     not recorded in the metadata log.
    */
   public EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort) {
+    this(dataDir, port, controllerPort, null);
+  }
+
+  /**
+   * A broker on fresh ports with, besides its PLAINTEXT listener, a SASL_SSL one on a port of its
+   * own ({@link #saslSslBootstrapServers()}).
+   *
+   * @param saslSsl the TLS key store and the SCRAM-SHA-512 user of that listener
+   */
+  public EmbeddedKafkaBroker(Path dataDir, SaslSslListener saslSsl) {
+    this(dataDir, 0, 0, Objects.requireNonNull(saslSsl, "saslSsl"));
+  }
+
+  private EmbeddedKafkaBroker(Path dataDir, int port, int controllerPort, SaslSslListener saslSsl) {
     if (port != 0 && port == controllerPort) {
       throw new IllegalArgumentException("The client and controller ports must differ: " + port);
     }
@@ -81,6 +100,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
     this.port = clientPort;
     this.controllerPort = quorumPort;
+    this.saslSsl = saslSsl;
+    int securePort = 0;
+    while (saslSsl != null && (securePort == 0 || securePort == clientPort || securePort == quorumPort)) {
+      securePort = FreePort.choose();
+    }
+    this.saslSslPort = securePort;
     this.ownsDataDir = dataDir == null;
     this.dataDir = ownsDataDir ? temporaryDirectory() : dataDir.toAbsolutePath().normalize();
   }
@@ -116,6 +141,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   public String bootstrapServers() {
     return HOST + ":" + port;
+  }
+
+  /** The SASL_SSL listener's address; only for a broker made with a {@link SaslSslListener}. */
+  public String saslSslBootstrapServers() {
+    if (saslSsl == null) {
+      throw new IllegalStateException("This broker has no SASL_SSL listener");
+    }
+    return HOST + ":" + saslSslPort;
   }
 
   public Path dataDir() {
@@ -160,7 +193,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   /** Checked first, so a Kafka already running here gets a plain answer, not a half-started broker. */
   private void refuseTakenPorts() {
-    for (int wanted : new int[] {port, controllerPort}) {
+    for (int wanted : saslSsl == null ? new int[] {port, controllerPort} : new int[] {port, controllerPort, saslSslPort}) {
       if (FreePort.isTaken(wanted)) {
         throw new IllegalStateException("port " + wanted + " on " + HOST + " is already in use, perhaps by another"
             + " Kafka broker; stop it or choose another port (0 picks a free one)");
@@ -171,7 +204,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   private void format() {
     ByteArrayOutputStream output = new ByteArrayOutputStream();
     try (PrintStream printStream = new PrintStream(output, true, StandardCharsets.UTF_8)) {
-      new Formatter()
+      Formatter formatter = new Formatter();
+      if (saslSsl != null) {
+        formatter.setScramArguments(List.of(saslSsl.scramArgument()));
+      }
+      formatter
           .setPrintStream(printStream)
           .setNodeId(NODE_ID)
           .setClusterId(clusterId())
@@ -244,7 +281,27 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Map.entry("auto.create.topics.enable", "false"),
         // Small indexes: they are preallocated per segment and this broker holds little data.
         Map.entry("log.index.size.max.bytes", String.valueOf(1024 * 1024))));
+    if (saslSsl != null) {
+      addSaslSslListener(props);
+    }
     return props;
+  }
+
+  /** The PLAINTEXT listener stays the inter-broker one; SASL_SSL is for clients only. */
+  private void addSaslSslListener(Properties props) {
+    String name = SaslSslListener.NAME;
+    String prefix = "listener.name." + name.toLowerCase(Locale.ROOT) + ".";
+    String address = name + "://" + HOST + ":" + saslSslPort;
+    props.put("listeners", props.getProperty("listeners") + "," + address);
+    props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + address);
+    props.put("listener.security.protocol.map", props.getProperty("listener.security.protocol.map") + "," + name + ":SASL_SSL");
+    props.put(prefix + "sasl.enabled.mechanisms", SaslSslListener.MECHANISM);
+    props.put(prefix + SaslSslListener.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    props.put(prefix + "ssl.keystore.type", "PKCS12");
+    props.put(prefix + "ssl.keystore.location", saslSsl.keyStore().toAbsolutePath().toString());
+    props.put(prefix + "ssl.keystore.password", saslSsl.keyStorePassword());
+    props.put(prefix + "ssl.key.password", saslSsl.keyStorePassword());
   }
 
   private void awaitReady() throws InterruptedException {

@@ -24,6 +24,7 @@ import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.errors.AuthenticationException;
 import org.apache.kafka.common.errors.AuthorizationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
  * Checks, before a command starts its real clients, that the Kafka brokers answer: an Admin
@@ -90,13 +91,7 @@ public final class BrokerReachability {
     // the TCP probe that explains a failure.
     long deadline = System.nanoTime() + timeout.toNanos();
     int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
-    Map<String, Object> props = new HashMap<>();
-    Set<String> adminKeys = AdminClientConfig.configNames();
-    clientSettings.forEach((key, value) -> {
-      if (adminKeys.contains(key)) {
-        props.put(key, value);
-      }
-    });
+    Map<String, Object> props = adminSettings(clientSettings);
     props.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
     // Every wait inside the client fits the budget: no call may outlive it.
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
@@ -118,8 +113,15 @@ public final class BrokerReachability {
       admin.describeCluster(new DescribeClusterOptions().timeoutMs(waitMillis)).nodes().get(waitMillis + 1_000L, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      if (cause instanceof AuthenticationException || cause instanceof AuthorizationException) {
-        throw new Unreachable("the Kafka brokers at " + bootstrap + " refused the connection: " + oneLine(cause.getMessage()), cause);
+      // Refusals are final: saying so at once beats retrying until the timeout with the same secret.
+      if (cause instanceof SslAuthenticationException) {
+        throw new Unreachable("the TLS handshake with the Kafka brokers at " + bootstrap + " failed: " + innermost(cause), cause);
+      }
+      if (cause instanceof AuthenticationException) {
+        throw new Unreachable("the Kafka brokers at " + bootstrap + " refused the credentials: " + oneLine(cause.getMessage()), cause);
+      }
+      if (cause instanceof AuthorizationException) {
+        throw new Unreachable("the Kafka brokers at " + bootstrap + " refused access: " + oneLine(cause.getMessage()), cause);
       }
       throw new Unreachable("cannot reach the Kafka brokers at " + bootstrap + within + " (" + diagnose(bootstrap) + ")", cause);
     } catch (TimeoutException e) {
@@ -130,6 +132,22 @@ public final class BrokerReachability {
     } finally {
       admin.close(Duration.ZERO);
     }
+  }
+
+  /**
+   * The settings of {@code clientSettings} that an Admin client reads: its own, and the
+   * {@linkplain ConfigProviderSettings config providers} that resolve secrets referenced in them.
+   */
+  public static Map<String, Object> adminSettings(Map<?, ?> clientSettings) {
+    Map<String, Object> props = new HashMap<>();
+    Set<String> adminKeys = AdminClientConfig.configNames();
+    clientSettings.forEach((key, value) -> {
+      String name = String.valueOf(key);
+      if (adminKeys.contains(name) || ConfigProviderSettings.isProviderSetting(name)) {
+        props.put(name, value);
+      }
+    });
+    return props;
   }
 
   /**

@@ -240,7 +240,8 @@ public final class PipelineReset {
     Map<String, Object> client = new TreeMap<>();
     config.values().forEach((key, value) -> {
       // The resetter sets its own group; everything else that a client understands passes through.
-      if (clientKeys.contains(key) && !key.startsWith("group.") && !key.equals(ConsumerConfig.CLIENT_ID_CONFIG)) {
+      if ((clientKeys.contains(key) && !key.startsWith("group.") && !key.equals(ConsumerConfig.CLIENT_ID_CONFIG))
+          || ConfigProviderSettings.isProviderSetting(key)) {
         client.put(key, value);
       }
     });

@@ -9,10 +9,8 @@ import dev.tandem.registry.SchemaRegistryException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -189,13 +187,8 @@ public final class TandemApp implements AutoCloseable {
 
   /** Connection and security settings of the Streams configuration that an Admin client understands. */
   private static Map<String, Object> adminSettings(Properties props) {
-    Map<String, Object> admin = new HashMap<>();
-    Set<String> keys = AdminClientConfig.configNames();
-    props.forEach((key, value) -> {
-      if (keys.contains(String.valueOf(key)) && !AdminClientConfig.CLIENT_ID_CONFIG.equals(key)) {
-        admin.put(String.valueOf(key), value);
-      }
-    });
+    Map<String, Object> admin = BrokerReachability.adminSettings(props);
+    admin.remove(AdminClientConfig.CLIENT_ID_CONFIG);
     return admin;
   }
 

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Forwards TCP connections from a port on 127.0.0.1 to another, until {@link #close()}: then the
@@ -18,6 +19,7 @@ public final class TcpProxy implements AutoCloseable {
   private final ServerSocket server;
   private final int targetPort;
   private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+  private final AtomicInteger connections = new AtomicInteger();
 
   public TcpProxy(int targetPort) throws IOException {
     this.targetPort = targetPort;
@@ -31,10 +33,16 @@ public final class TcpProxy implements AutoCloseable {
     return server.getLocalPort();
   }
 
+  /** How many connections clients have opened through this proxy so far. */
+  public int connections() {
+    return connections.get();
+  }
+
   private void accept() {
     while (!server.isClosed()) {
       try {
         Socket client = server.accept();
+        connections.incrementAndGet();
         Socket target = new Socket(InetAddress.getLoopbackAddress(), targetPort);
         sockets.add(client);
         sockets.add(target);
