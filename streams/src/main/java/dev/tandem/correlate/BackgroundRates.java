@@ -35,6 +35,8 @@ final class BackgroundRates {
   private final double priorWeightDays;
   private final double decayDays;
   private final Duration rateWindow;
+  /** The first start the held days were counted from (see {@link #providerChanged}). */
+  private Instant countedFirstStart;
   /** day → provider → {any, major} rate; only days asked for are held. */
   private final NavigableMap<Instant, Day> days = new TreeMap<>();
 
@@ -160,10 +162,30 @@ final class BackgroundRates {
    *
    * @return the days whose background changed
    */
-  List<DayChange> providerChanged(String provider, Instant t) {
+  /**
+   * Recomputes one provider's share of every held day that changes at {@code from} to
+   * {@code until} (onsets that appeared or went) can touch.
+   *
+   * @return the days whose background changed
+   */
+  List<DayChange> providerChanged(String provider, Instant from, Instant until) {
+    Instant t = from;
     List<DayChange> changed = new ArrayList<>();
-    Instant first = Background.dayOf(t);
-    Instant last = first.plus(rateWindow).plus(Duration.ofDays(1));
+    Instant first = Background.dayOf(from);
+    Instant last = Background.dayOf(until).plus(rateWindow).plus(Duration.ofDays(1));
+    // The direct count of a day starts at the first incident Tandem holds when that is inside the
+    // window: when the first start moves (an earlier incident arrives late, the first is
+    // forgotten), every day whose window held the old or holds the new first start recounts.
+    Instant firstStart = index.firstStart();
+    if (!java.util.Objects.equals(firstStart, countedFirstStart)) {
+      Instant later = countedFirstStart == null || (firstStart != null && firstStart.isAfter(countedFirstStart))
+          ? firstStart : countedFirstStart;
+      if (later != null) {
+        Instant reach = Background.dayOf(later).plus(rateWindow).plus(Duration.ofDays(1));
+        last = reach.isAfter(last) ? reach : last;
+      }
+      countedFirstStart = firstStart;
+    }
     IncidentIndex.Timeline timeline = index.timeline(provider);
     for (Map.Entry<Instant, Day> e : days.subMap(first, true, last, true).entrySet()) {
       long[] now = timeline == null ? null : rates(timeline, e.getKey());

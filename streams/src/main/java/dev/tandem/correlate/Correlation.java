@@ -32,6 +32,7 @@ public final class Correlation {
   private final DependencyGraph graph;
   private final CoincidenceModel fixedCoincidence;
   private final IncidentIndex index = new IncidentIndex();
+
   private final BackgroundRates rates;
   private final BurstDetector detector;
   private final Duration reach;
@@ -161,17 +162,20 @@ public final class Correlation {
     Set<OnsetLevel> after = new HashSet<>();
     change.added().forEach(e -> after.add(OnsetLevel.of(e)));
     Instant backgroundFrom = startMoved;
+    // The latest onset that appeared or went: an open incident arriving late can swallow the
+    // provider's later episodes into one, so the change reaches as far as the last of them.
+    Instant backgroundTo = startMoved;
     if (!before.equals(after)) {
-      for (Episode e : change.removed()) {
+      List<Episode> moved = new ArrayList<>(change.removed());
+      moved.addAll(change.added());
+      for (Episode e : moved) {
         backgroundFrom = backgroundFrom == null ? e.onset() : earliest(e.onset(), backgroundFrom);
-      }
-      for (Episode e : change.added()) {
-        backgroundFrom = backgroundFrom == null ? e.onset() : earliest(e.onset(), backgroundFrom);
+        backgroundTo = backgroundTo == null || e.onset().isAfter(backgroundTo) ? e.onset() : backgroundTo;
       }
     }
     if (backgroundFrom != null && !change.provider().isEmpty()) {
       // A changed background changes every burst of its day.
-      List<BackgroundRates.DayChange> changedDays = rates.providerChanged(change.provider(), backgroundFrom);
+      List<BackgroundRates.DayChange> changedDays = rates.providerChanged(change.provider(), backgroundFrom, backgroundTo);
       if (!changedDays.isEmpty()) {
         detector.backgroundChanged();
       }

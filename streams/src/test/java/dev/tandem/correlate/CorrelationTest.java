@@ -55,6 +55,55 @@ class CorrelationTest {
     assertThat(live.outages()).as("the history plants bursts, some must stand").isNotEmpty();
   }
 
+  /**
+   * Two months: changes reach across the 29-day rate window, the first start Tandem holds moves
+   * when an early incident arrives late, and an incident left open for weeks swallows its
+   * provider's later episodes into one.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {11, 12, 13, 14})
+  void incrementalUpdatesEqualAFullRecomputeOverTwoMonths(long seed) {
+    Random random = new Random(seed);
+    List<ProviderIncident> versions = new ArrayList<>();
+    int n = 0;
+    for (String provider : PROVIDERS) {
+      for (int i = 0, count = 2 + random.nextInt(6); i < count; i++) {
+        Instant start = START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
+        if (random.nextInt(6) == 0) {
+          // Open for weeks, then resolved (or never).
+          versions.add(new ProviderIncident(provider, "long" + n, "trouble", Severity.MAJOR, start, null, List.of()));
+          if (random.nextBoolean()) {
+            versions.add(new ProviderIncident(provider, "long" + n, "trouble", Severity.MAJOR, start,
+                start.plus(Duration.ofDays(1 + random.nextInt(25))), List.of()));
+          }
+          n++;
+        } else {
+          versions.addAll(versionsOf(provider, "bg" + n++, start, random));
+        }
+      }
+    }
+    for (int burst = 0; burst < 4; burst++) {
+      Instant at = START.plus(Duration.ofDays(5 + 14L * burst));
+      List<String> shuffled = new ArrayList<>(PROVIDERS.subList(12, PROVIDERS.size()));
+      Collections.shuffle(shuffled, random);
+      for (String provider : shuffled.subList(0, 6)) {
+        versions.addAll(versionsOf(provider, "burst" + n++, at.plus(Duration.ofMinutes(random.nextInt(15))), random));
+      }
+    }
+    Collections.shuffle(versions, random);
+    Correlation live = correlator.start();
+    Map<String, ProviderIncident> held = new LinkedHashMap<>();
+    int step = 0;
+    for (ProviderIncident version : versions) {
+      live.put(version);
+      held.put(version.key(), version);
+      if (++step % 11 == 0) {
+        assertThat(live.outages()).as("after %d changes (seed %d)", step, seed).isEqualTo(correlator.correlate(held.values()));
+      }
+    }
+    assertThat(live.outages()).isEqualTo(correlator.correlate(held.values()));
+  }
+
   /** Five days of background incidents, two planted bursts and a dependency cascade, each incident in one to three versions. */
   private static List<ProviderIncident> history(Random random) {
     List<ProviderIncident> versions = new ArrayList<>();

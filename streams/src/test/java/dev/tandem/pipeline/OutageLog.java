@@ -41,21 +41,6 @@ final class OutageLog {
     }
   }
 
-  /**
-   * What an outage concludes, without its scores: id (the key), state, members, times and cause.
-   * Its confidence and explanation are left out, since they carry the background of the day to
-   * the last digit (see {@code SameAnswersEndToEndTest}).
-   */
-  record Verdict(String state, List<String> providers, List<Outage.Member> members, java.time.Instant firstOnset,
-      java.time.Instant lastOnset, java.time.Instant resolvedAt, dev.tandem.correlate.Cause cause) {
-    static Map<String, Verdict> of(Map<String, Standing> standing) {
-      Map<String, Verdict> verdicts = new TreeMap<>();
-      standing.forEach((id, s) -> verdicts.put(id, new Verdict(s.state(), s.outage().providers(), s.outage().members(),
-          s.outage().firstOnset(), s.outage().lastOnset(), s.outage().resolvedAt(), s.outage().cause())));
-      return verdicts;
-    }
-  }
-
   static Map<TopicPartition, Long> endOffsets(String topic) {
     try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer())) {
       List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
