@@ -14,14 +14,14 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The crash tests' input: eight days of simulated traffic from 400 providers (about 250 of them
- * with incidents) with 12 planted shared outages, about 2,000 raw records in the order a collector
+ * The crash tests' input: eight days of simulated traffic from 400 providers (about 270 of them
+ * with incidents) with 30 planted shared outages, about 2,400 raw records in the order a collector
  * received them. Big enough that a run takes many commits to get through, small enough for the
  * suite's time budget.
  */
 final class SimulatedTraffic {
 
-  static final SimulationSettings SETTINGS = SimulationSettings.of(400, 8, 12, 20_260_105L);
+  static final SimulationSettings SETTINGS = SimulationSettings.of(400, 8, 30, 20_260_105L);
 
   private static List<RawStatus> records;
 
