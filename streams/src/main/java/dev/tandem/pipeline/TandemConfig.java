@@ -139,7 +139,10 @@ public final class TandemConfig {
     // Static membership: an instance that restarts (after a crash, a deploy) rejoins as the member
     // it was, at once, instead of waiting out the session timeout of its former self and then a
     // rebalance. Kafka Streams gives each stream thread its own id from this one.
-    if (!props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
+    // Kafka Streams' own rebalance protocol (group.protocol=streams, KIP-1071) refuses to start
+    // with a group.instance.id (Kafka 4.3): whoever opts into it gets it without static membership.
+    if (!"streams".equalsIgnoreCase(String.valueOf(props.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)))
+        && !props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
         && !props.containsKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
         && !props.containsKey(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))) {
       props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(props));

@@ -34,4 +34,11 @@ class TandemConfigTest {
     assertThat(own.getProperty(INSTANCE)).isNull();
     assertThat(own.getProperty("group.instance.id")).isEqualTo("mine");
   }
+
+  @Test
+  void theStreamsRebalanceProtocolRunsWithoutStaticMembershipWhichItRefuses() throws Exception {
+    Properties streams = props(Map.of("group.protocol", "streams"));
+    assertThat(streams.getProperty(INSTANCE)).isNull();
+    assertThat(streams.getProperty("group.protocol")).isEqualTo("streams");
+  }
 }
