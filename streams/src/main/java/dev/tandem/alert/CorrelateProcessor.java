@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
@@ -64,6 +65,7 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   private Instant clockTime = Instant.MIN;
   private final int rawPartitions;
   private final int updatePartitions;
+  private final Map<String, Integer> publishedVersions;
   private final EventClock clock = new EventClock(SOURCE_IDLE);
   private KeyValueStore<String, Long> clockStore;
   private org.apache.kafka.common.metrics.Sensor tooLate;
@@ -74,9 +76,11 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
    * @param rawPartitions the raw topic's partitions and
    * @param updatePartitions the updates topic's: every way in from one to the other is a source
    *     the clock waits for from the start (until it proves idle)
+   * @param publishedVersions the last version of each id on the outage topic when the pipeline started
    */
-  public CorrelateProcessor(Correlator correlator, int rawPartitions, int updatePartitions) {
+  public CorrelateProcessor(Correlator correlator, int rawPartitions, int updatePartitions, Map<String, Integer> publishedVersions) {
     this.correlator = correlator;
+    this.publishedVersions = publishedVersions;
     this.rawPartitions = rawPartitions;
     this.updatePartitions = updatePartitions;
   }
@@ -104,6 +108,7 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
     ledger = new OutageLedger(published);
     ended.forEach(ledger::rememberEnded);
+    ledger.continueVersionsFrom(publishedVersions);
     // The clock as it was: what had aged out before the restart has aged out now. Every raw
     // partition is a source from the start, so no record of a fast one ages the others' out early.
     clockStore = context.getStateStore(CLOCK_STORE);

@@ -38,6 +38,11 @@ public final class OutageLedger {
   private final Map<String, OutageRevision> ended = new TreeMap<>();
   /** Published outages that aged out: final, kept only so that what is left of them is not published again. */
   private final Set<String> retired = new TreeSet<>();
+  /**
+   * id → the last version found on the outage topic when this run started: after a
+   * {@code tandem reset} the ledger starts empty, and an id it publishes again continues from there.
+   */
+  private Map<String, Integer> publishedBefore = Map.of();
   /** incident key → ids of the published outages it is a member of. */
   private final Map<String, Set<String>> byMember = new HashMap<>();
 
@@ -123,7 +128,7 @@ public final class OutageLedger {
       OutageRevision previous = published.get(named.id());
       if (previous == null) {
         OutageRevision before = ended.remove(named.id());
-        int version = before == null ? 1 : before.version() + 1;
+        int version = Math.max(before == null ? 1 : before.version() + 1, publishedBefore.getOrDefault(named.id(), 0) + 1);
         changes.add(revise(new OutageRevision(named, named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.OPEN, version)));
       } else if (!previous.outage().equals(named)) {
         changes.add(revise(new OutageRevision(named,
@@ -173,6 +178,11 @@ public final class OutageLedger {
   /** Ids that ended (retracted or merged) with their last revision, to keep across restarts. */
   public Map<String, OutageRevision> ended() {
     return java.util.Collections.unmodifiableMap(ended);
+  }
+
+  /** The last version of each id published before this run (read from the outage topic at start). */
+  public void continueVersionsFrom(Map<String, Integer> lastVersions) {
+    publishedBefore = Map.copyOf(lastVersions);
   }
 
   /** Restores an ended id (from a store). */

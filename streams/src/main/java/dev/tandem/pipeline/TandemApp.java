@@ -77,6 +77,7 @@ public final class TandemApp implements AutoCloseable {
       rawPartitions = TopicSetup.partitionCount(admin, config.topics().raw());
       updatePartitions = TopicSetup.partitionCount(admin, config.topics().updates());
     }
+    Map<String, Integer> publishedVersions = PublishedVersions.read(adminSettings, config.topics().outagesJson(), connectTimeout);
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
     Topology topology = TandemTopology.build(
         config.topics(),
@@ -85,7 +86,8 @@ public final class TandemApp implements AutoCloseable {
         correlator,
         config.dedupeRetention(),
         rawPartitions,
-        updatePartitions);
+        updatePartitions,
+        publishedVersions);
     KafkaStreams streams = new KafkaStreams(topology, props);
     TandemApp app = new TandemApp(streams, registry, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     CountDownLatch running = new CountDownLatch(1);

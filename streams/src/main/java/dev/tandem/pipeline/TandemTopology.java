@@ -38,16 +38,17 @@ public final class TandemTopology {
   /** The topology over a one-partition raw topic (TopologyTestDriver, offline replays). */
   public static Topology build(TandemTopics topics, AvroSerdes avro, Normalizer normalizer, Correlator correlator,
       Duration dedupeRetention) {
-    return build(topics, avro, normalizer, correlator, dedupeRetention, 1, 1);
+    return build(topics, avro, normalizer, correlator, dedupeRetention, 1, 1, java.util.Map.of());
   }
 
   /**
    * @param dedupeRetention how long the normalize stage remembers an update id (7 days by default)
    * @param rawPartitions partitions of the raw topic and
    * @param updatePartitions of the updates topic: the ways in the correlate stage's clock waits for ({@link CorrelateProcessor})
+   * @param publishedVersions the last version of each outage id already on the outage topic ({@link PublishedVersions})
    */
   public static Topology build(TandemTopics topics, AvroSerdes avro, Normalizer normalizer, Correlator correlator,
-      Duration dedupeRetention, int rawPartitions, int updatePartitions) {
+      Duration dedupeRetention, int rawPartitions, int updatePartitions, java.util.Map<String, Integer> publishedVersions) {
     Serde<String> strings = Serdes.String();
     Serde<StatusUpdate> updateSerde = avro.forValues(StatusUpdate.class);
     Serde<Incident> incidentSerde = avro.forValues(Incident.class);
@@ -89,7 +90,7 @@ public final class TandemTopology {
             .withNumberOfPartitions(1)
             .withKeySerde(strings)
             .withValueSerde(incidentSerde))
-        .process(() -> new CorrelateProcessor(correlator, rawPartitions, updatePartitions),
+        .process(() -> new CorrelateProcessor(correlator, rawPartitions, updatePartitions, publishedVersions),
             CorrelateProcessor.INCIDENTS_STORE, CorrelateProcessor.OUTAGES_STORE, CorrelateProcessor.CLOCK_STORE);
     KStream<String, CorrelatedOutage> outages = correlated
         .filter((k, v) -> v instanceof Correlated.Change)

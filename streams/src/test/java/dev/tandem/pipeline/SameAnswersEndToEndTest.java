@@ -84,6 +84,14 @@ class SameAnswersEndToEndTest {
       replay(six, app, List.of());
     }
     Answers reprocessed = Answers.of(six, beforeReset);
+    Map<String, dev.tandem.contract.CorrelatedOutage> byVersion = new TreeMap<>();
+    for (ConsumerRecord<String, dev.tandem.contract.CorrelatedOutage> r : OutageLog.outageChanges(six)) {
+      if (r.value() != null) {
+        dev.tandem.contract.CorrelatedOutage other = byVersion.putIfAbsent(r.key() + " v" + r.value().getVersion(), r.value());
+        assertThat(other).as("%s v%d published twice, before and after the reset", r.key(), r.value().getVersion())
+            .isIn(null, r.value());
+      }
+    }
     assertThat(reprocessed.outages()).as("what the reprocess published, on its own: %s",
         OutageLog.differences(trickled.outages(), reprocessed.outages())).isEqualTo(trickled.outages());
   }
