@@ -35,23 +35,7 @@ class CorrelationTest {
     Random random = new Random(seed);
     List<ProviderIncident> versions = history(random);
     Collections.shuffle(versions, random);
-    Correlation live = correlator.start();
-    Map<String, ProviderIncident> held = new LinkedHashMap<>();
-    int step = 0;
-    for (ProviderIncident version : versions) {
-      live.put(version);
-      held.put(version.key(), version);
-      if (random.nextInt(10) == 0 && held.size() > 3) {
-        // An eviction: some incident leaves the held set.
-        String gone = new ArrayList<>(held.keySet()).get(random.nextInt(held.size()));
-        live.remove(gone);
-        held.remove(gone);
-      }
-      if (++step % 7 == 0) {
-        assertThat(live.outages()).as("after %d changes (seed %d)", step, seed).isEqualTo(correlator.correlate(held.values()));
-      }
-    }
-    assertThat(live.outages()).isEqualTo(correlator.correlate(held.values()));
+    Correlation live = assertLiveEqualsFullRecompute(versions, random, seed, true, 7);
     assertThat(live.outages()).as("the history plants bursts, some must stand").isNotEmpty();
   }
 
@@ -82,26 +66,34 @@ class CorrelationTest {
         }
       }
     }
-    for (int burst = 0; burst < 4; burst++) {
-      Instant at = START.plus(Duration.ofDays(5 + 14L * burst));
-      List<String> shuffled = new ArrayList<>(PROVIDERS.subList(12, PROVIDERS.size()));
-      Collections.shuffle(shuffled, random);
-      for (String provider : shuffled.subList(0, 6)) {
-        versions.addAll(versionsOf(provider, "burst" + n++, at.plus(Duration.ofMinutes(random.nextInt(15))), random));
-      }
-    }
+    n = plantBursts(versions, random, 4, START.plus(Duration.ofDays(5)), Duration.ofDays(14), n);
     Collections.shuffle(versions, random);
+    assertLiveEqualsFullRecompute(versions, random, seed, false, 11);
+  }
+
+  /**
+   * Puts the versions in order into a live correlation (with random evictions if asked) and checks
+   * it against a full recompute of what it holds every {@code every} changes and at the end.
+   */
+  private Correlation assertLiveEqualsFullRecompute(List<ProviderIncident> versions, Random random, long seed, boolean evict, int every) {
     Correlation live = correlator.start();
     Map<String, ProviderIncident> held = new LinkedHashMap<>();
     int step = 0;
     for (ProviderIncident version : versions) {
       live.put(version);
       held.put(version.key(), version);
-      if (++step % 11 == 0) {
+      if (evict && random.nextInt(10) == 0 && held.size() > 3) {
+        // An eviction: some incident leaves the held set.
+        String gone = new ArrayList<>(held.keySet()).get(random.nextInt(held.size()));
+        live.remove(gone);
+        held.remove(gone);
+      }
+      if (++step % every == 0) {
         assertThat(live.outages()).as("after %d changes (seed %d)", step, seed).isEqualTo(correlator.correlate(held.values()));
       }
     }
     assertThat(live.outages()).isEqualTo(correlator.correlate(held.values()));
+    return live;
   }
 
   /** Five days of background incidents, two planted bursts and a dependency cascade, each incident in one to three versions. */
@@ -115,20 +107,26 @@ class CorrelationTest {
         versions.addAll(versionsOf(provider, "bg" + n++, start, random));
       }
     }
-    for (int burst = 0; burst < 2; burst++) {
-      Instant at = START.plus(Duration.ofHours(12 + 48L * burst));
-      List<String> shuffled = new ArrayList<>(PROVIDERS.subList(12, PROVIDERS.size()));
-      Collections.shuffle(shuffled, random);
-      for (String provider : shuffled.subList(0, 6)) {
-        versions.addAll(versionsOf(provider, "burst" + n++, at.plus(Duration.ofMinutes(random.nextInt(15))), random));
-      }
-    }
+    n = plantBursts(versions, random, 2, START.plus(Duration.ofHours(12)), Duration.ofHours(48), n);
     Instant cascade = START.plus(Duration.ofHours(80));
     versions.addAll(versionsOf("slack", "c" + n++, cascade, random));
     versions.addAll(versionsOf("signal", "c" + n++, cascade.plus(Duration.ofMinutes(6)), random));
     versions.addAll(versionsOf("venmo", "c" + n++, cascade.plus(Duration.ofMinutes(11)), random));
     versions.addAll(versionsOf("aws", "c" + n++, cascade.plus(Duration.ofMinutes(70)), random));
     return versions;
+  }
+
+  /** Bursts of six plain providers within 15 minutes, {@code apart} from each other; returns the next incident number. */
+  private static int plantBursts(List<ProviderIncident> versions, Random random, int bursts, Instant first, Duration apart, int n) {
+    for (int burst = 0; burst < bursts; burst++) {
+      Instant at = first.plus(apart.multipliedBy(burst));
+      List<String> shuffled = new ArrayList<>(PROVIDERS.subList(12, PROVIDERS.size()));
+      Collections.shuffle(shuffled, random);
+      for (String provider : shuffled.subList(0, 6)) {
+        versions.addAll(versionsOf(provider, "burst" + n++, at.plus(Duration.ofMinutes(random.nextInt(15))), random));
+      }
+    }
+    return n;
   }
 
   private static List<ProviderIncident> versionsOf(String provider, String id, Instant start, Random random) {

@@ -14,15 +14,12 @@ import dev.tandem.serde.SpecificAvroDeserializer;
 import dev.tandem.testing.KafkaStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -48,7 +45,7 @@ class ResetEndToEndTest {
   void aResetPipelineReprocessesTheRawTopicIntoTheSameOutages(@TempDir Path stateDir, @TempDir Path work)
       throws Exception {
     TandemConfig config = KafkaStack.pipelineConfig("e2e-reset", stateDir);
-    Path settings = writeProperties(work.resolve("tandem.properties"), config);
+    Path settings = KafkaStack.writeProperties(work.resolve("tandem.properties"), config);
     String[] reset = {"reset", "--bootstrap-servers", KafkaStack.bootstrapServers(), "--application-id", "e2e-reset",
         "--state-dir", stateDir.toString(), "--config", settings.toString()};
     Scenario fastly = Scenario.bundled().stream().filter(s -> s.name().equals("fastly-2021-06-08")).findFirst().orElseThrow();
@@ -129,15 +126,6 @@ class ResetEndToEndTest {
     return changes.stream().filter(r -> r.key().equals(id)).reduce((a, b) -> b).orElseThrow().value();
   }
 
-  /** The tandem.topic.* names and the rest of this test's settings, as `tandem reset --config` reads them. */
-  private static Path writeProperties(Path file, TandemConfig config) throws Exception {
-    Properties props = new Properties();
-    props.putAll(config.values());
-    try (Writer writer = Files.newBufferedWriter(file)) {
-      props.store(writer, null);
-    }
-    return file;
-  }
 
   private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(String group) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {

@@ -14,7 +14,6 @@ import dev.tandem.simulate.SimulationSettings;
 import dev.tandem.simulate.Simulator;
 import dev.tandem.testing.CommandLineRun;
 import dev.tandem.testing.KafkaStack;
-import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,7 +22,6 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -78,7 +76,7 @@ class SameAnswersEndToEndTest {
     Map<TopicPartition, Long> beforeReset = OutageLog.endOffsets(six.topics().outages());
     CommandLineRun reset = new CommandLineRun();
     assertThat(reset.execute("reset", "--bootstrap-servers", KafkaStack.bootstrapServers(), "--application-id", "same-6p",
-        "--state-dir", sixState.toString(), "--config", properties(work.resolve("six.properties"), six).toString()))
+        "--state-dir", sixState.toString(), "--config", KafkaStack.writeProperties(work.resolve("six.properties"), six).toString()))
         .as(reset.err.toString()).isZero();
     try (TandemApp app = TandemApp.start(six, Duration.ofMinutes(1))) {
       replay(six, app, List.of());
@@ -132,15 +130,6 @@ class SameAnswersEndToEndTest {
     return new TandemConfig(values);
   }
 
-  /** The settings as `tandem reset --config` reads them. */
-  private static Path properties(Path file, TandemConfig config) throws Exception {
-    Properties props = new Properties();
-    props.putAll(config.values());
-    try (Writer writer = Files.newBufferedWriter(file)) {
-      props.store(writer, null);
-    }
-    return file;
-  }
 
   /** Where a run ended: the outages that stand (by id, without versions) and every incident's last value. */
   private record Answers(Map<String, OutageLog.Standing> outages, Map<String, String> incidents) {

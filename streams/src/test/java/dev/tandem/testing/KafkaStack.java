@@ -68,6 +68,16 @@ public final class KafkaStack implements BeforeAllCallback {
     }
   }
 
+  /** The settings as a properties file, as {@code tandem reset --config} and {@code tandem run --config} read them. */
+  public static Path writeProperties(Path file, TandemConfig config) throws IOException {
+    java.util.Properties props = new java.util.Properties();
+    props.putAll(config.values());
+    try (java.io.Writer writer = java.nio.file.Files.newBufferedWriter(file)) {
+      props.store(writer, null);
+    }
+    return file;
+  }
+
   private static Running current() {
     Running r = running;
     if (r == null) {

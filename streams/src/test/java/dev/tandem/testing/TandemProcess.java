@@ -3,14 +3,12 @@ package dev.tandem.testing;
 import dev.tandem.pipeline.TandemConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
 
@@ -44,11 +42,9 @@ public final class TandemProcess implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Path settings = work.resolve("tandem-run.properties");
-    Properties props = new Properties();
-    props.putAll(config.values());
-    try (Writer writer = Files.newBufferedWriter(settings)) {
-      props.store(writer, null);
+    Path settings;
+    try {
+      settings = KafkaStack.writeProperties(work.resolve("tandem-run.properties"), config);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
