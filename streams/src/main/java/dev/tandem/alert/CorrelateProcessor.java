@@ -69,6 +69,8 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   private final EventClock clock = new EventClock(SOURCE_IDLE);
   private KeyValueStore<String, Long> clockStore;
   private org.apache.kafka.common.metrics.Sensor tooLate;
+  private long tooLateLoggedAt = Long.MIN_VALUE / 2;
+  private long tooLateUnlogged;
 
   private record Aging(Instant at, String key) {}
 
@@ -164,7 +166,7 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
       String reason = "too-late: the incident " + (incident.resolvedAt() != null ? "resolved at " + incident.resolvedAt()
           : "started at " + incident.startedAt()) + ", more than " + correlator.settings().retention().toDays()
           + " days before correlation's clock, the time every source has reached (" + clockTime + ")";
-      log.warn("{}: {}", incident.key(), reason);
+      logTooLate(incident.key(), reason);
       context().forward(new Record<String, Correlated>(record.key(),
           new Correlated.TooLate(OutageJson.toJson(record.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
           record.timestamp(), DeadLetterHeaders.of(record.headers(), "correlate", reason, "TooLate")));
@@ -219,6 +221,25 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
         outageStore.delete(ENDED + id);
       }
     }
+  }
+
+  /**
+   * One line a minute at most: a backfill after live traffic can make thousands of records too
+   * late, each already on the dead-letter topic with its reason and counted in the metric.
+   */
+  private void logTooLate(String key, String reason) {
+    long now = context().currentSystemTimeMs();
+    if (now - tooLateLoggedAt < Duration.ofMinutes(1).toMillis()) {
+      tooLateUnlogged++;
+      return;
+    }
+    if (tooLateUnlogged > 0) {
+      log.warn("{}: {} ({} more too-late records since the last such line, all on the dead-letter topic)", key, reason, tooLateUnlogged);
+    } else {
+      log.warn("{}: {}", key, reason);
+    }
+    tooLateLoggedAt = now;
+    tooLateUnlogged = 0;
   }
 
   /** Moves the clock with a record of its source (the partition it entered Tandem by), keeping the clock in its store. */
