@@ -22,7 +22,7 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public record RawStatus(String provider, String format, String source, Instant receivedAt, byte[] payload) {
 
-  /** The values of {@code tandem.format} that Tandem reads (DESIGN §2). */
+  /** The values of {@code tandem.format} that Tandem reads (design §2). */
   public static final List<String> FORMATS = List.of("statuspage", "incidentio", "rss", "atom", "gcp", "tandem");
 
   /** A provider id, the record key: a lower-case slug such as {@code openai} or {@code gcp}. */

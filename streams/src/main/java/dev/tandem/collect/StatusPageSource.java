@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  */
 public record StatusPageSource(String id, URI url, String format, Duration interval) {
 
-  /** The values of {@code tandem.format} (DESIGN §2). */
+  /** The values of {@code tandem.format} (design §2). */
   public static final List<String> FORMATS = RawStatus.FORMATS;
 
   /** Provider ids are lower-case slugs, the same ids {@code dependencies.yaml} uses. */

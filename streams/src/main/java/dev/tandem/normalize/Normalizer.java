@@ -17,7 +17,7 @@ import java.util.Map;
  */
 public final class Normalizer {
 
-  /** The record header naming a payload's format (DESIGN §2). */
+  /** The record header naming a payload's format (design §2). */
   public static final String FORMAT_HEADER = "tandem.format";
 
   private final Map<String, FormatAdapter> adapters;

@@ -81,7 +81,7 @@ public final class TandemAdapter implements FormatAdapter {
         .build();
   }
 
-  /** The record key names the provider (DESIGN §2); a payload that names another one is a mistake worth stopping. */
+  /** The record key names the provider (design §2); a payload that names another one is a mistake worth stopping. */
   private static String provider(PayloadObject update, String recordKey) {
     Optional<String> declared = update.text("provider");
     Optional<String> key = Optional.ofNullable(recordKey).filter(k -> !k.isBlank());

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The topics of the pipeline (DESIGN §2), configurable by {@code tandem.topic.<role>}.
+ * The topics of the pipeline (design §2), configurable by {@code tandem.topic.<role>}.
  *
  * @param raw vendor documents as fetched; users and the collector publish here
  * @param updates one normalized {@code StatusUpdate} per vendor update

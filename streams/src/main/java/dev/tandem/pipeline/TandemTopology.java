@@ -24,7 +24,7 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Tandem's whole data flow (DESIGN §1) as one Kafka Streams topology:
+ * Tandem's whole data flow (design §1) as one Kafka Streams topology:
  * raw → normalize (+ dead letters) → updates → track → incidents → correlate (one partition) → outages.
  * Built from its configuration alone, so a TopologyTestDriver test drives exactly what runs.
  */

@@ -18,7 +18,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Updates that arrive hours late (DESIGN §5): a vendor's postmortem that backdates an incident's
+ * Updates that arrive hours late (design §5): a vendor's postmortem that backdates an incident's
  * start, an incident reported long after it began. Each lands on the outage it belongs to, as a new
  * version of the same id, unless it changes which incident comes first, and so the outage's id.
  */

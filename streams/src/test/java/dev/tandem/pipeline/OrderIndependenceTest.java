@@ -22,7 +22,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.RandomDistribution;
 
 /**
- * Final outages and incidents are a function of the set of updates only (DESIGN §5): every bundled
+ * Final outages and incidents are a function of the set of updates only (design §5): every bundled
  * scenario, its raw records in any order and some of them repeated as polling repeats them, ends
  * with the same outages (ids, members, causes, states; versions may differ) and incidents as its
  * in-order replay.
