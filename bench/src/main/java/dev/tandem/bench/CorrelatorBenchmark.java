@@ -36,12 +36,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @Warmup(iterations = 2)
 @Measurement(iterations = 5)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 @OperationsPerInvocation(CorrelatorBenchmark.CHANGES)
 public class CorrelatorBenchmark {
 
   private static final Instant START = Instant.parse("2026-01-05T00:00:00Z");
   static final int HELD_DAYS = 30;
+
   /** Changes applied per invocation: the first of the day after the 30 days held. */
   static final int CHANGES = 4000;
 
@@ -65,7 +68,12 @@ public class CorrelatorBenchmark {
     history = all.subList(0, split);
     nextDay = all.subList(split, Math.min(all.size(), split + CHANGES));
     if (nextDay.size() < CHANGES) {
-      throw new IllegalStateException("a day of " + providers + " providers makes only " + nextDay.size() + " changes; use more providers");
+      throw new IllegalStateException(
+          "a day of "
+              + providers
+              + " providers makes only "
+              + nextDay.size()
+              + " changes; use more providers");
     }
     correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
   }
@@ -95,5 +103,4 @@ public class CorrelatorBenchmark {
     }
     return outages;
   }
-
 }

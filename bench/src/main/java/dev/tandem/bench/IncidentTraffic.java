@@ -23,11 +23,14 @@ final class IncidentTraffic {
     SplittableRandom random = new SplittableRandom(seed);
     record Timed(Instant at, ProviderIncident incident) {}
     List<Timed> timed = new ArrayList<>();
-    Severity[] severities = {Severity.MINOR, Severity.MINOR, Severity.MAJOR, Severity.MAJOR, Severity.CRITICAL};
+    Severity[] severities = {
+      Severity.MINOR, Severity.MINOR, Severity.MAJOR, Severity.MAJOR, Severity.CRITICAL
+    };
     double span = days * 86_400_000.0;
     for (int p = 0; p < providers; p++) {
       String provider = String.format("sim-%05d", p);
-      double ratePerDay = Math.exp(Math.log(1 / 90.0) + random.nextDouble() * (Math.log(0.5) - Math.log(1 / 90.0)));
+      double ratePerDay =
+          Math.exp(Math.log(1 / 90.0) + random.nextDouble() * (Math.log(0.5) - Math.log(1 / 90.0)));
       double t = 0;
       int n = 0;
       while (true) {
@@ -38,12 +41,29 @@ final class IncidentTraffic {
         Instant onset = start.plusMillis((long) t);
         Duration length = Duration.ofMinutes(20 + random.nextInt(220));
         Severity severity = severities[random.nextInt(severities.length)];
-        ProviderIncident open = new ProviderIncident(provider, provider + "-" + n++, "Elevated errors", severity, onset, null, List.of());
+        ProviderIncident open =
+            new ProviderIncident(
+                provider,
+                provider + "-" + n++,
+                "Elevated errors",
+                severity,
+                onset,
+                null,
+                List.of());
         timed.add(new Timed(onset, open));
         timed.add(new Timed(onset.plus(length.dividedBy(5)), open));
         timed.add(new Timed(onset.plus(length.dividedBy(2)), open));
-        timed.add(new Timed(onset.plus(length), new ProviderIncident(provider, open.incidentId(), open.title(), severity, onset,
-            onset.plus(length), List.of())));
+        timed.add(
+            new Timed(
+                onset.plus(length),
+                new ProviderIncident(
+                    provider,
+                    open.incidentId(),
+                    open.title(),
+                    severity,
+                    onset,
+                    onset.plus(length),
+                    List.of())));
       }
     }
     timed.sort(Comparator.comparing(Timed::at).thenComparing(x -> x.incident().key()));

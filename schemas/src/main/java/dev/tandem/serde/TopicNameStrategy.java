@@ -5,14 +5,13 @@ import org.apache.kafka.common.errors.SerializationException;
 /** Confluent's default subject naming: {@code <topic>-key} or {@code <topic>-value}. */
 final class TopicNameStrategy {
 
-    private TopicNameStrategy() {
-    }
+  private TopicNameStrategy() {}
 
-    static String subject(String topic, boolean isKey) {
-        if (topic == null || topic.isBlank()) {
-            // Confluent would register "null-value"; a subject nobody can find again helps no one.
-            throw new SerializationException("A topic is required to name the Schema Registry subject");
-        }
-        return topic + (isKey ? "-key" : "-value");
+  static String subject(String topic, boolean isKey) {
+    if (topic == null || topic.isBlank()) {
+      // Confluent would register "null-value"; a subject nobody can find again helps no one.
+      throw new SerializationException("A topic is required to name the Schema Registry subject");
     }
+    return topic + (isKey ? "-key" : "-value");
+  }
 }

@@ -1,6 +1,6 @@
 /**
- * Avro serdes in the Confluent wire format (magic byte 0, 4-byte big-endian schema id, Avro binary), compatible
- * byte for byte with Confluent's KafkaAvroSerializer/Deserializer.
+ * Avro serdes in the Confluent wire format (magic byte 0, 4-byte big-endian schema id, Avro
+ * binary), compatible byte for byte with Confluent's KafkaAvroSerializer/Deserializer.
  *
  * <pre>{@code
  * var serde = new SpecificAvroSerde<>(StatusUpdate.class);

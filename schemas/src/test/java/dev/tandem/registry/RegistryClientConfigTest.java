@@ -16,151 +16,253 @@ import org.apache.kafka.common.config.ConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Client settings come from Kafka-style config maps with Confluent's key names, and fail early when wrong. */
+/**
+ * Client settings come from Kafka-style config maps with Confluent's key names, and fail early when
+ * wrong.
+ */
 class RegistryClientConfigTest {
 
-    @Test
-    void requiresTheRegistryUrl() {
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of()))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("Missing required configuration \"schema.registry.url\"");
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "  ")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("schema.registry.url");
-    }
+  @Test
+  void requiresTheRegistryUrl() {
+    assertThatThrownBy(() -> RegistryClientConfig.from(Map.of()))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("Missing required configuration \"schema.registry.url\"");
+    assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "  ")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("schema.registry.url");
+  }
 
-    @Test
-    void appliesConfluentAndTandemDefaults() {
-        RegistryClientConfig config = RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry:8081"));
+  @Test
+  void appliesConfluentAndTandemDefaults() {
+    RegistryClientConfig config =
+        RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry:8081"));
 
-        assertThat(config.baseUrls()).containsExactly(URI.create("http://registry:8081"));
-        assertThat(config.authorization()).isNull();
-        assertThat(config.autoRegisterSchemas()).isTrue();
-        assertThat(config.useLatestVersion()).isFalse();
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
-        assertThat(config.maxRetries()).isEqualTo(3);
-        assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(200));
-        assertThat(config.trustStore()).isNull();
-    }
+    assertThat(config.baseUrls()).containsExactly(URI.create("http://registry:8081"));
+    assertThat(config.authorization()).isNull();
+    assertThat(config.autoRegisterSchemas()).isTrue();
+    assertThat(config.useLatestVersion()).isFalse();
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(config.maxRetries()).isEqualTo(3);
+    assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(200));
+    assertThat(config.trustStore()).isNull();
+  }
 
-    @Test
-    void keepsTheBasePathOfEveryUrlInTheListAndDropsTrailingSlashes() {
-        RegistryClientConfig config = RegistryClientConfig.from(Map.of("schema.registry.url",
+  @Test
+  void keepsTheBasePathOfEveryUrlInTheListAndDropsTrailingSlashes() {
+    RegistryClientConfig config =
+        RegistryClientConfig.from(
+            Map.of(
+                "schema.registry.url",
                 "http://a:8080/apis/ccompat/v7/, https://b/apis/ccompat/v7"));
 
-        assertThat(config.baseUrls()).containsExactly(URI.create("http://a:8080/apis/ccompat/v7"),
-                URI.create("https://b/apis/ccompat/v7"));
-    }
+    assertThat(config.baseUrls())
+        .containsExactly(
+            URI.create("http://a:8080/apis/ccompat/v7"), URI.create("https://b/apis/ccompat/v7"));
+  }
 
-    @Test
-    void takesBasicAuthFromTheUrlAndKeepsItOutOfTheRequestUrl() {
-        RegistryClientConfig config = RegistryClientConfig.from(Map.of("schema.registry.url",
-                "http://alice:s%40cret@registry:8081/base", "basic.auth.credentials.source", "URL"));
+  @Test
+  void takesBasicAuthFromTheUrlAndKeepsItOutOfTheRequestUrl() {
+    RegistryClientConfig config =
+        RegistryClientConfig.from(
+            Map.of(
+                "schema.registry.url",
+                "http://alice:s%40cret@registry:8081/base",
+                "basic.auth.credentials.source",
+                "URL"));
 
-        assertThat(config.baseUrls()).containsExactly(URI.create("http://registry:8081/base"));
-        assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("alice:s@cret"));
-    }
+    assertThat(config.baseUrls()).containsExactly(URI.create("http://registry:8081/base"));
+    assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("alice:s@cret"));
+  }
 
-    @Test
-    void takesBasicAuthFromUserInfo() {
-        RegistryClientConfig config = RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry",
-                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "bob:pa:ss"));
+  @Test
+  void takesBasicAuthFromUserInfo() {
+    RegistryClientConfig config =
+        RegistryClientConfig.from(
+            Map.of(
+                "schema.registry.url",
+                "http://registry",
+                "basic.auth.credentials.source",
+                "USER_INFO",
+                "basic.auth.user.info",
+                "bob:pa:ss"));
 
-        assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("bob:pa:ss"));
-        assertThat(config.toString()).doesNotContain("pa:ss").doesNotContain(base64("bob:pa:ss"));
-    }
+    assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("bob:pa:ss"));
+    assertThat(config.toString()).doesNotContain("pa:ss").doesNotContain(base64("bob:pa:ss"));
+  }
 
-    @Test
-    void readsTheCredentialsAndTrustStorePasswordFromAFileThroughKafkasConfigProviders(@TempDir Path dir) throws IOException {
-        Path secrets = Files.writeString(dir.resolve("registry.properties"),
-                "user.info=carol:from-a-file\ntruststore.password=store-secret\n");
-        Map<String, Object> configs = new HashMap<>();
-        configs.put("config.providers", "file");
-        configs.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
-        configs.put("schema.registry.url", "https://registry");
-        configs.put("basic.auth.user.info", "${file:" + secrets + ":user.info}");
-        configs.put("schema.registry.ssl.truststore.location", "/etc/tandem/truststore.p12");
-        configs.put("schema.registry.ssl.truststore.password", "${file:" + secrets + ":truststore.password}");
+  @Test
+  void readsTheCredentialsAndTrustStorePasswordFromAFileThroughKafkasConfigProviders(
+      @TempDir Path dir) throws IOException {
+    Path secrets =
+        Files.writeString(
+            dir.resolve("registry.properties"),
+            "user.info=carol:from-a-file\ntruststore.password=store-secret\n");
+    Map<String, Object> configs = new HashMap<>();
+    configs.put("config.providers", "file");
+    configs.put(
+        "config.providers.file.class",
+        "org.apache.kafka.common.config.provider.FileConfigProvider");
+    configs.put("schema.registry.url", "https://registry");
+    configs.put("basic.auth.user.info", "${file:" + secrets + ":user.info}");
+    configs.put("schema.registry.ssl.truststore.location", "/etc/tandem/truststore.p12");
+    configs.put(
+        "schema.registry.ssl.truststore.password", "${file:" + secrets + ":truststore.password}");
 
-        RegistryClientConfig config = RegistryClientConfig.from(configs);
+    RegistryClientConfig config = RegistryClientConfig.from(configs);
 
-        assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("carol:from-a-file"));
-        assertThat(config.trustStore().password().value()).isEqualTo("store-secret");
-    }
+    assertThat(config.authorization().headerValue())
+        .isEqualTo("Basic " + base64("carol:from-a-file"));
+    assertThat(config.trustStore().password().value()).isEqualTo("store-secret");
+  }
 
-    @Test
-    void takesAStaticBearerToken() {
-        RegistryClientConfig config = RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry",
-                "bearer.auth.credentials.source", "STATIC_TOKEN", "bearer.auth.token", "t0ken"));
+  @Test
+  void takesAStaticBearerToken() {
+    RegistryClientConfig config =
+        RegistryClientConfig.from(
+            Map.of(
+                "schema.registry.url",
+                "http://registry",
+                "bearer.auth.credentials.source",
+                "STATIC_TOKEN",
+                "bearer.auth.token",
+                "t0ken"));
 
-        assertThat(config.authorization().headerValue()).isEqualTo("Bearer t0ken");
-        assertThat(config.toString()).doesNotContain("t0ken");
-    }
+    assertThat(config.authorization().headerValue()).isEqualTo("Bearer t0ken");
+    assertThat(config.toString()).doesNotContain("t0ken");
+  }
 
-    @Test
-    void refusesContradictoryOrIncompleteAuth() {
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry",
-                "basic.auth.user.info", "bob:pw", "bearer.auth.credentials.source", "STATIC_TOKEN",
-                "bearer.auth.token", "t")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("choose one");
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry",
-                "bearer.auth.credentials.source", "STATIC_TOKEN")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("bearer.auth.token");
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry",
-                "basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "no-colon")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("user:password");
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry",
-                "basic.auth.credentials.source", "SASL_INHERIT")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("SASL_INHERIT");
-    }
+  @Test
+  void refusesContradictoryOrIncompleteAuth() {
+    assertThatThrownBy(
+            () ->
+                RegistryClientConfig.from(
+                    Map.of(
+                        "schema.registry.url",
+                        "http://registry",
+                        "basic.auth.user.info",
+                        "bob:pw",
+                        "bearer.auth.credentials.source",
+                        "STATIC_TOKEN",
+                        "bearer.auth.token",
+                        "t")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("choose one");
+    assertThatThrownBy(
+            () ->
+                RegistryClientConfig.from(
+                    Map.of(
+                        "schema.registry.url",
+                        "http://registry",
+                        "bearer.auth.credentials.source",
+                        "STATIC_TOKEN")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("bearer.auth.token");
+    assertThatThrownBy(
+            () ->
+                RegistryClientConfig.from(
+                    Map.of(
+                        "schema.registry.url",
+                        "http://registry",
+                        "basic.auth.credentials.source",
+                        "USER_INFO",
+                        "basic.auth.user.info",
+                        "no-colon")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("user:password");
+    assertThatThrownBy(
+            () ->
+                RegistryClientConfig.from(
+                    Map.of(
+                        "schema.registry.url",
+                        "http://registry",
+                        "basic.auth.credentials.source",
+                        "SASL_INHERIT")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("SASL_INHERIT");
+  }
 
-    @Test
-    void refusesUrlsThatAreNotHttp() {
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "registry:8081")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("http://");
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "mock://scope")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("mock://scope");
-    }
+  @Test
+  void refusesUrlsThatAreNotHttp() {
+    assertThatThrownBy(
+            () -> RegistryClientConfig.from(Map.of("schema.registry.url", "registry:8081")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("http://");
+    assertThatThrownBy(
+            () -> RegistryClientConfig.from(Map.of("schema.registry.url", "mock://scope")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("mock://scope");
+  }
 
-    @Test
-    void readsTandemKnobsFromStringsOrNumbers() {
-        RegistryClientConfig config = RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry",
-                "schema.registry.request.timeout.ms", "2500", "schema.registry.max.retries", 0,
-                "schema.registry.retry.backoff.ms", 50L, "auto.register.schemas", "false",
-                "use.latest.version", true));
+  @Test
+  void readsTandemKnobsFromStringsOrNumbers() {
+    RegistryClientConfig config =
+        RegistryClientConfig.from(
+            Map.of(
+                "schema.registry.url",
+                "http://registry",
+                "schema.registry.request.timeout.ms",
+                "2500",
+                "schema.registry.max.retries",
+                0,
+                "schema.registry.retry.backoff.ms",
+                50L,
+                "auto.register.schemas",
+                "false",
+                "use.latest.version",
+                true));
 
-        assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(2500));
-        assertThat(config.maxRetries()).isZero();
-        assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(50));
-        assertThat(config.autoRegisterSchemas()).isFalse();
-        assertThat(config.useLatestVersion()).isTrue();
-        assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry",
-                "schema.registry.max.retries", "-1")))
-                .isInstanceOf(ConfigException.class).hasMessageContaining("schema.registry.max.retries");
-    }
+    assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(2500));
+    assertThat(config.maxRetries()).isZero();
+    assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(50));
+    assertThat(config.autoRegisterSchemas()).isFalse();
+    assertThat(config.useLatestVersion()).isTrue();
+    assertThatThrownBy(
+            () ->
+                RegistryClientConfig.from(
+                    Map.of(
+                        "schema.registry.url",
+                        "http://registry",
+                        "schema.registry.max.retries",
+                        "-1")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("schema.registry.max.retries");
+  }
 
-    @Test
-    void backoffDoublesUpToTheCap() {
-        RegistryTransport transport = new RegistryTransport(RegistryClientConfig.from(Map.of(
-                "schema.registry.url", "http://registry", "schema.registry.retry.backoff.ms", 200,
-                "schema.registry.retry.backoff.max.ms", 1000)));
+  @Test
+  void backoffDoublesUpToTheCap() {
+    RegistryTransport transport =
+        new RegistryTransport(
+            RegistryClientConfig.from(
+                Map.of(
+                    "schema.registry.url",
+                    "http://registry",
+                    "schema.registry.retry.backoff.ms",
+                    200,
+                    "schema.registry.retry.backoff.max.ms",
+                    1000)));
 
-        assertThat(transport.backoff(1)).isEqualTo(Duration.ofMillis(200));
-        assertThat(transport.backoff(2)).isEqualTo(Duration.ofMillis(400));
-        assertThat(transport.backoff(3)).isEqualTo(Duration.ofMillis(800));
-        assertThat(transport.backoff(4)).isEqualTo(Duration.ofMillis(1000));
-        assertThat(transport.backoff(60)).isEqualTo(Duration.ofMillis(1000));
-    }
+    assertThat(transport.backoff(1)).isEqualTo(Duration.ofMillis(200));
+    assertThat(transport.backoff(2)).isEqualTo(Duration.ofMillis(400));
+    assertThat(transport.backoff(3)).isEqualTo(Duration.ofMillis(800));
+    assertThat(transport.backoff(4)).isEqualTo(Duration.ofMillis(1000));
+    assertThat(transport.backoff(60)).isEqualTo(Duration.ofMillis(1000));
+  }
 
-    @Test
-    void refusesATrustStoreThatCannotBeLoaded() {
-        assertThatThrownBy(() -> RestSchemaRegistryClient.fromConfigs(Map.of("schema.registry.url",
-                "https://registry", "schema.registry.ssl.truststore.location", "/nonexistent/truststore.jks")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageContaining("schema.registry.ssl.truststore.location");
-    }
+  @Test
+  void refusesATrustStoreThatCannotBeLoaded() {
+    assertThatThrownBy(
+            () ->
+                RestSchemaRegistryClient.fromConfigs(
+                    Map.of(
+                        "schema.registry.url",
+                        "https://registry",
+                        "schema.registry.ssl.truststore.location",
+                        "/nonexistent/truststore.jks")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("schema.registry.ssl.truststore.location");
+  }
 
-    private static String base64(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
+  }
 }

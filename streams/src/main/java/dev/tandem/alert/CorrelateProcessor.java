@@ -2,13 +2,13 @@ package dev.tandem.alert;
 
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
-import dev.tandem.deadletter.DeadLetterHeaders;
 import dev.tandem.correlate.Correlation;
 import dev.tandem.correlate.Correlator;
 import dev.tandem.correlate.OutageChange;
 import dev.tandem.correlate.OutageLedger;
 import dev.tandem.correlate.OutageRevision;
 import dev.tandem.correlate.ProviderIncident;
+import dev.tandem.deadletter.DeadLetterHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,22 +29,33 @@ import org.slf4j.LoggerFactory;
 /**
  * The correlate stage around the plain-Java {@link Correlation}: it sees the incidents of every
  * provider (one partition), keeps them and the published outages in stores with changelogs, and
- * publishes each outage change (or a tombstone for a retracted outage) keyed by outage id. The
- * work for one incident change depends on the incidents near it in time: the correlation is kept
- * in memory (rebuilt from the store on restore) and updated where the change lands; incidents are
+ * publishes each outage change (or a tombstone for a retracted outage) keyed by outage id. The work
+ * for one incident change depends on the incidents near it in time: the correlation is kept in
+ * memory (rebuilt from the store on restore) and updated where the change lands; incidents are
  * evicted in order of age.
  */
-public final class CorrelateProcessor extends ContextualProcessor<String, Incident, String, Correlated> {
+public final class CorrelateProcessor
+    extends ContextualProcessor<String, Incident, String, Correlated> {
 
   /** provider/incidentId → the incident as last tracked. */
   public static final String INCIDENTS_STORE = "correlate-incidents";
-  /** outage id → the last published revision; {@link #ENDED} + id → the last version of an id retracted or merged. */
+
+  /**
+   * outage id → the last published revision; {@link #ENDED} + id → the last version of an id
+   * retracted or merged.
+   */
   public static final String OUTAGES_STORE = "correlate-outages";
+
   static final String ENDED = "ended/";
-  /** source partition → the newest incident time it sent; {@link #WATERMARK} → the clock reached. */
+
+  /**
+   * source partition → the newest incident time it sent; {@link #WATERMARK} → the clock reached.
+   */
   public static final String CLOCK_STORE = "correlate-clock";
+
   private static final String WATERMARK = "watermark";
   private static final String SOURCE = "source/";
+
   /** A source partition silent this long (wall clock) stops holding the clock back. */
   static final Duration SOURCE_IDLE = Duration.ofMinutes(5);
 
@@ -55,14 +66,23 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   private KeyValueStore<String, CorrelatedOutage> outageStore;
   private Correlation correlation;
   private OutageLedger ledger;
+
   /** Incidents by the moment they age out, oldest first. */
-  private final NavigableSet<Aging> aging = new TreeSet<>(Comparator.comparing(Aging::at).thenComparing(Aging::key));
+  private final NavigableSet<Aging> aging =
+      new TreeSet<>(Comparator.comparing(Aging::at).thenComparing(Aging::key));
+
   /** Incidents that aged out, held frozen until they are forgotten, oldest first. */
-  private final NavigableSet<Aging> frozen = new TreeSet<>(Comparator.comparing(Aging::at).thenComparing(Aging::key));
-  /** The newest incident time seen: the time of what this stage publishes, so it never goes back. */
+  private final NavigableSet<Aging> frozen =
+      new TreeSet<>(Comparator.comparing(Aging::at).thenComparing(Aging::key));
+
+  /**
+   * The newest incident time seen: the time of what this stage publishes, so it never goes back.
+   */
   private Instant streamTime = Instant.MIN;
+
   /** What incidents age against: the slowest source's time ({@link EventClock}). */
   private Instant clockTime = Instant.MIN;
+
   private final int rawPartitions;
   private final int updatePartitions;
   private final Map<String, Integer> publishedVersions;
@@ -76,11 +96,16 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
 
   /**
    * @param rawPartitions the raw topic's partitions and
-   * @param updatePartitions the updates topic's: every way in from one to the other is a source
-   *     the clock waits for from the start (until it proves idle)
-   * @param publishedVersions the last version of each id on the outage topic when the pipeline started
+   * @param updatePartitions the updates topic's: every way in from one to the other is a source the
+   *     clock waits for from the start (until it proves idle)
+   * @param publishedVersions the last version of each id on the outage topic when the pipeline
+   *     started
    */
-  public CorrelateProcessor(Correlator correlator, int rawPartitions, int updatePartitions, Map<String, Integer> publishedVersions) {
+  public CorrelateProcessor(
+      Correlator correlator,
+      int rawPartitions,
+      int updatePartitions,
+      Map<String, Integer> publishedVersions) {
     this.correlator = correlator;
     this.publishedVersions = publishedVersions;
     this.rawPartitions = rawPartitions;
@@ -90,8 +115,14 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   @Override
   public void init(ProcessorContext<String, Correlated> context) {
     super.init(context);
-    tooLate = context.metrics().addRateTotalSensor("tandem", "correlate", "too-late-incidents",
-        org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
+    tooLate =
+        context
+            .metrics()
+            .addRateTotalSensor(
+                "tandem",
+                "correlate",
+                "too-late-incidents",
+                org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
     incidentStore = context.getStateStore(INCIDENTS_STORE);
     outageStore = context.getStateStore(OUTAGES_STORE);
     // The stores are the truth (restored from their changelogs); memory holds the working state.
@@ -106,7 +137,9 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     List<OutageRevision> published = new ArrayList<>();
     List<OutageRevision> ended = new ArrayList<>();
     try (KeyValueIterator<String, CorrelatedOutage> it = outageStore.all()) {
-      it.forEachRemaining(kv -> (kv.key.startsWith(ENDED) ? ended : published).add(OutageRecords.fromAvro(kv.value)));
+      it.forEachRemaining(
+          kv ->
+              (kv.key.startsWith(ENDED) ? ended : published).add(OutageRecords.fromAvro(kv.value)));
     }
     ledger = new OutageLedger(published);
     ended.forEach(ledger::rememberEnded);
@@ -121,13 +154,14 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
       }
     }
     try (KeyValueIterator<String, Long> it = clockStore.all()) {
-      it.forEachRemaining(kv -> {
-        if (kv.key.equals(WATERMARK)) {
-          clock.restoreWatermark(kv.value);
-        } else if (kv.key.startsWith(SOURCE)) {
-          clock.restore(kv.key.substring(SOURCE.length()), kv.value, wallNow);
-        }
-      });
+      it.forEachRemaining(
+          kv -> {
+            if (kv.key.equals(WATERMARK)) {
+              clock.restoreWatermark(kv.value);
+            } else if (kv.key.startsWith(SOURCE)) {
+              clock.restore(kv.key.substring(SOURCE.length()), kv.value, wallNow);
+            }
+          });
     }
     clockTime = clock.now();
     long restored = context.currentStreamTimeMs();
@@ -137,19 +171,26 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
     // An outage some of whose members aged out (or were forgotten) was retired before the restart.
     for (OutageRevision r : published) {
-      if (r.outage().members().stream().anyMatch(m -> correlation.incident(m.key()) == null || agedOut(m.key()))) {
+      if (r.outage().members().stream()
+          .anyMatch(m -> correlation.incident(m.key()) == null || agedOut(m.key()))) {
         ledger.retire(r.id());
       }
     }
   }
 
-  /** Whether an incident correlation holds has aged out: it is frozen, and outages with it are final. */
+  /**
+   * Whether an incident correlation holds has aged out: it is frozen, and outages with it are
+   * final.
+   */
   private boolean agedOut(String key) {
     ProviderIncident held = correlation.incident(key);
     return held != null && agesOutAt(held).isBefore(clockTime);
   }
 
-  /** Outage changes carry the pipeline's event time (the latest incident time seen), so they never go back in time. */
+  /**
+   * Outage changes carry the pipeline's event time (the latest incident time seen), so they never
+   * go back in time.
+   */
   @Override
   public void process(Record<String, Incident> record) {
     if (record.value() == null) {
@@ -161,15 +202,29 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     ProviderIncident incident = OutageRecords.toProviderIncident(record.value());
     ProviderIncident previous = correlation.incident(incident.key());
     if ((previous == null || agedOut(previous.key())) && !agesOutAt(incident).isAfter(clockTime)) {
-      // Older than the retention: its outages are final, so it could change nothing, or half of something.
+      // Older than the retention: its outages are final, so it could change nothing, or half of
+      // something.
       tooLate.record();
-      String reason = "too-late: the incident " + (incident.resolvedAt() != null ? "resolved at " + incident.resolvedAt()
-          : "started at " + incident.startedAt()) + ", more than " + correlator.settings().retention().toDays()
-          + " days before correlation's clock, the time every source has reached (" + clockTime + ")";
+      String reason =
+          "too-late: the incident "
+              + (incident.resolvedAt() != null
+                  ? "resolved at " + incident.resolvedAt()
+                  : "started at " + incident.startedAt())
+              + ", more than "
+              + correlator.settings().retention().toDays()
+              + " days before correlation's clock, the time every source has reached ("
+              + clockTime
+              + ")";
       logTooLate(incident.key(), reason);
-      context().forward(new Record<String, Correlated>(record.key(),
-          new Correlated.TooLate(OutageJson.toJson(record.value()).getBytes(java.nio.charset.StandardCharsets.UTF_8)),
-          record.timestamp(), DeadLetterHeaders.of(record.headers(), "correlate", reason, "TooLate")));
+      context()
+          .forward(
+              new Record<String, Correlated>(
+                  record.key(),
+                  new Correlated.TooLate(
+                      OutageJson.toJson(record.value())
+                          .getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                  record.timestamp(),
+                  DeadLetterHeaders.of(record.headers(), "correlate", reason, "TooLate")));
       return;
     }
     if (previous != null) {
@@ -189,24 +244,43 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     }
     Set<String> endedBefore = new java.util.HashSet<>(ledger.ended().keySet());
     Set<String> affected = ledger.publishedWith(changes.memberKeys());
-    // An outage with a member that aged out is final as it was: its region, recomputed, publishes nothing new.
-    List<dev.tandem.correlate.Outage> current = changes.current().stream()
-        .filter(o -> o.members().stream().noneMatch(m -> agedOut(m.key()))).toList();
-    for (OutageChange change : ledger.reconcile(current, affected, key -> correlation.incident(key) != null)) {
+    // An outage with a member that aged out is final as it was: its region, recomputed, publishes
+    // nothing new.
+    List<dev.tandem.correlate.Outage> current =
+        changes.current().stream()
+            .filter(o -> o.members().stream().noneMatch(m -> agedOut(m.key())))
+            .toList();
+    for (OutageChange change :
+        ledger.reconcile(current, affected, key -> correlation.incident(key) != null)) {
       if (change instanceof OutageChange.Revised revised) {
         CorrelatedOutage avro = OutageRecords.toAvro(revised.revision());
         if (revised.revision().state() == OutageRevision.State.MERGED) {
           outageStore.delete(change.id());
-          log.info("outage {} merged into {} (v{})", change.id(), revised.revision().mergedInto(), avro.getVersion());
+          log.info(
+              "outage {} merged into {} (v{})",
+              change.id(),
+              revised.revision().mergedInto(),
+              avro.getVersion());
         } else {
           outageStore.put(change.id(), avro);
-          log.info("outage {} {} v{}: {}", avro.getState(), change.id(), avro.getVersion(), avro.getProviders());
+          log.info(
+              "outage {} {} v{}: {}",
+              avro.getState(),
+              change.id(),
+              avro.getVersion(),
+              avro.getProviders());
         }
-        context().forward(new Record<String, Correlated>(change.id(), new Correlated.Change(avro), streamTime.toEpochMilli()));
+        context()
+            .forward(
+                new Record<String, Correlated>(
+                    change.id(), new Correlated.Change(avro), streamTime.toEpochMilli()));
       } else if (change instanceof OutageChange.Retracted retracted) {
         outageStore.delete(change.id());
         log.info("outage {} retracted: {}", change.id(), retracted.reason());
-        context().forward(new Record<String, Correlated>(change.id(), new Correlated.Change(null), streamTime.toEpochMilli()));
+        context()
+            .forward(
+                new Record<String, Correlated>(
+                    change.id(), new Correlated.Change(null), streamTime.toEpochMilli()));
       }
     }
     // Keep the ledger's memory of ended ids in the store, so versions keep growing across restarts.
@@ -234,7 +308,11 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
       return;
     }
     if (tooLateUnlogged > 0) {
-      log.warn("{}: {} ({} more too-late records since the last such line, all on the dead-letter topic)", key, reason, tooLateUnlogged);
+      log.warn(
+          "{}: {} ({} more too-late records since the last such line, all on the dead-letter topic)",
+          key,
+          reason,
+          tooLateUnlogged);
     } else {
       log.warn("{}: {}", key, reason);
     }
@@ -242,10 +320,17 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
     tooLateUnlogged = 0;
   }
 
-  /** Moves the clock with a record of its source (the partition it entered Tandem by), keeping the clock in its store. */
+  /**
+   * Moves the clock with a record of its source (the partition it entered Tandem by), keeping the
+   * clock in its store.
+   */
   private void tick(Record<String, Incident> record) {
-    org.apache.kafka.common.header.Header header = record.headers().lastHeader(dev.tandem.normalize.NormalizeProcessor.SOURCE_HEADER);
-    String source = header == null ? "unknown" : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    org.apache.kafka.common.header.Header header =
+        record.headers().lastHeader(dev.tandem.normalize.NormalizeProcessor.SOURCE_HEADER);
+    String source =
+        header == null
+            ? "unknown"
+            : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
     if (clock.observe(source, record.timestamp(), context().currentSystemTimeMs())) {
       clockStore.put(SOURCE + source, record.timestamp());
     }
@@ -257,7 +342,8 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
   }
 
   private Instant agesOutAt(ProviderIncident incident) {
-    Instant reference = incident.resolvedAt() != null ? incident.resolvedAt() : incident.startedAt();
+    Instant reference =
+        incident.resolvedAt() != null ? incident.resolvedAt() : incident.startedAt();
     return reference.plus(correlator.settings().retention());
   }
 
@@ -276,12 +362,21 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
       agedNow.add(aged.key());
     }
     for (String id : ledger.publishedWith(agedNow)) {
-      ledger.retire(id).ifPresent(expired -> {
-        CorrelatedOutage avro = OutageRecords.toAvro(expired);
-        outageStore.put(id, avro);
-        log.info("outage {} expired v{}: its members aged out before all resolved", id, avro.getVersion());
-        context().forward(new Record<String, Correlated>(id, new Correlated.Change(avro), streamTime.toEpochMilli()));
-      });
+      ledger
+          .retire(id)
+          .ifPresent(
+              expired -> {
+                CorrelatedOutage avro = OutageRecords.toAvro(expired);
+                outageStore.put(id, avro);
+                log.info(
+                    "outage {} expired v{}: its members aged out before all resolved",
+                    id,
+                    avro.getVersion());
+                context()
+                    .forward(
+                        new Record<String, Correlated>(
+                            id, new Correlated.Change(avro), streamTime.toEpochMilli()));
+              });
     }
     Duration frozenFor = correlator.settings().frozenFor();
     Set<String> gone = new java.util.HashSet<>();
@@ -295,18 +390,27 @@ public final class CorrelateProcessor extends ContextualProcessor<String, Incide
       for (String id : ledger.publishedWith(gone)) {
         ledger.retire(id);
         OutageRevision r = ledger.published().get(id);
-        if (r != null && r.outage().members().stream().noneMatch(m -> correlation.incident(m.key()) != null)) {
+        if (r != null
+            && r.outage().members().stream()
+                .noneMatch(m -> correlation.incident(m.key()) != null)) {
           ledger.forget(id);
           outageStore.delete(id);
         }
       }
       Correlation.Changes changes = correlation.drainChanges();
       publish(changes);
-      correlation.forgetBackgroundBefore(clockTime.minus(correlator.settings().retention()).minus(frozenFor).minus(Duration.ofDays(2)));
-      for (String id : ledger.forgetEndedBefore(clockTime.minus(correlator.settings().retention().multipliedBy(2)).minus(frozenFor))) {
+      correlation.forgetBackgroundBefore(
+          clockTime
+              .minus(correlator.settings().retention())
+              .minus(frozenFor)
+              .minus(Duration.ofDays(2)));
+      for (String id :
+          ledger.forgetEndedBefore(
+              clockTime
+                  .minus(correlator.settings().retention().multipliedBy(2))
+                  .minus(frozenFor))) {
         outageStore.delete(ENDED + id);
       }
     }
   }
-
 }

@@ -10,11 +10,11 @@ import java.util.TreeMap;
  * The correlate stage's clock for ageing incidents out: a low watermark over the partitions the
  * records came from, not the newest time seen.
  *
- * <p>Every raw partition is its own task upstream, and Kafka Streams gives no order between
- * tasks: replaying 90 days in one burst, one partition's task may reach March while another is
- * still in January. Judged against the newest time seen, January's incidents would arrive "too
- * late" in one run and not in another. Judged against the slowest source, they arrive in time
- * whatever the interleaving, as long as each source is in order within the retention.
+ * <p>Every raw partition is its own task upstream, and Kafka Streams gives no order between tasks:
+ * replaying 90 days in one burst, one partition's task may reach March while another is still in
+ * January. Judged against the newest time seen, January's incidents would arrive "too late" in one
+ * run and not in another. Judged against the slowest source, they arrive in time whatever the
+ * interleaving, as long as each source is in order within the retention.
  *
  * <p>A source that sends nothing for {@code idleAfter} of wall-clock time (a partition whose few
  * providers are quiet) stops holding the clock back until it sends again; the clock never goes
@@ -23,10 +23,16 @@ import java.util.TreeMap;
 final class EventClock {
 
   private final Duration idleAfter;
+
   /** source → the newest event time it sent. */
   private final Map<String, Long> newest = new TreeMap<>();
-  /** source → when (wall clock) it last sent; not persisted: a restart counts every source as just heard from. */
+
+  /**
+   * source → when (wall clock) it last sent; not persisted: a restart counts every source as just
+   * heard from.
+   */
   private final Map<String, Long> heardAt = new HashMap<>();
+
   private long watermark = Long.MIN_VALUE;
 
   EventClock(Duration idleAfter) {

@@ -12,9 +12,9 @@ import dev.tandem.contract.SuspectedCause;
 import java.time.Instant;
 
 /**
- * The JSON shapes of design §7 (docs/design.md), for {@code tandem.outages.json}, {@code demo --json}
- * and the dead-letter copy of a too-late incident: one object per outage change
- * ({@code "type":"outage"}) or incident ({@code "type":"incident"}).
+ * The JSON shapes of design §7 (docs/design.md), for {@code tandem.outages.json}, {@code demo
+ * --json} and the dead-letter copy of a too-late incident: one object per outage change ({@code
+ * "type":"outage"}) or incident ({@code "type":"incident"}).
  */
 public final class OutageJson {
 

@@ -14,8 +14,8 @@ import dev.tandem.correlate.ProviderIncident;
 import dev.tandem.correlate.Severity;
 
 /**
- * Translates between the Avro contracts and correlation's plain values, losslessly for outages:
- * a revision read back from the store compares equal to the one that was written.
+ * Translates between the Avro contracts and correlation's plain values, losslessly for outages: a
+ * revision read back from the store compares equal to the one that was written.
  */
 public final class OutageRecords {
 
@@ -39,24 +39,30 @@ public final class OutageRecords {
         .setState(OutageState.valueOf(revision.state().name()))
         .setVersion(revision.version())
         .setProviders(o.providers())
-        .setMembers(o.members().stream().map(m -> OutageMember.newBuilder()
-            .setProvider(m.provider())
-            .setIncidentId(m.incidentId())
-            .setTitle(m.title())
-            .setImpact(impact(m.severity()))
-            .setStartedAt(m.startedAt())
-            .setResolvedAt(m.resolvedAt())
-            .build()).toList())
+        .setMembers(
+            o.members().stream()
+                .map(
+                    m ->
+                        OutageMember.newBuilder()
+                            .setProvider(m.provider())
+                            .setIncidentId(m.incidentId())
+                            .setTitle(m.title())
+                            .setImpact(impact(m.severity()))
+                            .setStartedAt(m.startedAt())
+                            .setResolvedAt(m.resolvedAt())
+                            .build())
+                .toList())
         .setFirstOnset(o.firstOnset())
         .setLastOnset(o.lastOnset())
         .setResolvedAt(o.resolvedAt())
         .setConfidence(o.confidence())
         .setCoincidenceProbability(o.coincidenceProbability())
-        .setSuspectedCause(SuspectedCause.newBuilder()
-            .setProvider(o.cause().provider())
-            .setReporting(o.cause().reporting())
-            .setReason(o.cause().reason())
-            .build())
+        .setSuspectedCause(
+            SuspectedCause.newBuilder()
+                .setProvider(o.cause().provider())
+                .setReporting(o.cause().reporting())
+                .setReason(o.cause().reason())
+                .build())
         .setExplanation(o.explanation())
         .setMergedInto(revision.mergedInto())
         .build();
@@ -64,20 +70,35 @@ public final class OutageRecords {
 
   public static OutageRevision fromAvro(CorrelatedOutage avro) {
     SuspectedCause cause = avro.getSuspectedCause();
-    Outage outage = new Outage(
-        avro.getId(),
-        avro.getProviders(),
-        avro.getMembers().stream().map(m -> new Outage.Member(
-            m.getProvider(), m.getIncidentId(), m.getTitle(), severity(m.getImpact()), m.getStartedAt(), m.getResolvedAt()))
-            .toList(),
-        avro.getFirstOnset(),
-        avro.getLastOnset(),
-        avro.getResolvedAt(),
-        avro.getConfidence(),
-        avro.getCoincidenceProbability(),
-        cause == null ? Cause.none("") : new Cause(cause.getProvider(), cause.getReporting(), cause.getReason()),
-        avro.getExplanation());
-    return new OutageRevision(outage, OutageRevision.State.valueOf(avro.getState().name()), avro.getVersion(), avro.getMergedInto());
+    Outage outage =
+        new Outage(
+            avro.getId(),
+            avro.getProviders(),
+            avro.getMembers().stream()
+                .map(
+                    m ->
+                        new Outage.Member(
+                            m.getProvider(),
+                            m.getIncidentId(),
+                            m.getTitle(),
+                            severity(m.getImpact()),
+                            m.getStartedAt(),
+                            m.getResolvedAt()))
+                .toList(),
+            avro.getFirstOnset(),
+            avro.getLastOnset(),
+            avro.getResolvedAt(),
+            avro.getConfidence(),
+            avro.getCoincidenceProbability(),
+            cause == null
+                ? Cause.none("")
+                : new Cause(cause.getProvider(), cause.getReporting(), cause.getReason()),
+            avro.getExplanation());
+    return new OutageRevision(
+        outage,
+        OutageRevision.State.valueOf(avro.getState().name()),
+        avro.getVersion(),
+        avro.getMergedInto());
   }
 
   static Severity severity(Impact impact) {

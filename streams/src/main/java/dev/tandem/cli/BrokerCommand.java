@@ -6,9 +6,9 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tandem broker}: a real single-node KRaft broker in this JVM and Apicurio Registry beside
@@ -25,17 +25,28 @@ final class BrokerCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "9092",
-      description = "Kafka listener port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "9092",
+      description =
+          "Kafka listener port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int port;
 
-  @Option(names = "--registry-port", paramLabel = "N", defaultValue = "8081",
-      description = "Schema registry HTTP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--registry-port",
+      paramLabel = "N",
+      defaultValue = "8081",
+      description =
+          "Schema registry HTTP port on 127.0.0.1; 0 picks a free one (default: ${DEFAULT-VALUE}).")
   int registryPort;
 
-  @Option(names = "--data-dir", paramLabel = "D",
-      description = "Directory for the broker's log and the registry's files; kept across runs."
-          + " Default: a temporary directory removed on exit.")
+  @Option(
+      names = "--data-dir",
+      paramLabel = "D",
+      description =
+          "Directory for the broker's log and the registry's files; kept across runs."
+              + " Default: a temporary directory removed on exit.")
   Path dataDir;
 
   @Override
@@ -45,9 +56,13 @@ final class BrokerCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     try (ShutdownSignal signal = new ShutdownSignal("tandem-broker-stop");
         EmbeddedKafkaBroker broker =
-            new EmbeddedKafkaBroker(dataDir == null ? null : dataDir.resolve("kafka"), port).start();
+            new EmbeddedKafkaBroker(dataDir == null ? null : dataDir.resolve("kafka"), port)
+                .start();
         EmbeddedRegistry registry =
-            new EmbeddedRegistry(broker.bootstrapServers(), dataDir == null ? null : dataDir.resolve("registry"), registryPort)
+            new EmbeddedRegistry(
+                    broker.bootstrapServers(),
+                    dataDir == null ? null : dataDir.resolve("registry"),
+                    registryPort)
                 .start()) {
       out.println("bootstrap.servers=" + broker.bootstrapServers());
       out.println("schema.registry.url=" + registry.url());
@@ -61,7 +76,8 @@ final class BrokerCommand implements Callable<Integer> {
   private void validatePort(String flag, int value) {
     if (value < 0 || value > 65535) {
       throw new picocli.CommandLine.ParameterException(
-          spec.commandLine(), "Invalid value for option '" + flag + "': " + value + " is not a port (0-65535)");
+          spec.commandLine(),
+          "Invalid value for option '" + flag + "': " + value + " is not a port (0-65535)");
     }
   }
 }

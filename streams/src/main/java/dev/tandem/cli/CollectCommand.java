@@ -21,13 +21,13 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code tandem collect}: polls the status pages of a providers file and, optionally, accepts vendor
- * webhooks, publishing both to {@code tandem.status.raw}.
+ * {@code tandem collect}: polls the status pages of a providers file and, optionally, accepts
+ * vendor webhooks, publishing both to {@code tandem.status.raw}.
  */
 @Command(
     name = "collect",
@@ -42,42 +42,66 @@ final class CollectCommand implements Callable<Integer> {
 
   @Mixin KafkaClientOptions kafka;
 
-  @Option(names = "--config", paramLabel = "FILE",
-      description = "Providers file (YAML: providers: [{id, url, format, interval}]). Default: the bundled list.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Providers file (YAML: providers: [{id, url, format, interval}]). Default: the bundled list.")
   Path config;
 
-  @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "tandem.status.raw",
+  @Option(
+      names = "--topic",
+      paramLabel = "TOPIC",
+      defaultValue = "tandem.status.raw",
       description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
   String topic;
 
-  @Option(names = "--webhook-port", paramLabel = "PORT",
+  @Option(
+      names = "--webhook-port",
+      paramLabel = "PORT",
       description = "Accept webhooks on this port (0 for any free port). Off by default.")
   Integer webhookPort;
 
-  @Option(names = "--webhook-host", paramLabel = "HOST", defaultValue = "0.0.0.0",
+  @Option(
+      names = "--webhook-host",
+      paramLabel = "HOST",
+      defaultValue = "0.0.0.0",
       description = "Address the webhook endpoint listens on (default: ${DEFAULT-VALUE}).")
   String webhookHost;
 
-  // A file or the environment, never the secret itself: a flag's value shows in `ps` and shell history.
-  @Option(names = "--webhook-token-file", paramLabel = "FILE",
-      description = "File holding the shared secret webhooks must send in the X-Tandem-Token header"
-          + " (default: the environment variable TANDEM_WEBHOOK_TOKEN; neither: no token required).")
+  // A file or the environment, never the secret itself: a flag's value shows in `ps` and shell
+  // history.
+  @Option(
+      names = "--webhook-token-file",
+      paramLabel = "FILE",
+      description =
+          "File holding the shared secret webhooks must send in the X-Tandem-Token header"
+              + " (default: the environment variable TANDEM_WEBHOOK_TOKEN; neither: no token required).")
   Path webhookTokenFile;
 
-  @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "20",
+  @Option(
+      names = "--request-timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "20",
       description = "How long one fetch may take (default: ${DEFAULT-VALUE}).")
   int requestTimeoutSeconds;
 
-  @Option(names = "--once", description = "Fetch every provider once, publish what was fetched, print a summary and exit.")
+  @Option(
+      names = "--once",
+      description =
+          "Fetch every provider once, publish what was fetched, print a summary and exit.")
   boolean once;
 
   @Override
   public Integer call() throws Exception {
-    // A file that is missing, not text or wrong fails here, in one line naming it, before anything connects.
-    List<StatusPageSource> sources = config == null ? ProvidersFile.bundled() : ProvidersFile.load(config);
+    // A file that is missing, not text or wrong fails here, in one line naming it, before anything
+    // connects.
+    List<StatusPageSource> sources =
+        config == null ? ProvidersFile.bundled() : ProvidersFile.load(config);
     String webhookToken = webhookPort == null ? null : webhookToken();
     kafka.checkBrokers();
-    PollPolicy policy = PollPolicy.DEFAULT.withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
+    PollPolicy policy =
+        PollPolicy.DEFAULT.withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
     Clock clock = Clock.systemUTC();
     if (once) {
       return collectOnce(sources, policy, clock);
@@ -85,29 +109,52 @@ final class CollectCommand implements Callable<Integer> {
     try (ShutdownSignal shutdown = new ShutdownSignal("tandem-collect-shutdown");
         RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic);
         Collector collector = new Collector(sources, publishOne(publisher), policy, clock);
-        WebhookIntake intake = webhookPort == null ? null
-            : new WebhookIntake(webhookHost, webhookPort, webhookToken, publishOne(publisher), clock)) {
+        WebhookIntake intake =
+            webhookPort == null
+                ? null
+                : new WebhookIntake(
+                    webhookHost, webhookPort, webhookToken, publishOne(publisher), clock)) {
       collector.start();
       PrintWriter err = spec.commandLine().getErr();
-      err.println("collecting " + sources.size() + " providers into " + topic
-          + (intake == null ? "" : "; webhooks at http://" + webhookHost + ":" + intake.port() + WebhookIntake.PATH + "{provider}")
-          + " (Ctrl-C to stop)");
+      err.println(
+          "collecting "
+              + sources.size()
+              + " providers into "
+              + topic
+              + (intake == null
+                  ? ""
+                  : "; webhooks at http://"
+                      + webhookHost
+                      + ":"
+                      + intake.port()
+                      + WebhookIntake.PATH
+                      + "{provider}")
+              + " (Ctrl-C to stop)");
       err.flush();
       shutdown.await();
     }
     return 0;
   }
 
-  private int collectOnce(List<StatusPageSource> sources, PollPolicy policy, Clock clock) throws Exception {
+  private int collectOnce(List<StatusPageSource> sources, PollPolicy policy, Clock clock)
+      throws Exception {
     try (RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic);
         Collector collector = new Collector(sources, publishOne(publisher), policy, clock)) {
       List<StatusPoller.Poll> polls = collector.pollOnce();
-      Map<StatusPoller.Outcome, Long> counts = polls.stream()
-          .collect(Collectors.groupingBy(StatusPoller.Poll::outcome, Collectors.counting()));
+      Map<StatusPoller.Outcome, Long> counts =
+          polls.stream()
+              .collect(Collectors.groupingBy(StatusPoller.Poll::outcome, Collectors.counting()));
       PrintWriter err = spec.commandLine().getErr();
-      err.println("fetched " + sources.size() + " providers: "
-          + counts.getOrDefault(StatusPoller.Outcome.PUBLISHED, 0L) + " published to " + topic + ", "
-          + counts.getOrDefault(StatusPoller.Outcome.FAILED, 0L) + " failed");
+      err.println(
+          "fetched "
+              + sources.size()
+              + " providers: "
+              + counts.getOrDefault(StatusPoller.Outcome.PUBLISHED, 0L)
+              + " published to "
+              + topic
+              + ", "
+              + counts.getOrDefault(StatusPoller.Outcome.FAILED, 0L)
+              + " failed");
       for (ProviderHealth health : collector.health().all()) {
         if (health.lastError() != null) {
           err.println("  " + health.provider() + ": " + health.lastError());
@@ -119,9 +166,14 @@ final class CollectCommand implements Callable<Integer> {
     }
   }
 
-  /** The file's content without surrounding whitespace (a trailing newline is no part of a secret), else the variable. */
+  /**
+   * The file's content without surrounding whitespace (a trailing newline is no part of a secret),
+   * else the variable.
+   */
   private String webhookToken() {
-    return webhookTokenFile != null ? TextFile.read(webhookTokenFile).strip() : System.getenv("TANDEM_WEBHOOK_TOKEN");
+    return webhookTokenFile != null
+        ? TextFile.read(webhookTokenFile).strip()
+        : System.getenv("TANDEM_WEBHOOK_TOKEN");
   }
 
   private static Consumer<RawStatus> publishOne(RawStatusPublisher publisher) {

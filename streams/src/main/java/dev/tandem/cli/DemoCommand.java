@@ -6,9 +6,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tandem demo}: everything on this machine, no setup: a broker, a registry, the pipeline,
@@ -26,18 +26,25 @@ final class DemoCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--json", description = "Print one JSON object per outage change (and incident) instead of readable lines.")
+  @Option(
+      names = "--json",
+      description =
+          "Print one JSON object per outage change (and incident) instead of readable lines.")
   boolean json;
 
   @Option(names = "--incidents", description = "Also print the final state of every incident.")
   boolean incidents;
 
-  @Option(names = "--scenarios", paramLabel = "DIR", description = "Replay the *.jsonl scenario files of DIR instead of the bundled ones.")
+  @Option(
+      names = "--scenarios",
+      paramLabel = "DIR",
+      description = "Replay the *.jsonl scenario files of DIR instead of the bundled ones.")
   Path scenariosDir;
 
   @Override
   public Integer call() throws Exception {
-    List<Scenario> scenarios = scenariosDir == null ? Scenario.bundled() : Scenario.fromDirectory(scenariosDir);
+    List<Scenario> scenarios =
+        scenariosDir == null ? Scenario.bundled() : Scenario.fromDirectory(scenariosDir);
     new Demo(spec.commandLine().getOut(), json, incidents).run(scenarios);
     return 0;
   }

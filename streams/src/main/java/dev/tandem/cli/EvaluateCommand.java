@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tandem evaluate}: how well Tandem's correlation does on scenarios whose right answer is
@@ -35,16 +35,26 @@ final class EvaluateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "DIR", description = "Directory of *.jsonl scenarios (default: the bundled ones).")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "DIR",
+      description = "Directory of *.jsonl scenarios (default: the bundled ones).")
   Path dir;
 
   @Option(names = "--json", description = "Print one JSON document instead of readable lines.")
   boolean json;
 
-  @Option(names = "--dependencies", paramLabel = "FILE", description = "YAML dependency graph replacing the shipped one.")
+  @Option(
+      names = "--dependencies",
+      paramLabel = "FILE",
+      description = "YAML dependency graph replacing the shipped one.")
   Path dependencies;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file whose tandem.correlate.* settings replace the defaults.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file whose tandem.correlate.* settings replace the defaults.")
   Path configFile;
 
   @Override
@@ -53,17 +63,22 @@ final class EvaluateCommand implements Callable<Integer> {
     flags.put("tandem.dependencies", dependencies == null ? null : dependencies.toString());
     // No environment: figures must be reproducible from the command line alone.
     TandemConfig config = TandemConfig.load(configFile, Map.of(), flags);
-    OfflineReplay replay = new OfflineReplay(config.correlation(), config.dependencies(), config.dedupeRetention());
-    List<ScenarioCase> cases = dir == null ? ScenarioCase.bundled() : ScenarioCase.fromDirectory(dir);
+    OfflineReplay replay =
+        new OfflineReplay(config.correlation(), config.dependencies(), config.dedupeRetention());
+    List<ScenarioCase> cases =
+        dir == null ? ScenarioCase.bundled() : ScenarioCase.fromDirectory(dir);
     PrintWriter out = spec.commandLine().getOut();
     Evaluator evaluator = new Evaluator(replay);
     if (json) {
       out.print(EvaluationReport.json(evaluator.evaluate(cases)));
     } else {
-      Evaluation evaluation = evaluator.evaluate(cases, score -> {
-        out.print(EvaluationReport.text(score));
-        out.flush();
-      });
+      Evaluation evaluation =
+          evaluator.evaluate(
+              cases,
+              score -> {
+                out.print(EvaluationReport.text(score));
+                out.flush();
+              });
       out.print(EvaluationReport.totals(evaluation));
     }
     out.flush();

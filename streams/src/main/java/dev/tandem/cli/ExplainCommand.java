@@ -28,11 +28,11 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * {@code tandem explain PROVIDER AT}: why a provider's trouble at a moment was, or was not, linked
@@ -54,22 +54,40 @@ final class ExplainCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "PROVIDER", description = "Provider id, e.g. openai.")
   String provider;
 
-  @Parameters(index = "1", paramLabel = "AT", description = "A moment in UTC, e.g. 2024-12-11T23:30:00Z or 2024-12-11T23:30.")
+  @Parameters(
+      index = "1",
+      paramLabel = "AT",
+      description = "A moment in UTC, e.g. 2024-12-11T23:30:00Z or 2024-12-11T23:30.")
   String at;
 
-  @Option(names = "--scenarios", paramLabel = "DIR", description = "Replay the *.jsonl scenario files of DIR.")
+  @Option(
+      names = "--scenarios",
+      paramLabel = "DIR",
+      description = "Replay the *.jsonl scenario files of DIR.")
   Path scenariosDir;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Read incidents from this cluster instead.")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,…]",
+      description = "Read incidents from this cluster instead.")
   String bootstrapServers;
 
-  @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Registry of the cluster's Avro topics.")
+  @Option(
+      names = "--schema-registry-url",
+      paramLabel = "URL",
+      description = "Registry of the cluster's Avro topics.")
   String schemaRegistryUrl;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file, as for tandem run.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file, as for tandem run.")
   Path configFile;
 
-  @Option(names = "--dependencies", paramLabel = "FILE", description = "YAML dependency graph replacing the shipped one.")
+  @Option(
+      names = "--dependencies",
+      paramLabel = "FILE",
+      description = "YAML dependency graph replacing the shipped one.")
   Path dependencies;
 
   @Override
@@ -80,39 +98,55 @@ final class ExplainCommand implements Callable<Integer> {
     flags.put("schema.registry.url", schemaRegistryUrl);
     flags.put("tandem.dependencies", dependencies == null ? null : dependencies.toString());
     TandemConfig config = TandemConfig.load(configFile, System.getenv(), flags);
-    boolean fromCluster = bootstrapServers != null || configFile != null && config.values().containsKey("bootstrap.servers");
+    boolean fromCluster =
+        bootstrapServers != null
+            || configFile != null && config.values().containsKey("bootstrap.servers");
     if (fromCluster && scenariosDir != null) {
-      throw new ParameterException(spec.commandLine(), "give either --scenarios or a cluster (--bootstrap-servers), not both");
+      throw new ParameterException(
+          spec.commandLine(),
+          "give either --scenarios or a cluster (--bootstrap-servers), not both");
     }
-    Collection<ProviderIncident> incidents = fromCluster ? fromCluster(config) : fromScenarios(config);
+    Collection<ProviderIncident> incidents =
+        fromCluster ? fromCluster(config) : fromScenarios(config);
     Explainer explainer = new Explainer(config.correlation(), config.dependencies());
-    explainer.explain(incidents, provider.toLowerCase(Locale.ROOT), moment).forEach(spec.commandLine().getOut()::println);
+    explainer
+        .explain(incidents, provider.toLowerCase(Locale.ROOT), moment)
+        .forEach(spec.commandLine().getOut()::println);
     return 0;
   }
 
   private Collection<ProviderIncident> fromScenarios(TandemConfig config) throws Exception {
-    List<Scenario> scenarios = scenariosDir == null ? Scenario.bundled() : Scenario.fromDirectory(scenariosDir);
-    OfflineReplay replay = new OfflineReplay(config.correlation(), config.dependencies(), config.dedupeRetention());
+    List<Scenario> scenarios =
+        scenariosDir == null ? Scenario.bundled() : Scenario.fromDirectory(scenariosDir);
+    OfflineReplay replay =
+        new OfflineReplay(config.correlation(), config.dependencies(), config.dedupeRetention());
     return replay.replay(ScenarioReplay.records(scenarios)).incidents().values().stream()
-        .map(OutageRecords::toProviderIncident).toList();
+        .map(OutageRecords::toProviderIncident)
+        .toList();
   }
 
   private Collection<ProviderIncident> fromCluster(TandemConfig config) {
     Properties props = new Properties();
-    config.values().forEach((k, v) -> {
-      if (!k.startsWith("tandem.")) {
-        props.put(k, v);
-      }
-    });
+    config
+        .values()
+        .forEach(
+            (k, v) -> {
+              if (!k.startsWith("tandem.")) {
+                props.put(k, v);
+              }
+            });
     props.put("bootstrap.servers", config.required("bootstrap.servers"));
     Map<String, Object> settings = new LinkedHashMap<>();
     props.forEach((k, v) -> settings.put(String.valueOf(k), v));
     BrokerReachability.check(settings, BrokerReachability.timeout(config.values()));
-    try (SchemaRegistryClient client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-        SpecificAvroDeserializer<Incident> values = new SpecificAvroDeserializer<>(Incident.class, client)) {
+    try (SchemaRegistryClient client =
+            RestSchemaRegistryClient.fromConfigs(config.registryConfig());
+        SpecificAvroDeserializer<Incident> values =
+            new SpecificAvroDeserializer<>(Incident.class, client)) {
       values.configure(config.registryConfig(), false);
       Map<String, ProviderIncident> latest = new LinkedHashMap<>();
-      for (ConsumerRecord<String, Incident> r : TopicSnapshot.read(props, config.topics().incidents(), values)) {
+      for (ConsumerRecord<String, Incident> r :
+          TopicSnapshot.read(props, config.topics().incidents(), values)) {
         if (r.value() == null) {
           latest.remove(r.key());
         } else {
@@ -130,8 +164,11 @@ final class ExplainCommand implements Callable<Integer> {
       try {
         return LocalDateTime.parse(at).toInstant(ZoneOffset.UTC);
       } catch (DateTimeParseException e) {
-        throw new ParameterException(spec.commandLine(),
-            "Invalid value for AT: '" + at + "' (expected an ISO-8601 time such as 2024-12-11T23:30:00Z)");
+        throw new ParameterException(
+            spec.commandLine(),
+            "Invalid value for AT: '"
+                + at
+                + "' (expected an ISO-8601 time such as 2024-12-11T23:30:00Z)");
       }
     }
   }

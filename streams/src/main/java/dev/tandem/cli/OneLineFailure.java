@@ -1,14 +1,14 @@
 package dev.tandem.cli;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Turns a failure while a command runs (broker unreachable, file missing…) into one line on
- * stderr and exit code 1; the stack trace goes to the log at DEBUG for whoever needs it.
+ * Turns a failure while a command runs (broker unreachable, file missing…) into one line on stderr
+ * and exit code 1; the stack trace goes to the log at DEBUG for whoever needs it.
  */
 final class OneLineFailure implements IExecutionExceptionHandler {
 
@@ -30,7 +30,9 @@ final class OneLineFailure implements IExecutionExceptionHandler {
     String message = ex.getMessage();
     // Wrapping exceptions often say nothing of their own: the innermost message is the useful one.
     Throwable cause = ex.getCause();
-    if ((message == null || message.isBlank() || (cause != null && message.equals(cause.toString())))
+    if ((message == null
+            || message.isBlank()
+            || (cause != null && message.equals(cause.toString())))
         && cause != null) {
       return describe(cause);
     }

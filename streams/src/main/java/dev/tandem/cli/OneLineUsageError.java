@@ -15,7 +15,12 @@ final class OneLineUsageError implements IParameterExceptionHandler {
   public int handleParseException(ParameterException ex, String[] args) {
     CommandLine cmd = ex.getCommandLine();
     PrintWriter err = cmd.getErr();
-    err.println("tandem: " + ex.getMessage() + " (see '" + cmd.getCommandSpec().qualifiedName() + " --help')");
+    err.println(
+        "tandem: "
+            + ex.getMessage()
+            + " (see '"
+            + cmd.getCommandSpec().qualifiedName()
+            + " --help')");
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();
   }

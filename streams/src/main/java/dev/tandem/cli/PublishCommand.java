@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tandem publish}: puts status documents from a file or stdin onto a topic with the headers
@@ -34,48 +34,79 @@ final class PublishCommand implements Callable<Integer> {
 
   @Mixin KafkaClientOptions kafka;
 
-  @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = "tandem.status.raw",
+  @Option(
+      names = "--topic",
+      paramLabel = "TOPIC",
+      defaultValue = "tandem.status.raw",
       description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
   String topic;
 
-  @Option(names = "--format", paramLabel = "F",
-      description = "Value of the tandem.format header: statuspage, incidentio, rss, atom, gcp or tandem."
-          + " Without it the normalizer detects the format from the payload.")
+  @Option(
+      names = "--format",
+      paramLabel = "F",
+      description =
+          "Value of the tandem.format header: statuspage, incidentio, rss, atom, gcp or tandem."
+              + " Without it the normalizer detects the format from the payload.")
   String format;
 
-  @Option(names = "--key", paramLabel = "POINTER", defaultValue = "/provider",
-      description = "JSON pointer to the record key inside each JSON record (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--key",
+      paramLabel = "POINTER",
+      defaultValue = "/provider",
+      description =
+          "JSON pointer to the record key inside each JSON record (default: ${DEFAULT-VALUE}).")
   String keyPointer;
 
-  @Option(names = "--provider", paramLabel = "ID",
-      description = "Use this provider id as the key of every record instead of reading it from the JSON.")
+  @Option(
+      names = "--provider",
+      paramLabel = "ID",
+      description =
+          "Use this provider id as the key of every record instead of reading it from the JSON.")
   String provider;
 
-  @Option(names = "--source", paramLabel = "URL", description = "Value of the tandem.source header.")
+  @Option(
+      names = "--source",
+      paramLabel = "URL",
+      description = "Value of the tandem.source header.")
   String source;
 
-  @Option(names = "--whole", description = "Publish the whole input as one record (e.g. a fetched incidents.json).")
+  @Option(
+      names = "--whole",
+      description = "Publish the whole input as one record (e.g. a fetched incidents.json).")
   boolean whole;
 
-  @Option(names = "--envelopes",
-      description = "Each line is a scenario envelope {provider, format, receivedAt, payload}: the record timestamp"
-          + " and headers come from it (the format of scenarios/*.jsonl).")
+  @Option(
+      names = "--envelopes",
+      description =
+          "Each line is a scenario envelope {provider, format, receivedAt, payload}: the record timestamp"
+              + " and headers come from it (the format of scenarios/*.jsonl).")
   boolean envelopes;
 
-  @Parameters(index = "0", paramLabel = "FILE|-", description = "File to publish, or - for standard input.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE|-",
+      description = "File to publish, or - for standard input.")
   String input;
 
   @Override
   public Integer call() throws IOException {
     if (whole && envelopes) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--whole and --envelopes exclude each other");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--whole and --envelopes exclude each other");
     }
     if (format != null && !RawStatus.FORMATS.contains(format)) {
-      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "Invalid value for option '--format': '" + format + "' (expected one of " + String.join(", ", RawStatus.FORMATS) + ")");
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--format': '"
+              + format
+              + "' (expected one of "
+              + String.join(", ", RawStatus.FORMATS)
+              + ")");
     }
-    RawStatusReader.Mode mode = whole ? RawStatusReader.Mode.WHOLE
-        : envelopes ? RawStatusReader.Mode.ENVELOPES : RawStatusReader.Mode.LINES;
+    RawStatusReader.Mode mode =
+        whole
+            ? RawStatusReader.Mode.WHOLE
+            : envelopes ? RawStatusReader.Mode.ENVELOPES : RawStatusReader.Mode.LINES;
     RawStatusReader reader;
     try {
       reader = new RawStatusReader(mode, provider, keyPointer, format, source, Clock.systemUTC());
@@ -86,7 +117,9 @@ final class PublishCommand implements Callable<Integer> {
     kafka.checkBrokers();
     try (RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic)) {
       int count = publisher.publishAll(records);
-      spec.commandLine().getErr().println("published " + count + (count == 1 ? " record" : " records") + " to " + topic);
+      spec.commandLine()
+          .getErr()
+          .println("published " + count + (count == 1 ? " record" : " records") + " to " + topic);
     }
     return 0;
   }

@@ -12,9 +12,9 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tandem reset}: makes a stopped pipeline reprocess its raw input from the beginning on its
@@ -39,25 +39,39 @@ final class ResetCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Kafka brokers (bootstrap.servers).")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,…]",
+      description = "Kafka brokers (bootstrap.servers).")
   String bootstrapServers;
 
-  @Option(names = "--application-id", paramLabel = "ID",
-      description = "Kafka Streams application.id of the pipeline to reset. Required here (flag, --config or"
-          + " TANDEM_APPLICATION_ID): a reset cannot be undone, so it never falls back to the default.")
+  @Option(
+      names = "--application-id",
+      paramLabel = "ID",
+      description =
+          "Kafka Streams application.id of the pipeline to reset. Required here (flag, --config or"
+              + " TANDEM_APPLICATION_ID): a reset cannot be undone, so it never falls back to the default.")
   String applicationId;
 
-  @Option(names = "--state-dir", paramLabel = "DIR",
-      description = "Kafka Streams state.dir the pipeline ran with (default: Kafka's, <tmp>/kafka-streams).")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description =
+          "Kafka Streams state.dir the pipeline ran with (default: Kafka's, <tmp>/kafka-streams).")
   Path stateDir;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file in Kafka's names (plus tandem.* settings), as for tandem run.")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file in Kafka's names (plus tandem.* settings), as for tandem run.")
   Path configFile;
 
-  @Option(names = "--reprocess-updates",
-      description = "Also read tandem.status.updates from its beginning, for when apps publish StatusUpdates there"
-          + " directly: those are otherwise not reprocessed. The updates the raw topic yields again are then read"
-          + " twice; the track stage drops the exact repeats.")
+  @Option(
+      names = "--reprocess-updates",
+      description =
+          "Also read tandem.status.updates from its beginning, for when apps publish StatusUpdates there"
+              + " directly: those are otherwise not reprocessed. The updates the raw topic yields again are then read"
+              + " twice; the track stage drops the exact repeats.")
   boolean reprocessUpdates;
 
   @Option(names = "--dry-run", description = "Say what the reset would do, and change nothing.")
@@ -73,14 +87,23 @@ final class ResetCommand implements Callable<Integer> {
     PipelineReset.Outcome outcome = new PipelineReset(config).run(reprocessUpdates, dryRun);
 
     PrintWriter out = spec.commandLine().getOut();
-    out.println((dryRun ? "would reset" : "reset") + " application '" + outcome.applicationId() + "'"
-        + (dryRun ? " (dry run: nothing changed)" : ""));
+    out.println(
+        (dryRun ? "would reset" : "reset")
+            + " application '"
+            + outcome.applicationId()
+            + "'"
+            + (dryRun ? " (dry run: nothing changed)" : ""));
     describe(out, "reprocess from the beginning", outcome.fromBeginning());
     describe(out, "skip old records", outcome.skipped());
-    out.println("  delete internal topics: " + (outcome.internalTopics().isEmpty() ? "none" : String.join(", ", outcome.internalTopics())));
+    out.println(
+        "  delete internal topics: "
+            + (outcome.internalTopics().isEmpty()
+                ? "none"
+                : String.join(", ", outcome.internalTopics())));
     out.println("  delete local state: " + outcome.localState());
     if (!dryRun) {
-      out.println("Start the pipeline with application id '" + outcome.applicationId() + "' to reprocess.");
+      out.println(
+          "Start the pipeline with application id '" + outcome.applicationId() + "' to reprocess.");
     }
     out.flush();
     return 0;
@@ -88,8 +111,13 @@ final class ResetCommand implements Callable<Integer> {
 
   private static void describe(PrintWriter out, String what, Map<TopicPartition, Long> offsets) {
     Map<String, List<String>> byTopic = new TreeMap<>();
-    offsets.forEach((p, offset) ->
-        byTopic.computeIfAbsent(p.topic(), t -> new ArrayList<>()).add("partition " + p.partition() + " at offset " + offset));
-    byTopic.forEach((topic, partitions) -> out.println("  " + what + ": " + topic + " (" + String.join(", ", partitions) + ")"));
+    offsets.forEach(
+        (p, offset) ->
+            byTopic
+                .computeIfAbsent(p.topic(), t -> new ArrayList<>())
+                .add("partition " + p.partition() + " at offset " + offset));
+    byTopic.forEach(
+        (topic, partitions) ->
+            out.println("  " + what + ": " + topic + " (" + String.join(", ", partitions) + ")"));
   }
 }

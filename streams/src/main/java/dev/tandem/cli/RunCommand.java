@@ -8,13 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tandem run}: the pipeline against a real Kafka cluster and a Confluent-compatible
- * registry, until SIGTERM or Ctrl-C. Start more instances with the same application id to share the work.
+ * registry, until SIGTERM or Ctrl-C. Start more instances with the same application id to share the
+ * work.
  */
 @Command(
     name = "run",
@@ -32,28 +33,52 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT[,…]", description = "Kafka brokers (bootstrap.servers).")
+  @Option(
+      names = "--bootstrap-servers",
+      paramLabel = "HOST:PORT[,…]",
+      description = "Kafka brokers (bootstrap.servers).")
   String bootstrapServers;
 
-  @Option(names = "--schema-registry-url", paramLabel = "URL", description = "Schema registry base URL (schema.registry.url).")
+  @Option(
+      names = "--schema-registry-url",
+      paramLabel = "URL",
+      description = "Schema registry base URL (schema.registry.url).")
   String schemaRegistryUrl;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "Properties file in Kafka's names (plus tandem.* settings).")
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Properties file in Kafka's names (plus tandem.* settings).")
   Path configFile;
 
-  @Option(names = "--application-id", paramLabel = "ID", description = "Kafka Streams application.id (default: tandem).")
+  @Option(
+      names = "--application-id",
+      paramLabel = "ID",
+      description = "Kafka Streams application.id (default: tandem).")
   String applicationId;
 
-  @Option(names = "--state-dir", paramLabel = "DIR", description = "Kafka Streams state.dir for the RocksDB stores.")
+  @Option(
+      names = "--state-dir",
+      paramLabel = "DIR",
+      description = "Kafka Streams state.dir for the RocksDB stores.")
   Path stateDir;
 
-  @Option(names = "--dependencies", paramLabel = "FILE", description = "YAML dependency graph replacing the shipped one.")
+  @Option(
+      names = "--dependencies",
+      paramLabel = "FILE",
+      description = "YAML dependency graph replacing the shipped one.")
   Path dependencies;
 
-  @Option(names = "--partitions", paramLabel = "N", description = "Partitions of topics Tandem creates (default 3).")
+  @Option(
+      names = "--partitions",
+      paramLabel = "N",
+      description = "Partitions of topics Tandem creates (default 3).")
   Integer partitions;
 
-  @Option(names = "--replication-factor", paramLabel = "N", description = "Replication factor of topics Tandem creates (default: the broker's).")
+  @Option(
+      names = "--replication-factor",
+      paramLabel = "N",
+      description = "Replication factor of topics Tandem creates (default: the broker's).")
   Short replicationFactor;
 
   @Override
@@ -65,7 +90,9 @@ final class RunCommand implements Callable<Integer> {
     flags.put("state.dir", stateDir == null ? null : stateDir.toString());
     flags.put("tandem.dependencies", dependencies == null ? null : dependencies.toString());
     flags.put("tandem.topic.partitions", partitions == null ? null : partitions.toString());
-    flags.put("tandem.topic.replication.factor", replicationFactor == null ? null : replicationFactor.toString());
+    flags.put(
+        "tandem.topic.replication.factor",
+        replicationFactor == null ? null : replicationFactor.toString());
     TandemConfig config = TandemConfig.load(configFile, System.getenv(), flags);
     config.required("bootstrap.servers");
     config.required("schema.registry.url");
@@ -83,13 +110,20 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Until Ctrl-C or SIGTERM; a pipeline that stops on its own (state ERROR) is a failure of the run. */
+  /**
+   * Until Ctrl-C or SIGTERM; a pipeline that stops on its own (state ERROR) is a failure of the
+   * run.
+   */
   private void runUntilStopped(TandemApp app, ShutdownSignal signal) throws InterruptedException {
-    spec.commandLine().getErr().println("tandem: pipeline " + app.applicationId() + " running; Ctrl-C or SIGTERM stops it");
+    spec.commandLine()
+        .getErr()
+        .println(
+            "tandem: pipeline " + app.applicationId() + " running; Ctrl-C or SIGTERM stops it");
     spec.commandLine().getErr().flush();
     while (!signal.await(Duration.ofMillis(250))) {
       if (app.awaitStopped(Duration.ZERO)) {
-        throw new IllegalStateException("pipeline " + app.applicationId() + " stopped: " + app.failure());
+        throw new IllegalStateException(
+            "pipeline " + app.applicationId() + " stopped: " + app.failure());
       }
     }
   }

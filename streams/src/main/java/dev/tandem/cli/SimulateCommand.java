@@ -23,12 +23,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code tandem simulate}: writes synthetic traffic with planted shared outages, as a scenario that
@@ -50,59 +50,116 @@ final class SimulateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "OUT_DIR", description = "Directory to write to (created if missing).")
+  @Parameters(
+      index = "0",
+      paramLabel = "OUT_DIR",
+      description = "Directory to write to (created if missing).")
   Path outDir;
 
-  @Option(names = "--providers", paramLabel = "N", required = true, description = "How many providers, sim-1 to sim-N (numbers zero-padded to the width of N).")
+  @Option(
+      names = "--providers",
+      paramLabel = "N",
+      required = true,
+      description = "How many providers, sim-1 to sim-N (numbers zero-padded to the width of N).")
   int providers;
 
   @Option(names = "--days", paramLabel = "D", required = true, description = "Days simulated.")
   int days;
 
-  @Option(names = "--shared", paramLabel = "K", required = true, description = "Shared outages to plant.")
+  @Option(
+      names = "--shared",
+      paramLabel = "K",
+      required = true,
+      description = "Shared outages to plant.")
   int shared;
 
-  @Option(names = "--seed", paramLabel = "S", required = true, description = "Seed of the random draws.")
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      required = true,
+      description = "Seed of the random draws.")
   long seed;
 
-  @Option(names = "--min-rate", paramLabel = "PER_DAY", defaultValue = "0.0111",
-      description = "Lowest own incident rate of a provider, per day (default: ${DEFAULT-VALUE}, once a quarter).")
+  @Option(
+      names = "--min-rate",
+      paramLabel = "PER_DAY",
+      defaultValue = "0.0111",
+      description =
+          "Lowest own incident rate of a provider, per day (default: ${DEFAULT-VALUE}, once a quarter).")
   double minRate;
 
-  @Option(names = "--max-rate", paramLabel = "PER_DAY", defaultValue = "0.5",
-      description = "Highest own incident rate of a provider, per day (default: ${DEFAULT-VALUE}, every other day).")
+  @Option(
+      names = "--max-rate",
+      paramLabel = "PER_DAY",
+      defaultValue = "0.5",
+      description =
+          "Highest own incident rate of a provider, per day (default: ${DEFAULT-VALUE}, every other day).")
   double maxRate;
 
-  @Option(names = "--min-dependents", paramLabel = "N", defaultValue = "3",
+  @Option(
+      names = "--min-dependents",
+      paramLabel = "N",
+      defaultValue = "3",
       description = "Fewest providers failing with a planted upstream (default: ${DEFAULT-VALUE}).")
   int minDependents;
 
-  @Option(names = "--max-dependents", paramLabel = "N", defaultValue = "8",
+  @Option(
+      names = "--max-dependents",
+      paramLabel = "N",
+      defaultValue = "8",
       description = "Most providers failing with a planted upstream (default: ${DEFAULT-VALUE}).")
   int maxDependents;
 
-  @Option(names = "--max-lag", paramLabel = "DURATION", defaultValue = "20m", converter = ShortDuration.class,
-      description = "Dependents' onsets come 0..this after the upstream's, e.g. 90s, 20m, 2h (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--max-lag",
+      paramLabel = "DURATION",
+      defaultValue = "20m",
+      converter = ShortDuration.class,
+      description =
+          "Dependents' onsets come 0..this after the upstream's, e.g. 90s, 20m, 2h (default: ${DEFAULT-VALUE}).")
   Duration maxLag;
 
-  @Option(names = "--severity-mix", paramLabel = "MIX", defaultValue = SeverityMix.DEFAULT,
-      description = "Weights of each severity, adding up to 1, for every incident (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--severity-mix",
+      paramLabel = "MIX",
+      defaultValue = SeverityMix.DEFAULT,
+      description =
+          "Weights of each severity, adding up to 1, for every incident (default: ${DEFAULT-VALUE}).")
   String severityMix;
 
-  @Option(names = "--start", paramLabel = "INSTANT", defaultValue = "2026-01-05T00:00:00Z", converter = UtcInstant.class,
+  @Option(
+      names = "--start",
+      paramLabel = "INSTANT",
+      defaultValue = "2026-01-05T00:00:00Z",
+      converter = UtcInstant.class,
       description = "First instant simulated, ISO-8601 (default: ${DEFAULT-VALUE}).")
   Instant start;
 
-  @Option(names = "--name", paramLabel = "NAME",
-      description = "Stem of the files written (default: sim-<providers>p-<days>d-<shared>k-s<seed>).")
+  @Option(
+      names = "--name",
+      paramLabel = "NAME",
+      description =
+          "Stem of the files written (default: sim-<providers>p-<days>d-<shared>k-s<seed>).")
   String name;
 
   @Override
   public Integer call() throws IOException {
     SimulationSettings settings;
     try {
-      settings = new SimulationSettings(providers, days, shared, seed, minRate, maxRate, minDependents, maxDependents,
-          maxLag, SeverityMix.parse(severityMix), start, name);
+      settings =
+          new SimulationSettings(
+              providers,
+              days,
+              shared,
+              seed,
+              minRate,
+              maxRate,
+              minDependents,
+              maxDependents,
+              maxLag,
+              SeverityMix.parse(severityMix),
+              start,
+              name);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage());
     }
@@ -115,16 +172,39 @@ final class SimulateCommand implements Callable<Integer> {
     } catch (IOException e) {
       throw new IOException("cannot write to " + outDir + ": " + reason(e), e);
     }
-    spec.commandLine().getOut().println("simulated " + settings.providers() + " providers over " + settings.days() + " days: "
-        + simulation.incidents().size() + " incidents, " + simulation.updateCount() + " updates, "
-        + simulation.planted().size() + " planted outages -> " + written.scenario());
+    spec.commandLine()
+        .getOut()
+        .println(
+            "simulated "
+                + settings.providers()
+                + " providers over "
+                + settings.days()
+                + " days: "
+                + simulation.incidents().size()
+                + " incidents, "
+                + simulation.updateCount()
+                + " updates, "
+                + simulation.planted().size()
+                + " planted outages -> "
+                + written.scenario());
     double background = simulation.rates().values().stream().mapToDouble(Double::doubleValue).sum();
     double majorShare = settings.severityMix().major() + settings.severityMix().critical();
-    int found = dev.tandem.correlate.Detectability.smallestFound(
-        dev.tandem.correlate.CorrelationSettings.DEFAULTS, background, majorShare, settings.maxLag(), 0.95);
-    spec.commandLine().getOut().printf(java.util.Locale.ROOT,
-        "background %.1f incidents a day: with the default settings, a shared outage of %d or more providers within %s is found"
-            + " 95 %% of the time by timing alone%n", background, found, settings.maxLag().toMinutes() + " min");
+    int found =
+        dev.tandem.correlate.Detectability.smallestFound(
+            dev.tandem.correlate.CorrelationSettings.DEFAULTS,
+            background,
+            majorShare,
+            settings.maxLag(),
+            0.95);
+    spec.commandLine()
+        .getOut()
+        .printf(
+            java.util.Locale.ROOT,
+            "background %.1f incidents a day: with the default settings, a shared outage of %d or more providers within %s is found"
+                + " 95 %% of the time by timing alone%n",
+            background,
+            found,
+            settings.maxLag().toMinutes() + " min");
     spec.commandLine().getOut().flush();
     return 0;
   }
@@ -154,7 +234,10 @@ final class SimulateCommand implements Callable<Integer> {
     return OneLineFailure.describe(e);
   }
 
-  /** {@code 90s}, {@code 20m}, {@code 2h}, {@code 1d}, {@code 500ms}, or ISO-8601 ({@code PT20M}); a bare number is seconds, as in providers.yaml. */
+  /**
+   * {@code 90s}, {@code 20m}, {@code 2h}, {@code 1d}, {@code 500ms}, or ISO-8601 ({@code PT20M}); a
+   * bare number is seconds, as in providers.yaml.
+   */
   static final class ShortDuration implements ITypeConverter<Duration> {
 
     private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
@@ -176,7 +259,8 @@ final class SimulateCommand implements Callable<Integer> {
           default -> Duration.ofSeconds(n);
         };
       } catch (RuntimeException e) {
-        throw new TypeConversionException("'" + value + "' is not a duration such as 90s, 20m or 2h");
+        throw new TypeConversionException(
+            "'" + value + "' is not a duration such as 90s, 20m or 2h");
       }
     }
   }
@@ -192,7 +276,8 @@ final class SimulateCommand implements Callable<Integer> {
         try {
           return LocalDateTime.parse(value.trim()).toInstant(ZoneOffset.UTC);
         } catch (DateTimeParseException e) {
-          throw new TypeConversionException("'" + value + "' is not an ISO-8601 time such as 2026-01-05T00:00:00Z");
+          throw new TypeConversionException(
+              "'" + value + "' is not an ISO-8601 time such as 2026-01-05T00:00:00Z");
         }
       }
     }

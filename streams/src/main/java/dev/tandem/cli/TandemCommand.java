@@ -5,14 +5,27 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code tandem} command line: one picocli command per way of running Tandem. Flags follow
- * Kafka's own vocabulary ({@code --bootstrap-servers}, {@code --schema-registry-url}, {@code --topic}).
+ * Kafka's own vocabulary ({@code --bootstrap-servers}, {@code --schema-registry-url}, {@code
+ * --topic}).
  */
 @Command(
     name = "tandem",
     mixinStandardHelpOptions = true,
     versionProvider = TandemVersion.class,
-    description = "Tells you when several cloud and SaaS providers are failing together, and which upstream most likely caused it.",
-    subcommands = {DemoCommand.class, RunCommand.class, BrokerCommand.class, PublishCommand.class, CollectCommand.class, EvaluateCommand.class, SimulateCommand.class, ExplainCommand.class, ResetCommand.class, CommandLine.HelpCommand.class})
+    description =
+        "Tells you when several cloud and SaaS providers are failing together, and which upstream most likely caused it.",
+    subcommands = {
+      DemoCommand.class,
+      RunCommand.class,
+      BrokerCommand.class,
+      PublishCommand.class,
+      CollectCommand.class,
+      EvaluateCommand.class,
+      SimulateCommand.class,
+      ExplainCommand.class,
+      ResetCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class TandemCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -34,28 +34,47 @@ public final class Collector implements AutoCloseable {
   private final RandomGenerator random;
   private final HttpClient http;
 
-  public Collector(List<StatusPageSource> sources, Consumer<RawStatus> publisher, PollPolicy policy, Clock clock) {
-    this(sources, publisher, policy, clock, RandomGenerator.getDefault(), Math.min(4, Math.max(1, sources.size())));
+  public Collector(
+      List<StatusPageSource> sources,
+      Consumer<RawStatus> publisher,
+      PollPolicy policy,
+      Clock clock) {
+    this(
+        sources,
+        publisher,
+        policy,
+        clock,
+        RandomGenerator.getDefault(),
+        Math.min(4, Math.max(1, sources.size())));
   }
 
-  Collector(List<StatusPageSource> sources, Consumer<RawStatus> publisher, PollPolicy policy, Clock clock,
-      RandomGenerator random, int threads) {
+  Collector(
+      List<StatusPageSource> sources,
+      Consumer<RawStatus> publisher,
+      PollPolicy policy,
+      Clock clock,
+      RandomGenerator random,
+      int threads) {
     this.health = new CollectorHealth(policy.unreachableAfter(), clock);
     this.random = random;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(policy.requestTimeout())
-        .followRedirects(HttpClient.Redirect.NORMAL)
-        .build();
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(policy.requestTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .build();
     List<StatusPoller> all = new ArrayList<>();
     for (StatusPageSource source : sources) {
       all.add(new StatusPoller(source, http, publisher, health, policy, clock, random, USER_AGENT));
     }
     this.pollers = List.copyOf(all);
-    this.scheduler = Executors.newScheduledThreadPool(threads, runnable -> {
-      Thread thread = new Thread(runnable, "tandem-collector");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.scheduler =
+        Executors.newScheduledThreadPool(
+            threads,
+            runnable -> {
+              Thread thread = new Thread(runnable, "tandem-collector");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   public CollectorHealth health() {
@@ -78,25 +97,29 @@ public final class Collector implements AutoCloseable {
    */
   public List<StatusPoller.Poll> pollOnce() {
     health.announceChanges(false);
-    List<CompletableFuture<StatusPoller.Poll>> polls = pollers.stream()
-        .map(poller -> CompletableFuture.supplyAsync(poller::poll, scheduler))
-        .toList();
+    List<CompletableFuture<StatusPoller.Poll>> polls =
+        pollers.stream()
+            .map(poller -> CompletableFuture.supplyAsync(poller::poll, scheduler))
+            .toList();
     return polls.stream().map(CompletableFuture::join).toList();
   }
 
   private void schedule(StatusPoller poller, Duration delay) {
     try {
-      scheduler.schedule(() -> {
-      StatusPoller.Poll poll;
-      try {
-        poll = poller.poll();
-      } catch (RuntimeException e) {
-        // A bug for one provider must not end its polling for good.
-        log.error("{} poll failed unexpectedly", poller.source().id(), e);
-        poll = new StatusPoller.Poll(StatusPoller.Outcome.FAILED, poller.source().interval());
-      }
-      schedule(poller, poll.nextDelay());
-      }, delay.toMillis(), TimeUnit.MILLISECONDS);
+      scheduler.schedule(
+          () -> {
+            StatusPoller.Poll poll;
+            try {
+              poll = poller.poll();
+            } catch (RuntimeException e) {
+              // A bug for one provider must not end its polling for good.
+              log.error("{} poll failed unexpectedly", poller.source().id(), e);
+              poll = new StatusPoller.Poll(StatusPoller.Outcome.FAILED, poller.source().interval());
+            }
+            schedule(poller, poll.nextDelay());
+          },
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException closing) {
       // The collector is closing: no further fetches.
     }

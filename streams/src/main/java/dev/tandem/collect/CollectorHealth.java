@@ -14,21 +14,25 @@ import org.slf4j.LoggerFactory;
 /**
  * Per-provider counters of the collector and its "unreachable" flag: set after a number of
  * consecutive failed fetches (one, by default), cleared by the next success. Each change is logged
- * once: a WARN when a page becomes unreachable, an INFO when it answers again; the failed fetches in
- * between only at DEBUG, so a page that stays down for a day is two lines, not one per fetch.
+ * once: a WARN when a page becomes unreachable, an INFO when it answers again; the failed fetches
+ * in between only at DEBUG, so a page that stays down for a day is two lines, not one per fetch.
  */
 public final class CollectorHealth {
 
   private static final Logger log = LoggerFactory.getLogger(CollectorHealth.class);
 
   private final Map<String, ProviderHealth> providers = new ConcurrentHashMap<>();
+
   /** When each provider that is unreachable now became so. */
   private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
+
   private volatile boolean announce = true;
   private final int unreachableAfter;
   private final Clock clock;
 
-  /** @param unreachableAfter consecutive failures after which a page counts as unreachable */
+  /**
+   * @param unreachableAfter consecutive failures after which a page counts as unreachable
+   */
   public CollectorHealth(int unreachableAfter, Clock clock) {
     if (unreachableAfter < 1) {
       throw new IllegalArgumentException("unreachableAfter must be at least 1");
@@ -38,8 +42,8 @@ public final class CollectorHealth {
   }
 
   /**
-   * Whether changes are logged at WARN/INFO (the default) or only at DEBUG, for a caller that reports
-   * the outcome itself ({@code tandem collect --once}).
+   * Whether changes are logged at WARN/INFO (the default) or only at DEBUG, for a caller that
+   * reports the outcome itself ({@code tandem collect --once}).
    */
   void announceChanges(boolean announce) {
     this.announce = announce;
@@ -50,30 +54,48 @@ public final class CollectorHealth {
   }
 
   public List<ProviderHealth> all() {
-    return providers.values().stream().sorted(Comparator.comparing(ProviderHealth::provider)).toList();
+    return providers.values().stream()
+        .sorted(Comparator.comparing(ProviderHealth::provider))
+        .toList();
   }
 
   public List<String> unreachable() {
-    return all().stream().filter(ProviderHealth::unreachable).map(ProviderHealth::provider).toList();
+    return all().stream()
+        .filter(ProviderHealth::unreachable)
+        .map(ProviderHealth::provider)
+        .toList();
   }
 
   void fetched(String provider, Fetch fetch) {
     AtomicReference<ProviderHealth> previous = new AtomicReference<>();
-    providers.compute(provider, (id, h) -> {
-      h = h == null ? empty(id) : h;
-      previous.set(h);
-      return new ProviderHealth(id, clock.instant(), h.lastFailure(), null, 0, false, h.fetches() + 1,
-          h.published() + (fetch == Fetch.PUBLISHED ? 1 : 0),
-          h.notModified() + (fetch == Fetch.NOT_MODIFIED ? 1 : 0),
-          h.unchanged() + (fetch == Fetch.UNCHANGED ? 1 : 0),
-          h.failures());
-    });
+    providers.compute(
+        provider,
+        (id, h) -> {
+          h = h == null ? empty(id) : h;
+          previous.set(h);
+          return new ProviderHealth(
+              id,
+              clock.instant(),
+              h.lastFailure(),
+              null,
+              0,
+              false,
+              h.fetches() + 1,
+              h.published() + (fetch == Fetch.PUBLISHED ? 1 : 0),
+              h.notModified() + (fetch == Fetch.NOT_MODIFIED ? 1 : 0),
+              h.unchanged() + (fetch == Fetch.UNCHANGED ? 1 : 0),
+              h.failures());
+        });
     Instant since = unreachableSince.remove(provider);
     if (since != null) {
       ProviderHealth before = previous.get();
       String message = "{} status page is reachable again after {} failed {} (unreachable for {})";
-      Object[] args = {provider, before.consecutiveFailures(), before.consecutiveFailures() == 1 ? "fetch" : "fetches",
-          readable(Duration.between(since, clock.instant()))};
+      Object[] args = {
+        provider,
+        before.consecutiveFailures(),
+        before.consecutiveFailures() == 1 ? "fetch" : "fetches",
+        readable(Duration.between(since, clock.instant()))
+      };
       if (announce) {
         log.info(message, args);
       } else {
@@ -83,18 +105,39 @@ public final class CollectorHealth {
   }
 
   void failed(String provider, String reason) {
-    ProviderHealth after = providers.compute(provider, (id, h) -> {
-      h = h == null ? empty(id) : h;
-      int failures = h.consecutiveFailures() + 1;
-      return new ProviderHealth(id, h.lastSuccess(), clock.instant(), reason, failures, failures >= unreachableAfter,
-          h.fetches() + 1, h.published(), h.notModified(), h.unchanged(), h.failures() + 1);
-    });
-    if (after.unreachable() && unreachableSince.putIfAbsent(provider, after.lastFailure()) == null) {
+    ProviderHealth after =
+        providers.compute(
+            provider,
+            (id, h) -> {
+              h = h == null ? empty(id) : h;
+              int failures = h.consecutiveFailures() + 1;
+              return new ProviderHealth(
+                  id,
+                  h.lastSuccess(),
+                  clock.instant(),
+                  reason,
+                  failures,
+                  failures >= unreachableAfter,
+                  h.fetches() + 1,
+                  h.published(),
+                  h.notModified(),
+                  h.unchanged(),
+                  h.failures() + 1);
+            });
+    if (after.unreachable()
+        && unreachableSince.putIfAbsent(provider, after.lastFailure()) == null) {
       // Logged once per spell, as a collector problem: the normalizer never sees it as an outage.
-      String message = "{} status page unreachable{} (not an outage of {}): {}; retrying with backoff, further failures"
-          + " logged at DEBUG until it answers again";
-      Object[] args = {provider, after.consecutiveFailures() == 1 ? "" : " after " + after.consecutiveFailures() + " failed fetches",
-          provider, reason};
+      String message =
+          "{} status page unreachable{} (not an outage of {}): {}; retrying with backoff, further failures"
+              + " logged at DEBUG until it answers again";
+      Object[] args = {
+        provider,
+        after.consecutiveFailures() == 1
+            ? ""
+            : " after " + after.consecutiveFailures() + " failed fetches",
+        provider,
+        reason
+      };
       if (announce) {
         log.warn(message, args);
       } else {
@@ -122,5 +165,9 @@ public final class CollectorHealth {
   }
 
   /** How a fetch that reached the page ended. */
-  enum Fetch { PUBLISHED, NOT_MODIFIED, UNCHANGED }
+  enum Fetch {
+    PUBLISHED,
+    NOT_MODIFIED,
+    UNCHANGED
+  }
 }

@@ -50,7 +50,9 @@ public final class ProvidersFile {
       if (in == null) {
         throw new IllegalStateException("providers.yaml is missing from the jar");
       }
-      return parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), "providers.yaml (bundled)");
+      return parse(
+          new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
+          "providers.yaml (bundled)");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -61,9 +63,11 @@ public final class ProvidersFile {
     try {
       root = YAML.readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(fileName + " is not valid YAML: " + YamlProblem.describe(e));
+      throw new IllegalArgumentException(
+          fileName + " is not valid YAML: " + YamlProblem.describe(e));
     } catch (IOException e) {
-      throw new IllegalArgumentException(fileName + " is not valid YAML: " + firstLine(e.getMessage()));
+      throw new IllegalArgumentException(
+          fileName + " is not valid YAML: " + firstLine(e.getMessage()));
     }
     if (root == null || !root.path("providers").isArray()) {
       throw new IllegalArgumentException(fileName + " needs a 'providers:' list");
@@ -78,7 +82,11 @@ public final class ProvidersFile {
     int index = 0;
     for (JsonNode entry : root.path("providers")) {
       index++;
-      String where = fileName + " provider #" + index + (entry.hasNonNull("id") ? " (" + entry.get("id").asText() + ")" : "");
+      String where =
+          fileName
+              + " provider #"
+              + index
+              + (entry.hasNonNull("id") ? " (" + entry.get("id").asText() + ")" : "");
       StatusPageSource source = entry(entry, defaultInterval, where);
       if (!ids.add(source.id())) {
         throw new IllegalArgumentException(where + ": id '" + source.id() + "' is listed twice");
@@ -106,9 +114,13 @@ public final class ProvidersFile {
     } catch (URISyntaxException e) {
       throw new IllegalArgumentException(where + ": url is not a URL: " + e.getMessage());
     }
-    Duration interval = entry.has("interval") ? duration(entry.get("interval"), where + " interval") : defaultInterval;
+    Duration interval =
+        entry.has("interval")
+            ? duration(entry.get("interval"), where + " interval")
+            : defaultInterval;
     try {
-      return new StatusPageSource(entry.get("id").asText(), url, entry.get("format").asText(), interval);
+      return new StatusPageSource(
+          entry.get("id").asText(), url, entry.get("format").asText(), interval);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage());
     }
@@ -118,7 +130,8 @@ public final class ProvidersFile {
   static Duration duration(JsonNode node, String where) {
     Matcher m = DURATION.matcher(node.asText().trim().toLowerCase(Locale.ROOT));
     if (!m.matches()) {
-      throw new IllegalArgumentException(where + ": expected a duration such as 60s or 2m, not '" + node.asText() + "'");
+      throw new IllegalArgumentException(
+          where + ": expected a duration such as 60s or 2m, not '" + node.asText() + "'");
     }
     long n = Long.parseLong(m.group(1));
     String unit = m.group(2) == null ? "s" : m.group(2);

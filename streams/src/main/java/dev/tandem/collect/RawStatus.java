@@ -10,20 +10,22 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 
 /**
- * One record for {@code tandem.status.raw}: a provider's status document exactly as fetched,
- * keyed by provider id, with the headers that tell the normalizer how to read it.
+ * One record for {@code tandem.status.raw}: a provider's status document exactly as fetched, keyed
+ * by provider id, with the headers that tell the normalizer how to read it.
  *
  * @param provider the record key, a lower-case provider slug
- * @param format value of {@code tandem.format} ({@code statuspage}, {@code tandem}, …), or null to let
- *     the normalizer detect it
+ * @param format value of {@code tandem.format} ({@code statuspage}, {@code tandem}, …), or null to
+ *     let the normalizer detect it
  * @param source value of {@code tandem.source}, the URL it came from, or null
  * @param receivedAt when it reached Kafka: the record timestamp and {@code tandem.received-at}
  * @param payload the bytes as fetched
  */
-public record RawStatus(String provider, String format, String source, Instant receivedAt, byte[] payload) {
+public record RawStatus(
+    String provider, String format, String source, Instant receivedAt, byte[] payload) {
 
   /** The values of {@code tandem.format} that Tandem reads (design §2). */
-  public static final List<String> FORMATS = List.of("statuspage", "incidentio", "rss", "atom", "gcp", "tandem");
+  public static final List<String> FORMATS =
+      List.of("statuspage", "incidentio", "rss", "atom", "gcp", "tandem");
 
   /** A provider id, the record key: a lower-case slug such as {@code openai} or {@code gcp}. */
   public static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");

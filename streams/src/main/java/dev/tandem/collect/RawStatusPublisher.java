@@ -1,11 +1,11 @@
 package dev.tandem.collect;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -46,7 +46,8 @@ public final class RawStatusPublisher implements AutoCloseable {
       try {
         future.get();
       } catch (ExecutionException e) {
-        throw new KafkaException("could not publish to " + topic + ": " + e.getCause().getMessage(), e.getCause());
+        throw new KafkaException(
+            "could not publish to " + topic + ": " + e.getCause().getMessage(), e.getCause());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new KafkaException("interrupted while publishing to " + topic, e);

@@ -40,13 +40,20 @@ public final class RawStatusReader {
    * @param keyPointer where the key is inside a JSON record when no fixed provider is given
    * @param format the {@code tandem.format} header, or null (envelopes carry their own)
    */
-  public RawStatusReader(Mode mode, String fixedProvider, String keyPointer, String format, String source, Clock clock) {
+  public RawStatusReader(
+      Mode mode,
+      String fixedProvider,
+      String keyPointer,
+      String format,
+      String source,
+      Clock clock) {
     this.mode = mode;
     this.fixedProvider = fixedProvider;
     try {
       this.keyPointer = JsonPointer.compile(keyPointer);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--key must be a JSON pointer such as /provider: " + keyPointer);
+      throw new IllegalArgumentException(
+          "--key must be a JSON pointer such as /provider: " + keyPointer);
     }
     this.format = format;
     this.source = source;
@@ -73,7 +80,10 @@ public final class RawStatusReader {
       }
       String where = inputName + " line " + (i + 1);
       try {
-        records.add(mode == Mode.ENVELOPES ? withOverrides(ScenarioEnvelope.parse(line).toRawStatus()) : record(line));
+        records.add(
+            mode == Mode.ENVELOPES
+                ? withOverrides(ScenarioEnvelope.parse(line).toRawStatus())
+                : record(line));
       } catch (IllegalArgumentException e) {
         throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
       }
@@ -95,7 +105,8 @@ public final class RawStatusReader {
 
   private RawStatus record(String text) {
     String provider = fixedProvider != null ? fixedProvider : keyOf(text);
-    return new RawStatus(provider, format, source, clock.instant(), text.getBytes(StandardCharsets.UTF_8));
+    return new RawStatus(
+        provider, format, source, clock.instant(), text.getBytes(StandardCharsets.UTF_8));
   }
 
   private String keyOf(String text) {
@@ -104,11 +115,17 @@ public final class RawStatusReader {
       node = JSON.readTree(text);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(
-          "not JSON, so no key can be read from it (give --provider to publish it as is): " + e.getOriginalMessage());
+          "not JSON, so no key can be read from it (give --provider to publish it as is): "
+              + e.getOriginalMessage());
     }
     JsonNode key = node == null ? null : node.at(keyPointer);
-    if (key == null || key.isMissingNode() || key.isNull() || !key.isValueNode() || key.asText().isBlank()) {
-      throw new IllegalArgumentException("no key at " + keyPointer + " (give --key POINTER or --provider ID)");
+    if (key == null
+        || key.isMissingNode()
+        || key.isNull()
+        || !key.isValueNode()
+        || key.asText().isBlank()) {
+      throw new IllegalArgumentException(
+          "no key at " + keyPointer + " (give --key POINTER or --provider ID)");
     }
     return key.asText();
   }

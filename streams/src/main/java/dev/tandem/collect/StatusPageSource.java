@@ -24,10 +24,12 @@ public record StatusPageSource(String id, URI url, String format, Duration inter
     Objects.requireNonNull(format, "format");
     Objects.requireNonNull(interval, "interval");
     if (!PROVIDER_ID.matcher(id).matches()) {
-      throw new IllegalArgumentException("provider id must be a lower-case slug such as 'github', not '" + id + "'");
+      throw new IllegalArgumentException(
+          "provider id must be a lower-case slug such as 'github', not '" + id + "'");
     }
     if (!FORMATS.contains(format)) {
-      throw new IllegalArgumentException("format must be one of " + String.join(", ", FORMATS) + ", not '" + format + "'");
+      throw new IllegalArgumentException(
+          "format must be one of " + String.join(", ", FORMATS) + ", not '" + format + "'");
     }
     String scheme = url.getScheme();
     if (!"https".equals(scheme) && !"http".equals(scheme)) {

@@ -34,7 +34,12 @@ public final class StatusPoller {
   private static final Logger log = LoggerFactory.getLogger(StatusPoller.class);
 
   /** How one fetch ended. */
-  public enum Outcome { PUBLISHED, NOT_MODIFIED, UNCHANGED, FAILED }
+  public enum Outcome {
+    PUBLISHED,
+    NOT_MODIFIED,
+    UNCHANGED,
+    FAILED
+  }
 
   /** One fetch's outcome and when to fetch again. */
   public record Poll(Outcome outcome, Duration nextDelay) {}
@@ -53,9 +58,18 @@ public final class StatusPoller {
   private byte[] lastHash;
   private int consecutiveFailures;
 
-  /** @param publisher sends one record and returns once Kafka has it; it throws if it could not */
-  public StatusPoller(StatusPageSource source, HttpClient http, Consumer<RawStatus> publisher, CollectorHealth health,
-      PollPolicy policy, Clock clock, RandomGenerator random, String userAgent) {
+  /**
+   * @param publisher sends one record and returns once Kafka has it; it throws if it could not
+   */
+  public StatusPoller(
+      StatusPageSource source,
+      HttpClient http,
+      Consumer<RawStatus> publisher,
+      CollectorHealth health,
+      PollPolicy policy,
+      Clock clock,
+      RandomGenerator random,
+      String userAgent) {
     this.source = source;
     this.http = http;
     this.publisher = publisher;
@@ -74,14 +88,18 @@ public final class StatusPoller {
     HttpResponse<byte[]> response;
     CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request(), this::boundedBody);
     try {
-      // One deadline for headers and body alike: a page that trickles its body must not hold a thread.
+      // One deadline for headers and body alike: a page that trickles its body must not hold a
+      // thread.
       response = pending.get(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      return failed("no answer within " + policy.requestTimeout().toMillis() + " ms", Optional.empty());
+      return failed(
+          "no answer within " + policy.requestTimeout().toMillis() + " ms", Optional.empty());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      return failed(cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
+      return failed(
+          cause.getClass().getSimpleName()
+              + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
           Optional.empty());
     } catch (InterruptedException e) {
       pending.cancel(true);
@@ -107,9 +125,12 @@ public final class StatusPoller {
       return succeeded(Outcome.UNCHANGED);
     }
     try {
-      publisher.accept(new RawStatus(source.id(), source.format(), source.url().toString(), clock.instant(), body));
+      publisher.accept(
+          new RawStatus(
+              source.id(), source.format(), source.url().toString(), clock.instant(), body));
     } catch (RuntimeException e) {
-      // The page was fine, Kafka was not: keep the old validators so the next fetch publishes again.
+      // The page was fine, Kafka was not: keep the old validators so the next fetch publishes
+      // again.
       log.warn("{} changed but could not be published: {}", source.id(), e.getMessage());
       return new Poll(Outcome.FAILED, jittered(source.interval()));
     }
@@ -120,11 +141,12 @@ public final class StatusPoller {
   }
 
   private HttpRequest request() {
-    HttpRequest.Builder request = HttpRequest.newBuilder(source.url())
-        .timeout(policy.requestTimeout())
-        .header("User-Agent", userAgent)
-        .header("Accept", accept())
-        .GET();
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(source.url())
+            .timeout(policy.requestTimeout())
+            .header("User-Agent", userAgent)
+            .header("Accept", accept())
+            .GET();
     if (etag != null) {
       request.header("If-None-Match", etag);
     }
@@ -136,7 +158,8 @@ public final class StatusPoller {
 
   private String accept() {
     return switch (source.format()) {
-      case "rss", "atom" -> "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1";
+      case "rss", "atom" ->
+          "application/rss+xml, application/atom+xml, application/xml;q=0.9, */*;q=0.1";
       default -> "application/json, */*;q=0.1";
     };
   }
@@ -162,25 +185,34 @@ public final class StatusPoller {
     return new Poll(Outcome.FAILED, delay);
   }
 
-  /** {@code Retry-After} as seconds or an HTTP date, capped at {@link PollPolicy#maxRetryAfter()}. */
+  /**
+   * {@code Retry-After} as seconds or an HTTP date, capped at {@link PollPolicy#maxRetryAfter()}.
+   */
   private Optional<Duration> retryAfter(HttpResponse<?> response) {
-    return response.headers().firstValue("Retry-After").flatMap(value -> {
-      Duration wait;
-      try {
-        wait = Duration.ofSeconds(Long.parseLong(value.trim()));
-      } catch (NumberFormatException notSeconds) {
-        try {
-          Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-          wait = Duration.between(clock.instant(), at);
-        } catch (DateTimeParseException notADate) {
-          return Optional.empty();
-        }
-      }
-      if (wait.isNegative()) {
-        return Optional.empty();
-      }
-      return Optional.of(wait.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : wait);
-    });
+    return response
+        .headers()
+        .firstValue("Retry-After")
+        .flatMap(
+            value -> {
+              Duration wait;
+              try {
+                wait = Duration.ofSeconds(Long.parseLong(value.trim()));
+              } catch (NumberFormatException notSeconds) {
+                try {
+                  Instant at =
+                      ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                          .toInstant();
+                  wait = Duration.between(clock.instant(), at);
+                } catch (DateTimeParseException notADate) {
+                  return Optional.empty();
+                }
+              }
+              if (wait.isNegative()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  wait.compareTo(policy.maxRetryAfter()) > 0 ? policy.maxRetryAfter() : wait);
+            });
   }
 
   private Duration jittered(Duration delay) {

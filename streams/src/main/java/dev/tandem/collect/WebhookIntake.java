@@ -41,19 +41,25 @@ public final class WebhookIntake implements AutoCloseable {
 
   /**
    * @param port 0 for any free port
-   * @param token the shared secret every request must carry in {@code X-Tandem-Token}, or null for none
+   * @param token the shared secret every request must carry in {@code X-Tandem-Token}, or null for
+   *     none
    * @param publisher sends one record and returns once Kafka has it
    */
-  public WebhookIntake(String host, int port, String token, Consumer<RawStatus> publisher, Clock clock) throws IOException {
+  public WebhookIntake(
+      String host, int port, String token, Consumer<RawStatus> publisher, Clock clock)
+      throws IOException {
     this.publisher = publisher;
     this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
     this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
-    this.workers = Executors.newFixedThreadPool(4, runnable -> {
-      Thread thread = new Thread(runnable, "tandem-webhooks");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.workers =
+        Executors.newFixedThreadPool(
+            4,
+            runnable -> {
+              Thread thread = new Thread(runnable, "tandem-webhooks");
+              thread.setDaemon(true);
+              return thread;
+            });
     server.setExecutor(workers);
     server.createContext(PATH, this::handle);
     server.start();
@@ -89,11 +95,21 @@ public final class WebhookIntake implements AutoCloseable {
     }
     String provider = exchange.getRequestURI().getPath().substring(PATH.length());
     if (!StatusPageSource.PROVIDER_ID.matcher(provider).matches()) {
-      return new Reply(400, "provider id must be a lower-case slug such as /webhooks/github, not '" + provider.replaceAll("\\p{Cntrl}", "?") + "'");
+      return new Reply(
+          400,
+          "provider id must be a lower-case slug such as /webhooks/github, not '"
+              + provider.replaceAll("\\p{Cntrl}", "?")
+              + "'");
     }
     String format = queryParameter(exchange, "format");
     if (format != null && !StatusPageSource.FORMATS.contains(format)) {
-      return new Reply(400, "format must be one of " + String.join(", ", StatusPageSource.FORMATS) + ", not '" + format + "'");
+      return new Reply(
+          400,
+          "format must be one of "
+              + String.join(", ", StatusPageSource.FORMATS)
+              + ", not '"
+              + format
+              + "'");
     }
     String declared = exchange.getRequestHeaders().getFirst("Content-Length");
     if (declared != null && parseLong(declared) > DRAIN_LIMIT_BYTES) {
@@ -103,13 +119,15 @@ public final class WebhookIntake implements AutoCloseable {
     try (InputStream in = exchange.getRequestBody()) {
       body = in.readNBytes(MAX_BODY_BYTES + 1);
       if (body.length > MAX_BODY_BYTES) {
-        // Read the rest before answering, else the sender sees a reset connection instead of the 413.
+        // Read the rest before answering, else the sender sees a reset connection instead of the
+        // 413.
         drain(in);
         return new Reply(413, "body larger than " + MAX_BODY_BYTES + " bytes");
       }
     }
     if (body.length == 0) {
-      return new Reply(400, "empty body: expected a Statuspage, incident.io or Tandem JSON document");
+      return new Reply(
+          400, "empty body: expected a Statuspage, incident.io or Tandem JSON document");
     }
     JsonNode document;
     try {
@@ -132,9 +150,10 @@ public final class WebhookIntake implements AutoCloseable {
   }
 
   /**
-   * Statuspage webhooks carry {@code incident} (with {@code incident_updates}) or {@code component_update};
-   * incident.io's carry an incident with {@code updates}/{@code component_impacts}/{@code status_page_id},
-   * or a status page summary. Anything else is taken as Tandem's own JSON.
+   * Statuspage webhooks carry {@code incident} (with {@code incident_updates}) or {@code
+   * component_update}; incident.io's carry an incident with {@code updates}/{@code
+   * component_impacts}/{@code status_page_id}, or a status page summary. Anything else is taken as
+   * Tandem's own JSON.
    */
   static String detect(JsonNode document) {
     if (document.has("summary") || document.has("ongoing_incidents")) {
@@ -142,9 +161,11 @@ public final class WebhookIntake implements AutoCloseable {
     }
     JsonNode incident = document.path("incident");
     if (incident.isObject()) {
-      boolean incidentIo = !incident.has("incident_updates")
-          && (incident.path("updates").isArray() || incident.path("component_impacts").isArray()
-              || incident.has("status_page_id"));
+      boolean incidentIo =
+          !incident.has("incident_updates")
+              && (incident.path("updates").isArray()
+                  || incident.path("component_impacts").isArray()
+                  || incident.has("status_page_id"));
       return incidentIo ? "incidentio" : "statuspage";
     }
     if (document.has("component_update")) {

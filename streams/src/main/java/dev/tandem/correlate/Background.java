@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
 /**
- * The background against which a burst is judged, for one UTC day: how many providers are
- * watched and how many onsets a day they produce together at each severity level (the sum of
- * their learned rates, {@link BackgroundRates}).
+ * The background against which a burst is judged, for one UTC day: how many providers are watched
+ * and how many onsets a day they produce together at each severity level (the sum of their learned
+ * rates, {@link BackgroundRates}).
  *
  * @param day the first instant of the UTC day
  */

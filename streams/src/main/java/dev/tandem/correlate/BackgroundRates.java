@@ -13,20 +13,21 @@ import java.util.TreeMap;
  * judged against.
  *
  * <p>A provider is <em>watched</em> on a day when it has an incident of any impact that started in
- * the rate window before the day or during the day. Its rate at a severity level is a count of
- * its earlier episodes at that level, decaying with age, over the time it has been observed,
- * shrunk toward a prior so that one incident of a provider never seen before does not make it
- * look noisy: {@code λ = (prior·W + Σ e^(-age/τ)) / (W + τ·(1 - e^(-observed/τ)))} per day. Only
- * episodes before the day's start count, and only those within the rate window (a day less than
- * the retention, so eviction never changes a rate): the rates of a day are a function of the set
- * of incidents, never of the order they arrived in, and a new incident changes the rates of later
- * days only (or of its own day, when it is the first sign of a provider).
+ * the rate window before the day or during the day. Its rate at a severity level is a count of its
+ * earlier episodes at that level, decaying with age, over the time it has been observed, shrunk
+ * toward a prior so that one incident of a provider never seen before does not make it look noisy:
+ * {@code λ = (prior·W + Σ e^(-age/τ)) / (W + τ·(1 - e^(-observed/τ)))} per day. Only episodes
+ * before the day's start count, and only those within the rate window (a day less than the
+ * retention, so eviction never changes a rate): the rates of a day are a function of the set of
+ * incidents, never of the order they arrived in, and a new incident changes the rates of later days
+ * only (or of its own day, when it is the first sign of a provider).
  *
  * <p>The day's sum is exact (fixed point), so it is the same number however it was reached.
  */
 final class BackgroundRates {
 
   static final double DAY_MILLIS = 86_400_000.0;
+
   /** The share of a provider's episodes assumed MAJOR or worse before any is seen. */
   static final double PRIOR_MAJOR_SHARE = 0.5;
 
@@ -35,14 +36,16 @@ final class BackgroundRates {
   private final double priorWeightDays;
   private final double decayDays;
   private final Duration rateWindow;
+
   /** The first start the held days were counted from (see {@link #providerChanged}). */
   private Instant countedFirstStart;
+
   /** day → provider → {any, major} rate; only days asked for are held. */
   private final NavigableMap<Instant, Day> days = new TreeMap<>();
 
   /**
-   * Below this many onsets, a count of all onsets says more about the burst being judged than
-   * about the background, and only the providers' own rates are used.
+   * Below this many onsets, a count of all onsets says more about the burst being judged than about
+   * the background, and only the providers' own rates are used.
    */
   static final int MIN_ONSETS_FOR_COUNT = 20;
 
@@ -56,10 +59,16 @@ final class BackgroundRates {
     final Map<String, long[]> rates = new java.util.HashMap<>();
     long anySum;
     long majorSum;
-    /** Onsets of any provider per day, {any, major}, over the span before the day (or the day itself, on the first day seen). */
+
+    /**
+     * Onsets of any provider per day, {any, major}, over the span before the day (or the day
+     * itself, on the first day seen).
+     */
     double[] counted;
+
     /** The end of the span counted: a change later than this leaves the count alone. */
     Instant countedUntil;
+
     Background total;
   }
 
@@ -95,15 +104,21 @@ final class BackgroundRates {
         d.counted = counted(day);
         d.countedUntil = countedUntil(day);
       }
-      d.total = new Background(day, d.rates.size(), Math.max(any, d.counted[0]), Math.max(major, d.counted[1]));
+      d.total =
+          new Background(
+              day, d.rates.size(), Math.max(any, d.counted[0]), Math.max(major, d.counted[1]));
     }
     return d.total;
   }
 
-  /** Where the count of {@code day} ends: at the day's start, or at its end on the first day seen. */
+  /**
+   * Where the count of {@code day} ends: at the day's start, or at its end on the first day seen.
+   */
   private Instant countedUntil(Instant day) {
     Instant first = index.firstStart();
-    return first != null && !first.isAfter(day.minus(Duration.ofDays(1))) ? day : day.plus(Duration.ofDays(1));
+    return first != null && !first.isAfter(day.minus(Duration.ofDays(1)))
+        ? day
+        : day.plus(Duration.ofDays(1));
   }
 
   /**
@@ -126,7 +141,9 @@ final class BackgroundRates {
     int any = index.countOnsets(SeverityLevel.ANY, from.toEpochMilli(), to.toEpochMilli() - 1);
     int major = index.countOnsets(SeverityLevel.MAJOR, from.toEpochMilli(), to.toEpochMilli() - 1);
     double days = (to.toEpochMilli() - from.toEpochMilli()) / DAY_MILLIS;
-    return new double[] {any >= MIN_ONSETS_FOR_COUNT ? any / days : 0, major >= MIN_ONSETS_FOR_COUNT ? major / days : 0};
+    return new double[] {
+      any >= MIN_ONSETS_FOR_COUNT ? any / days : 0, major >= MIN_ONSETS_FOR_COUNT ? major / days : 0
+    };
   }
 
   /** One provider's rate (episodes a day) at a level, as known at the start of {@code t}'s day. */
@@ -163,8 +180,8 @@ final class BackgroundRates {
    * @return the days whose background changed
    */
   /**
-   * Recomputes one provider's share of every held day that changes at {@code from} to
-   * {@code until} (onsets that appeared or went) can touch.
+   * Recomputes one provider's share of every held day that changes at {@code from} to {@code until}
+   * (onsets that appeared or went) can touch.
    *
    * @return the days whose background changed
    */
@@ -178,8 +195,10 @@ final class BackgroundRates {
     // forgotten), every day whose window held the old or holds the new first start recounts.
     Instant firstStart = index.firstStart();
     if (!java.util.Objects.equals(firstStart, countedFirstStart)) {
-      Instant later = countedFirstStart == null || (firstStart != null && firstStart.isAfter(countedFirstStart))
-          ? firstStart : countedFirstStart;
+      Instant later =
+          countedFirstStart == null || (firstStart != null && firstStart.isAfter(countedFirstStart))
+              ? firstStart
+              : countedFirstStart;
       if (later != null) {
         Instant reach = Background.dayOf(later).plus(rateWindow).plus(Duration.ofDays(1));
         last = reach.isAfter(last) ? reach : last;
@@ -191,7 +210,10 @@ final class BackgroundRates {
       long[] now = timeline == null ? null : rates(timeline, e.getKey());
       long[] before = e.getValue().rates.get(provider);
       Day d = e.getValue();
-      boolean countTouched = d.countedUntil == null || t.isBefore(d.countedUntil) || !countedUntil(e.getKey()).equals(d.countedUntil);
+      boolean countTouched =
+          d.countedUntil == null
+              || t.isBefore(d.countedUntil)
+              || !countedUntil(e.getKey()).equals(d.countedUntil);
       double[] counted = countTouched ? counted(e.getKey()) : d.counted;
       if (!java.util.Arrays.equals(now, before) || !java.util.Arrays.equals(counted, d.counted)) {
         Background old = at(e.getKey());
@@ -210,8 +232,11 @@ final class BackgroundRates {
         d.countedUntil = countedUntil(e.getKey());
         d.total = null;
         Background updated = at(e.getKey());
-        changed.add(new DayChange(e.getKey(),
-            updated.anyPerDay() < old.anyPerDay() || updated.majorPerDay() < old.majorPerDay()));
+        changed.add(
+            new DayChange(
+                e.getKey(),
+                updated.anyPerDay() < old.anyPerDay()
+                    || updated.majorPerDay() < old.majorPerDay()));
       }
     }
     return changed;
@@ -222,7 +247,10 @@ final class BackgroundRates {
     days.headMap(day, false).clear();
   }
 
-  /** {any, major} episodes a day in units of 2^-40, or null when the provider is not watched that day. */
+  /**
+   * {any, major} episodes a day in units of 2^-40, or null when the provider is not watched that
+   * day.
+   */
   private long[] rates(IncidentIndex.Timeline timeline, Instant day) {
     Instant from = day.minus(rateWindow);
     Instant firstSeen = timeline.firstStartWithin(from, day.plus(Duration.ofDays(1)));
@@ -242,10 +270,15 @@ final class BackgroundRates {
         major += weight;
       }
     }
-    double observedDays = firstSeen.isBefore(day) ? (day.toEpochMilli() - firstSeen.toEpochMilli()) / DAY_MILLIS : 0;
+    double observedDays =
+        firstSeen.isBefore(day) ? (day.toEpochMilli() - firstSeen.toEpochMilli()) / DAY_MILLIS : 0;
     double exposure = tau * -Math.expm1(-observedDays / tau);
     return new long[] {
-        Math.round((priorPerDay * priorWeightDays + any) / (priorWeightDays + exposure) * SCALE),
-        Math.round((priorPerDay * PRIOR_MAJOR_SHARE * priorWeightDays + major) / (priorWeightDays + exposure) * SCALE)};
+      Math.round((priorPerDay * priorWeightDays + any) / (priorWeightDays + exposure) * SCALE),
+      Math.round(
+          (priorPerDay * PRIOR_MAJOR_SHARE * priorWeightDays + major)
+              / (priorWeightDays + exposure)
+              * SCALE)
+    };
   }
 }

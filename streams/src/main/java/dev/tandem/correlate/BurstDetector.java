@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Finds bursts: windows of one of the scan widths in which so many providers start failing that
- * the background would make a burst that strong less often than the false-alarm budget allows.
+ * Finds bursts: windows of one of the scan widths in which so many providers start failing that the
+ * background would make a burst that strong less often than the false-alarm budget allows.
  *
  * <p>Only <em>minimal</em> bursts are kept: a significant window that strictly contains another
  * significant window owes its significance to that one, and the onsets it adds (background that
@@ -27,18 +27,21 @@ final class BurstDetector {
 
   private final CorrelationSettings settings;
   private final Function<Instant, Background> daily;
+
   /** Windows are looked at in runs within one day: the last day's background, until it changes. */
   private long memoDayStart;
+
   private Background memo;
   private int[][] memoTable;
   private final List<Duration> widths;
   private final int tests;
-  private final Map<Background, int[][]> thresholds = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Background, int[][]> eldest) {
-      return size() > 256;
-    }
-  };
+  private final Map<Background, int[][]> thresholds =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Background, int[][]> eldest) {
+          return size() > 256;
+        }
+      };
 
   BurstDetector(CorrelationSettings settings, Function<Instant, Background> daily) {
     this.settings = settings;
@@ -79,16 +82,25 @@ final class BurstDetector {
     if (b == memo && memoTable != null) {
       return memoTable[level.ordinal()][width];
     }
-    int[][] table = thresholds.computeIfAbsent(b, key -> {
-      int[][] t = new int[SeverityLevel.values().length][widths.size()];
-      for (SeverityLevel l : SeverityLevel.values()) {
-        for (int w = 0; w < widths.size(); w++) {
-          int k = ScanStatistic.threshold(minutes(widths.get(w)), key.perDay(l), tests, settings.falseAlarmsPerWeek());
-          t[l.ordinal()][w] = widths.get(w).compareTo(settings.window()) > 0 ? Math.max(k, 3) : k;
-        }
-      }
-      return t;
-    });
+    int[][] table =
+        thresholds.computeIfAbsent(
+            b,
+            key -> {
+              int[][] t = new int[SeverityLevel.values().length][widths.size()];
+              for (SeverityLevel l : SeverityLevel.values()) {
+                for (int w = 0; w < widths.size(); w++) {
+                  int k =
+                      ScanStatistic.threshold(
+                          minutes(widths.get(w)),
+                          key.perDay(l),
+                          tests,
+                          settings.falseAlarmsPerWeek());
+                  t[l.ordinal()][w] =
+                      widths.get(w).compareTo(settings.window()) > 0 ? Math.max(k, 3) : k;
+                }
+              }
+              return t;
+            });
     if (b == memo) {
       memoTable = table;
     }
@@ -96,24 +108,31 @@ final class BurstDetector {
   }
 
   /**
-   * The minimal bursts among {@code sorted} (by onset) whose windows end no later than
-   * {@code dataEnd}: beyond it the episodes are not all known.
+   * The minimal bursts among {@code sorted} (by onset) whose windows end no later than {@code
+   * dataEnd}: beyond it the episodes are not all known.
    */
   List<Burst> minimalBursts(List<Episode> sorted, Instant dataEnd) {
     List<Burst> bursts = new ArrayList<>();
     for (SeverityLevel level : SeverityLevel.values()) {
-      List<Episode> at = level == SeverityLevel.ANY ? sorted : sorted.stream().filter(e -> level.includes(e.severity())).toList();
+      List<Episode> at =
+          level == SeverityLevel.ANY
+              ? sorted
+              : sorted.stream().filter(e -> level.includes(e.severity())).toList();
       bursts.addAll(minimal(at, level, dataEnd));
     }
     if (bursts.size() < 2) {
       return bursts;
     }
-    // Minimal across levels too: a burst of any impact that holds a burst of major ones owes it its significance.
+    // Minimal across levels too: a burst of any impact that holds a burst of major ones owes it its
+    // significance.
     List<Burst> minimal = new ArrayList<>();
     for (Burst a : bursts) {
       boolean holdsAnother = false;
       for (Burst b : bursts) {
-        if (b != a && b.episodes().size() < a.episodes().size() && !b.from().isBefore(a.from()) && !b.to().isAfter(a.to())
+        if (b != a
+            && b.episodes().size() < a.episodes().size()
+            && !b.from().isBefore(a.from())
+            && !b.to().isAfter(a.to())
             && new HashSet<>(a.episodes()).containsAll(b.episodes())) {
           holdsAnother = true;
           break;
@@ -156,9 +175,15 @@ final class BurstDetector {
         if (distinct >= k) {
           end[i] = j;
           double minutes = minutes(widths.get(w));
-          found[i] = new Burst(level, widths.get(w), List.copyOf(e.subList(i, j + 1)), distinct,
-              ScanStatistic.expected(minutes, b.perDay(level)),
-              ScanStatistic.chanceBurstsPerWeek(distinct, minutes, b.perDay(level), tests), b);
+          found[i] =
+              new Burst(
+                  level,
+                  widths.get(w),
+                  List.copyOf(e.subList(i, j + 1)),
+                  distinct,
+                  ScanStatistic.expected(minutes, b.perDay(level)),
+                  ScanStatistic.chanceBurstsPerWeek(distinct, minutes, b.perDay(level), tests),
+                  b);
           break;
         }
       }
@@ -178,7 +203,8 @@ final class BurstDetector {
 
   /**
    * Whether some window holding {@code t} reaches a burst's size, counting onsets only (an upper
-   * bound on distinct providers): when none does, an onset at {@code t} cannot start or join a burst.
+   * bound on distinct providers): when none does, an onset at {@code t} cannot start or join a
+   * burst.
    */
   boolean mayBurstAround(IncidentIndex index, Instant t) {
     long at = t.toEpochMilli();
@@ -210,7 +236,9 @@ final class BurstDetector {
     return false;
   }
 
-  /** The window of any scan width and level holding {@code e} that the background explains least. */
+  /**
+   * The window of any scan width and level holding {@code e} that the background explains least.
+   */
   java.util.Optional<Burst> strongestAround(List<Episode> near, Episode e) {
     Burst best = null;
     for (SeverityLevel level : SeverityLevel.values()) {
@@ -232,8 +260,18 @@ final class BurstDetector {
           int k = distinct(at, i, j);
           double minutes = minutes(width);
           double chance = ScanStatistic.chanceBurstsPerWeek(k, minutes, b.perDay(level), tests);
-          if (k >= 2 && (width.compareTo(settings.window()) <= 0 || k >= 3) && (best == null || chance < best.chancePerWeek())) {
-            best = new Burst(level, width, List.copyOf(at.subList(i, j + 1)), k, ScanStatistic.expected(minutes, b.perDay(level)), chance, b);
+          if (k >= 2
+              && (width.compareTo(settings.window()) <= 0 || k >= 3)
+              && (best == null || chance < best.chancePerWeek())) {
+            best =
+                new Burst(
+                    level,
+                    width,
+                    List.copyOf(at.subList(i, j + 1)),
+                    k,
+                    ScanStatistic.expected(minutes, b.perDay(level)),
+                    chance,
+                    b);
           }
         }
       }

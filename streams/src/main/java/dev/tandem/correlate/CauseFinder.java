@@ -32,7 +32,10 @@ public final class CauseFinder {
         .toList();
   }
 
-  /** "declared upstream of a, b", and "named by the incidents of c" for dependencies the incidents reveal. */
+  /**
+   * "declared upstream of a, b", and "named by the incidents of c" for dependencies the incidents
+   * reveal.
+   */
   private String reason(String upstream, OutageCluster cluster) {
     List<String> declared = dependentsOf(upstream, cluster, false);
     List<String> revealed = new ArrayList<>(dependentsOf(upstream, cluster, true));
@@ -71,15 +74,22 @@ public final class CauseFinder {
     String silent = null;
     SortedSet<String> silentDependents = new TreeSet<>();
     for (Map.Entry<String, SortedSet<String>> entry : sharing.entrySet()) {
-      if (entry.getValue().size() >= MIN_MEMBERS_FOR_SILENT_UPSTREAM && entry.getValue().size() > silentDependents.size()) {
+      if (entry.getValue().size() >= MIN_MEMBERS_FOR_SILENT_UPSTREAM
+          && entry.getValue().size() > silentDependents.size()) {
         silent = entry.getKey();
         silentDependents = entry.getValue();
       }
     }
     if (silent != null) {
-      return new Cause(silent, false,
-          "shared upstream of " + String.join(", ", new ArrayList<>(silentDependents)) + "; not reporting yet");
+      return new Cause(
+          silent,
+          false,
+          "shared upstream of "
+              + String.join(", ", new ArrayList<>(silentDependents))
+              + "; not reporting yet");
     }
-    return Cause.none("no upstream of the others among the members; earliest member: " + cluster.anchor().provider());
+    return Cause.none(
+        "no upstream of the others among the members; earliest member: "
+            + cluster.anchor().provider());
   }
 }

@@ -9,18 +9,23 @@ import java.util.function.ToDoubleFunction;
 /**
  * The chance that independent providers start failing this close together by accident. Each
  * provider's onsets are a Poisson process with its own rate; given the rarest member failing (the
- * surprising event), every other member must start within the same span by chance:
- * {@code P = Π (1 - exp(-2·λᵢ·span))} over the others. Conditioning on the rarest is the cautious
- * choice: a member that fails every day makes the product large, as it should.
+ * surprising event), every other member must start within the same span by chance: {@code P = Π (1
+ * - exp(-2·λᵢ·span))} over the others. Conditioning on the rarest is the cautious choice: a member
+ * that fails every day makes the product large, as it should.
  */
 public final class CoincidenceModel {
 
-  /** Onsets closer than this count as this far apart: status pages post with minute resolution and lag. */
+  /**
+   * Onsets closer than this count as this far apart: status pages post with minute resolution and
+   * lag.
+   */
   static final Duration MIN_SPAN = Duration.ofMinutes(5);
 
   private final ToDoubleFunction<String> episodesPerDay;
 
-  /** @param episodesPerDay each provider's incident rate (episodes of MINOR or worse per day) */
+  /**
+   * @param episodesPerDay each provider's incident rate (episodes of MINOR or worse per day)
+   */
   public CoincidenceModel(ToDoubleFunction<String> episodesPerDay) {
     this.episodesPerDay = episodesPerDay;
   }
@@ -40,9 +45,12 @@ public final class CoincidenceModel {
       return 1.0;
     }
     double days = Math.max(span.toMillis(), MIN_SPAN.toMillis()) / 86_400_000.0;
-    List<String> byRate = providers.stream()
-        .sorted(Comparator.comparingDouble(this::ratePerDay).thenComparing(Comparator.naturalOrder()))
-        .toList();
+    List<String> byRate =
+        providers.stream()
+            .sorted(
+                Comparator.comparingDouble(this::ratePerDay)
+                    .thenComparing(Comparator.naturalOrder()))
+            .toList();
     double p = 1.0;
     // The rarest provider is the one "given"; every other one has to fail near it by chance.
     for (String provider : byRate.subList(1, byRate.size())) {

@@ -20,11 +20,11 @@ import java.util.TreeMap;
  *
  * <p>An outage is a connected group of episodes, joined by two kinds of links: the members of a
  * minimal burst ({@link BurstDetector}) and evidence links ({@link EvidenceLinks}) within a group
- * of evidence that is convincing on its own. Both kinds of link reach at most
- * {@link #reach()} in time, so a change only ever alters the groups near it: the region around
- * the change, widened until no group crosses its edge, is worked out anew from the episodes in it
- * and replaces what was there. That makes the result the same function of the set of incidents as
- * working out everything at once, which is what {@link Correlator#correlate} does.
+ * of evidence that is convincing on its own. Both kinds of link reach at most {@link #reach()} in
+ * time, so a change only ever alters the groups near it: the region around the change, widened
+ * until no group crosses its edge, is worked out anew from the episodes in it and replaces what was
+ * there. That makes the result the same function of the set of incidents as working out everything
+ * at once, which is what {@link Correlator#correlate} does.
  */
 public final class Correlation {
 
@@ -36,13 +36,16 @@ public final class Correlation {
   private final BackgroundRates rates;
   private final BurstDetector detector;
   private final Duration reach;
+
   /** Current outages by (first onset, id). */
   private final NavigableMap<String, Group> groups = new TreeMap<>();
+
   /** provider|onset of every member episode → its group's key. */
   private final Map<String, String> memberOf = new HashMap<>();
 
   /** Groups added and incident keys touched since the last {@link #drainChanges()}. */
   private final Set<String> addedSinceDrain = new java.util.TreeSet<>();
+
   private final Set<String> touchedSinceDrain = new HashSet<>();
 
   /**
@@ -57,7 +60,10 @@ public final class Correlation {
     }
   }
 
-  /** The outages worked out anew since the last call, and the incidents they and the dropped ones held. */
+  /**
+   * The outages worked out anew since the last call, and the incidents they and the dropped ones
+   * held.
+   */
   public Changes drainChanges() {
     List<Outage> current = new ArrayList<>();
     for (String key : addedSinceDrain) {
@@ -79,14 +85,16 @@ public final class Correlation {
     this(settings, graph, null);
   }
 
-  Correlation(CorrelationSettings settings, DependencyGraph graph, CoincidenceModel fixedCoincidence) {
+  Correlation(
+      CorrelationSettings settings, DependencyGraph graph, CoincidenceModel fixedCoincidence) {
     this.settings = settings;
     this.graph = graph;
     this.fixedCoincidence = fixedCoincidence;
     this.rates = new BackgroundRates(index, settings);
     this.detector = new BurstDetector(settings, rates::at);
     Duration widest = detector.widest();
-    this.reach = widest.compareTo(settings.dependencyWindow()) > 0 ? widest : settings.dependencyWindow();
+    this.reach =
+        widest.compareTo(settings.dependencyWindow()) > 0 ? widest : settings.dependencyWindow();
   }
 
   public CorrelationSettings settings() {
@@ -114,8 +122,10 @@ public final class Correlation {
       // A new phase of an incident (identified, monitoring) changes nothing correlation sees.
       return;
     }
-    Instant startMoved = previous != null && previous.startedAt().equals(incident.startedAt()) ? null
-        : earliest(incident.startedAt(), previous == null ? null : previous.startedAt());
+    Instant startMoved =
+        previous != null && previous.startedAt().equals(incident.startedAt())
+            ? null
+            : earliest(incident.startedAt(), previous == null ? null : previous.startedAt());
     apply(index.put(incident), startMoved);
   }
 
@@ -170,12 +180,14 @@ public final class Correlation {
       moved.addAll(change.added());
       for (Episode e : moved) {
         backgroundFrom = backgroundFrom == null ? e.onset() : earliest(e.onset(), backgroundFrom);
-        backgroundTo = backgroundTo == null || e.onset().isAfter(backgroundTo) ? e.onset() : backgroundTo;
+        backgroundTo =
+            backgroundTo == null || e.onset().isAfter(backgroundTo) ? e.onset() : backgroundTo;
       }
     }
     if (backgroundFrom != null && !change.provider().isEmpty()) {
       // A changed background changes every burst of its day.
-      List<BackgroundRates.DayChange> changedDays = rates.providerChanged(change.provider(), backgroundFrom, backgroundTo);
+      List<BackgroundRates.DayChange> changedDays =
+          rates.providerChanged(change.provider(), backgroundFrom, backgroundTo);
       if (!changedDays.isEmpty()) {
         detector.backgroundChanged();
       }
@@ -202,7 +214,8 @@ public final class Correlation {
       // An episode whose onset and level stand as they were (it resolved, or gained an incident)
       // changes no window's count; if it was a member, its removal above already marked it.
       boolean sameOnset = before.contains(OnsetLevel.of(e));
-      if ((!sameOnset || !sameEvidence(e.incidents(), previousIncidents(change, e))) && mayLink(e)) {
+      if ((!sameOnset || !sameEvidence(e.incidents(), previousIncidents(change, e)))
+          && mayLink(e)) {
         dirty.add(new Instant[] {e.onset(), e.onset()});
       }
     }
@@ -223,14 +236,20 @@ public final class Correlation {
     }
   }
 
-  /** What of an episode the background and the burst counts see: when it started, and whether it is major. */
+  /**
+   * What of an episode the background and the burst counts see: when it started, and whether it is
+   * major.
+   */
   private record OnsetLevel(Instant onset, boolean major) {
     static OnsetLevel of(Episode e) {
       return new OnsetLevel(e.onset(), SeverityLevel.MAJOR.includes(e.severity()));
     }
   }
 
-  /** Whether two incident lists say the same about upstreams: the same incidents, titles and components. */
+  /**
+   * Whether two incident lists say the same about upstreams: the same incidents, titles and
+   * components.
+   */
   private static boolean sameEvidence(List<ProviderIncident> a, List<ProviderIncident> b) {
     if (a.size() != b.size()) {
       return false;
@@ -238,7 +257,9 @@ public final class Correlation {
     for (int i = 0; i < a.size(); i++) {
       ProviderIncident x = a.get(i);
       ProviderIncident y = b.get(i);
-      if (!x.key().equals(y.key()) || !x.title().equals(y.title()) || !x.components().equals(y.components())) {
+      if (!x.key().equals(y.key())
+          || !x.title().equals(y.title())
+          || !x.components().equals(y.components())) {
         return false;
       }
     }
@@ -246,7 +267,8 @@ public final class Correlation {
   }
 
   /** The incidents of the removed episode with the same onset as {@code e}, if any. */
-  private static List<ProviderIncident> previousIncidents(IncidentIndex.EpisodeChange change, Episode e) {
+  private static List<ProviderIncident> previousIncidents(
+      IncidentIndex.EpisodeChange change, Episode e) {
     for (Episode r : change.removed()) {
       if (r.onset().equals(e.onset())) {
         return r.incidents();
@@ -263,7 +285,10 @@ public final class Correlation {
     return detector.mayBurstAround(index, e.onset());
   }
 
-  /** Works out anew every outage touching [from, to], widening the region until no group crosses its edge. */
+  /**
+   * Works out anew every outage touching [from, to], widening the region until no group crosses its
+   * edge.
+   */
   private void recompute(Instant from, Instant to) {
     while (true) {
       for (Group g : overlapping(from, to)) {
@@ -292,7 +317,10 @@ public final class Correlation {
         for (Component c : touching) {
           for (OutageCluster piece : cutBySpan(c.episodes())) {
             if (piece.providers().size() >= settings.minProviders()) {
-              List<Burst> bursts = c.bursts().stream().filter(b -> piece.episodes().containsAll(b.episodes())).toList();
+              List<Burst> bursts =
+                  c.bursts().stream()
+                      .filter(b -> piece.episodes().containsAll(b.episodes()))
+                      .toList();
               add(score(piece, bursts.isEmpty() ? c.bursts() : bursts, c.hasEvidence()));
             }
           }
@@ -306,7 +334,8 @@ public final class Correlation {
 
   private List<Group> overlapping(Instant from, Instant to) {
     List<Group> result = new ArrayList<>();
-    // Groups span at most maxSpan, so only those starting that long before can reach into the range.
+    // Groups span at most maxSpan, so only those starting that long before can reach into the
+    // range.
     String low = groupKey(from.minus(settings.maxSpan()), "");
     String high = groupKey(to, "\uffff");
     for (Group g : groups.subMap(low, true, high, true).values()) {
@@ -349,7 +378,10 @@ public final class Correlation {
     }
   }
 
-  /** The accepted components among episodes sorted by onset, whose data is complete up to {@code dataEnd}. */
+  /**
+   * The accepted components among episodes sorted by onset, whose data is complete up to {@code
+   * dataEnd}.
+   */
   private List<Component> components(List<Episode> episodes, Instant dataEnd) {
     int n = episodes.size();
     Map<Episode, Integer> position = new HashMap<>();
@@ -397,7 +429,8 @@ public final class Correlation {
         if (cluster.providers().size() < settings.minProviders()) {
           continue;
         }
-        if (evidenceConfidence(cluster, new CauseFinder(upstreams).find(cluster), upstreams) >= settings.minConfidence()) {
+        if (evidenceConfidence(cluster, new CauseFinder(upstreams).find(cluster), upstreams)
+            >= settings.minConfidence()) {
           for (int i : members) {
             union(parent, members.get(0), i);
             linked[i] = true;
@@ -417,11 +450,16 @@ public final class Correlation {
     }
     Map<Integer, List<Burst>> burstsByRoot = new HashMap<>();
     for (Burst b : bursts) {
-      burstsByRoot.computeIfAbsent(find(parent, position.get(b.episodes().get(0))), k -> new ArrayList<>()).add(b);
+      burstsByRoot
+          .computeIfAbsent(find(parent, position.get(b.episodes().get(0))), k -> new ArrayList<>())
+          .add(b);
     }
     List<Component> components = new ArrayList<>();
-    byRoot.forEach((root, members) -> components.add(
-        new Component(members, burstsByRoot.getOrDefault(root, List.of()), rootEvidence.get(root))));
+    byRoot.forEach(
+        (root, members) ->
+            components.add(
+                new Component(
+                    members, burstsByRoot.getOrDefault(root, List.of()), rootEvidence.get(root))));
     return components;
   }
 
@@ -430,7 +468,9 @@ public final class Correlation {
     List<OutageCluster> pieces = new ArrayList<>();
     List<Episode> current = new ArrayList<>();
     for (Episode e : component) {
-      if (!current.isEmpty() && Duration.between(current.get(0).onset(), e.onset()).compareTo(settings.maxSpan()) > 0) {
+      if (!current.isEmpty()
+          && Duration.between(current.get(0).onset(), e.onset()).compareTo(settings.maxSpan())
+              > 0) {
         pieces.add(new OutageCluster(current));
         current = new ArrayList<>();
       }
@@ -444,7 +484,8 @@ public final class Correlation {
     return fixedCoincidence != null ? fixedCoincidence : rates.coincidenceAt(t);
   }
 
-  private double evidenceConfidence(OutageCluster cluster, Cause cause, EpisodeUpstreams upstreams) {
+  private double evidenceConfidence(
+      OutageCluster cluster, Cause cause, EpisodeUpstreams upstreams) {
     double p = coincidenceAt(cluster.firstOnset()).probability(cluster.providers(), cluster.span());
     return Confidence.of(Confidence.prior(cluster, cause), p);
   }
@@ -452,8 +493,10 @@ public final class Correlation {
   private Group score(OutageCluster cluster, List<Burst> bursts, boolean hasEvidence) {
     EpisodeUpstreams upstreams = new EpisodeUpstreams(graph);
     Cause cause = new CauseFinder(upstreams).find(cluster);
-    Burst strongest = bursts.stream().min(Comparator.comparingDouble(Burst::chancePerWeek)
-        .thenComparing(Burst::from)).orElse(null);
+    Burst strongest =
+        bursts.stream()
+            .min(Comparator.comparingDouble(Burst::chancePerWeek).thenComparing(Burst::from))
+            .orElse(null);
     double confidence = 0;
     double p = 1;
     if (hasEvidence) {
@@ -461,24 +504,30 @@ public final class Correlation {
       confidence = Confidence.of(Confidence.prior(cluster, cause), p);
     }
     if (strongest != null) {
-      double burst = Confidence.ofBurst(strongest.chancePerWeek(), settings.falseAlarmsPerWeek(), Confidence.blamesUnnamedUpstream(cluster));
+      double burst =
+          Confidence.ofBurst(
+              strongest.chancePerWeek(),
+              settings.falseAlarmsPerWeek(),
+              Confidence.blamesUnnamedUpstream(cluster));
       if (burst > confidence) {
         confidence = burst;
         p = Confidence.burstCoincidence(strongest.chancePerWeek());
       }
     }
     String id = Correlator.idOf(cluster);
-    Outage outage = new Outage(
-        id,
-        List.copyOf(cluster.providers()),
-        cluster.incidents().stream().map(Outage.Member::of).toList(),
-        cluster.firstOnset(),
-        cluster.lastOnset(),
-        cluster.resolvedAt(),
-        Math.round(confidence * 1000) / 1000.0,
-        p,
-        cause,
-        new OutageStory(settings, upstreams, detector.tests()).tell(cluster, cause, strongest, hasEvidence ? p : Double.NaN));
+    Outage outage =
+        new Outage(
+            id,
+            List.copyOf(cluster.providers()),
+            cluster.incidents().stream().map(Outage.Member::of).toList(),
+            cluster.firstOnset(),
+            cluster.lastOnset(),
+            cluster.resolvedAt(),
+            Math.round(confidence * 1000) / 1000.0,
+            p,
+            cause,
+            new OutageStory(settings, upstreams, detector.tests())
+                .tell(cluster, cause, strongest, hasEvidence ? p : Double.NaN));
     return new Group(groupKey(cluster.firstOnset(), id), cluster, List.copyOf(bursts), outage);
   }
 
@@ -493,7 +542,8 @@ public final class Correlation {
   /** The strongest window holding an episode's onset, significant or not: for explanations. */
   java.util.Optional<Burst> strongestWindowAround(Episode e) {
     Duration widest = detector.widest();
-    List<Episode> near = new ArrayList<>(index.between(e.onset().minus(widest), e.onset().plus(widest)));
+    List<Episode> near =
+        new ArrayList<>(index.between(e.onset().minus(widest), e.onset().plus(widest)));
     return detector.strongestAround(near, e);
   }
 

@@ -9,8 +9,8 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * From the incidents of all providers to the correlated outages among them: a pure function of
- * the set of incidents. {@link Correlation} is the same thing kept up to date one change at a time.
+ * From the incidents of all providers to the correlated outages among them: a pure function of the
+ * set of incidents. {@link Correlation} is the same thing kept up to date one change at a time.
  */
 public final class Correlator {
 
@@ -23,7 +23,10 @@ public final class Correlator {
     this(settings, graph, null);
   }
 
-  /** With a fixed coincidence model for the evidence route instead of learned rates: for tests of the scoring itself. */
+  /**
+   * With a fixed coincidence model for the evidence route instead of learned rates: for tests of
+   * the scoring itself.
+   */
   Correlator(CorrelationSettings settings, DependencyGraph graph, CoincidenceModel coincidence) {
     this.settings = settings;
     this.coincidence = coincidence;
@@ -51,10 +54,10 @@ public final class Correlator {
   }
 
   /**
-   * Readable and stable: the anchor incident's provider and a hash of its key. Not its start
-   * time, which a vendor may still move. A function of the members alone, so the same incidents
-   * give the same id in any arrival order ({@link OutageLedger} renames a published outage whose
-   * earliest member changed).
+   * Readable and stable: the anchor incident's provider and a hash of its key. Not its start time,
+   * which a vendor may still move. A function of the members alone, so the same incidents give the
+   * same id in any arrival order ({@link OutageLedger} renames a published outage whose earliest
+   * member changed).
    */
   static String idOf(OutageCluster cluster) {
     ProviderIncident anchor = cluster.anchor().incidents().get(0);
@@ -63,7 +66,8 @@ public final class Correlator {
 
   static String shortHash(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 6);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
@@ -72,7 +76,8 @@ public final class Correlator {
 
   /** Incidents this old (in event time, relative to {@code now}) no longer affect any outage. */
   public boolean expired(ProviderIncident incident, Instant now) {
-    Instant reference = incident.resolvedAt() != null ? incident.resolvedAt() : incident.startedAt();
+    Instant reference =
+        incident.resolvedAt() != null ? incident.resolvedAt() : incident.startedAt();
     return reference.plus(settings.retention()).isBefore(now);
   }
 }

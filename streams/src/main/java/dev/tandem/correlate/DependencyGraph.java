@@ -28,11 +28,13 @@ import java.util.regex.Pattern;
  * when the incident's title or components name it ("… due to an AWS us-east-1 issue").
  *
  * <p>YAML form:
+ *
  * <pre>
  * dependencies: {openai: [azure, cloudflare], reddit: [fastly, aws]}
  * components:   {cloudflare: {Workers KV: [gcp]}}
  * aliases:      {aws: [AWS, Amazon Web Services], gcp: [Google Cloud, GCP]}
  * </pre>
+ *
  * Every provider that is some provider's upstream is recognised in text by its id too.
  */
 public final class DependencyGraph {
@@ -40,9 +42,16 @@ public final class DependencyGraph {
   private static final String DEFAULTS_RESOURCE = "/dependencies.yaml";
 
   /** Words with which incidents blame an upstream they do not name. */
-  static final List<String> UNNAMED_UPSTREAM_PHRASES = List.of(
-      "third-party provider", "third party provider", "third-party service", "third party service",
-      "upstream provider", "external provider", "infrastructure provider", "cloud provider");
+  static final List<String> UNNAMED_UPSTREAM_PHRASES =
+      List.of(
+          "third-party provider",
+          "third party provider",
+          "third-party service",
+          "third party service",
+          "upstream provider",
+          "external provider",
+          "infrastructure provider",
+          "cloud provider");
 
   private static final Pattern UNNAMED_UPSTREAM = words(UNNAMED_UPSTREAM_PHRASES);
 
@@ -58,22 +67,27 @@ public final class DependencyGraph {
    * @param componentUpstreams provider → component name → upstreams of that component
    * @param aliases upstream → further names it goes by in incident text
    */
-  public DependencyGraph(Map<String, ? extends Set<String>> upstreams,
+  public DependencyGraph(
+      Map<String, ? extends Set<String>> upstreams,
       Map<String, ? extends Map<String, ? extends Set<String>>> componentUpstreams,
       Map<String, ? extends List<String>> aliases) {
     Map<String, Set<String>> copy = new TreeMap<>();
     upstreams.forEach((provider, ups) -> copy.put(provider, Set.copyOf(ups)));
     this.upstreams = Map.copyOf(copy);
     Map<String, Map<String, Set<String>>> components = new TreeMap<>();
-    componentUpstreams.forEach((provider, byComponent) -> {
-      Map<String, Set<String>> lowered = new TreeMap<>();
-      byComponent.forEach((component, ups) -> lowered.put(component.toLowerCase(Locale.ROOT), Set.copyOf(ups)));
-      components.put(provider, Map.copyOf(lowered));
-    });
+    componentUpstreams.forEach(
+        (provider, byComponent) -> {
+          Map<String, Set<String>> lowered = new TreeMap<>();
+          byComponent.forEach(
+              (component, ups) -> lowered.put(component.toLowerCase(Locale.ROOT), Set.copyOf(ups)));
+          components.put(provider, Map.copyOf(lowered));
+        });
     this.componentUpstreams = Map.copyOf(components);
     Set<String> named = new TreeSet<>();
     this.upstreams.values().forEach(named::addAll);
-    this.componentUpstreams.values().forEach(byComponent -> byComponent.values().forEach(named::addAll));
+    this.componentUpstreams
+        .values()
+        .forEach(byComponent -> byComponent.values().forEach(named::addAll));
     named.addAll(aliases.keySet());
     Map<String, Pattern> patterns = new TreeMap<>();
     for (String upstream : named) {
@@ -109,26 +123,39 @@ public final class DependencyGraph {
     }
     JsonNode deps = root == null ? null : root.get("dependencies");
     if (deps == null || !deps.isObject()) {
-      throw new IllegalArgumentException(name + ": expected a top-level 'dependencies' map of provider: [upstreams]");
+      throw new IllegalArgumentException(
+          name + ": expected a top-level 'dependencies' map of provider: [upstreams]");
     }
     Map<String, Set<String>> upstreams = new TreeMap<>();
     for (Map.Entry<String, JsonNode> entry : fields(deps)) {
-      upstreams.put(entry.getKey(), names(entry.getValue(), name + ": upstreams of '" + entry.getKey() + "'"));
+      upstreams.put(
+          entry.getKey(),
+          names(entry.getValue(), name + ": upstreams of '" + entry.getKey() + "'"));
     }
     Map<String, Map<String, Set<String>>> components = new TreeMap<>();
     JsonNode componentNode = root.get("components");
     if (componentNode != null && !componentNode.isNull()) {
       if (!componentNode.isObject()) {
-        throw new IllegalArgumentException(name + ": 'components' must map provider: {component: [upstreams]}");
+        throw new IllegalArgumentException(
+            name + ": 'components' must map provider: {component: [upstreams]}");
       }
       for (Map.Entry<String, JsonNode> provider : fields(componentNode)) {
         if (!provider.getValue().isObject()) {
-          throw new IllegalArgumentException(name + ": components of '" + provider.getKey() + "' must map component: [upstreams]");
+          throw new IllegalArgumentException(
+              name + ": components of '" + provider.getKey() + "' must map component: [upstreams]");
         }
         Map<String, Set<String>> byComponent = new TreeMap<>();
         for (Map.Entry<String, JsonNode> component : fields(provider.getValue())) {
-          byComponent.put(component.getKey(),
-              names(component.getValue(), name + ": upstreams of " + provider.getKey() + "'s '" + component.getKey() + "'"));
+          byComponent.put(
+              component.getKey(),
+              names(
+                  component.getValue(),
+                  name
+                      + ": upstreams of "
+                      + provider.getKey()
+                      + "'s '"
+                      + component.getKey()
+                      + "'"));
         }
         components.put(provider.getKey(), byComponent);
       }
@@ -140,7 +167,9 @@ public final class DependencyGraph {
         throw new IllegalArgumentException(name + ": 'aliases' must map provider: [names]");
       }
       for (Map.Entry<String, JsonNode> entry : fields(aliasNode)) {
-        aliases.put(entry.getKey(), List.copyOf(names(entry.getValue(), name + ": aliases of '" + entry.getKey() + "'")));
+        aliases.put(
+            entry.getKey(),
+            List.copyOf(names(entry.getValue(), name + ": aliases of '" + entry.getKey() + "'")));
       }
     }
     return new DependencyGraph(upstreams, components, aliases);
@@ -156,10 +185,14 @@ public final class DependencyGraph {
     return upstreamsOf(dependent).contains(upstream);
   }
 
-  /** Every upstream this incident depends on: declared, through a named component, or named in its text. */
+  /**
+   * Every upstream this incident depends on: declared, through a named component, or named in its
+   * text.
+   */
   public Set<String> upstreamsOf(ProviderIncident incident) {
     Set<String> result = new TreeSet<>(upstreamsOf(incident.provider()));
-    Map<String, Set<String>> byComponent = componentUpstreams.getOrDefault(incident.provider(), Map.of());
+    Map<String, Set<String>> byComponent =
+        componentUpstreams.getOrDefault(incident.provider(), Map.of());
     for (String component : incident.components()) {
       result.addAll(byComponent.getOrDefault(component.toLowerCase(Locale.ROOT), Set.of()));
     }
@@ -169,13 +202,14 @@ public final class DependencyGraph {
   }
 
   /** Titles repeat ("Elevated errors"): what a text names is looked up once per distinct text. */
-  private final Map<String, Set<String>> mentionCache = java.util.Collections.synchronizedMap(
-      new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
-          return size() > 10_000;
-        }
-      });
+  private final Map<String, Set<String>> mentionCache =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Set<String>> eldest) {
+              return size() > 10_000;
+            }
+          });
 
   private Set<String> mentionedIn(String text) {
     Set<String> cached = mentionCache.get(text);
@@ -183,11 +217,12 @@ public final class DependencyGraph {
       return cached;
     }
     Set<String> named = new TreeSet<>();
-    mentions.forEach((upstream, pattern) -> {
-      if (pattern.matcher(text).find()) {
-        named.add(upstream);
-      }
-    });
+    mentions.forEach(
+        (upstream, pattern) -> {
+          if (pattern.matcher(text).find()) {
+            named.add(upstream);
+          }
+        });
     Set<String> result = Set.copyOf(named);
     mentionCache.put(text, result);
     return result;
@@ -216,9 +251,12 @@ public final class DependencyGraph {
       return Optional.of(upstream + " is a declared upstream of " + dependent.provider());
     }
     for (ProviderIncident incident : dependent.incidents()) {
-      Map<String, Set<String>> byComponent = componentUpstreams.getOrDefault(incident.provider(), Map.of());
+      Map<String, Set<String>> byComponent =
+          componentUpstreams.getOrDefault(incident.provider(), Map.of());
       for (String component : incident.components()) {
-        if (byComponent.getOrDefault(component.toLowerCase(Locale.ROOT), Set.of()).contains(upstream)) {
+        if (byComponent
+            .getOrDefault(component.toLowerCase(Locale.ROOT), Set.of())
+            .contains(upstream)) {
           return Optional.of(dependent.provider() + "'s " + component + " runs on " + upstream);
         }
       }
@@ -242,7 +280,8 @@ public final class DependencyGraph {
   /** Case-insensitive, whole words only, so "meta" never matches "metadata". */
   private static Pattern words(List<String> names) {
     List<String> quoted = names.stream().map(Pattern::quote).toList();
-    return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + String.join("|", quoted) + ")(?![\\p{L}\\p{N}])",
+    return Pattern.compile(
+        "(?<![\\p{L}\\p{N}])(?:" + String.join("|", quoted) + ")(?![\\p{L}\\p{N}])",
         Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
   }
 

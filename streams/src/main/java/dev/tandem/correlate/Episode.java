@@ -27,12 +27,15 @@ public final class Episode {
   private final List<ProviderIncident> incidents;
   private final Severity severity;
 
-  /** @param end when the last of its incidents resolved, or null while any is open */
+  /**
+   * @param end when the last of its incidents resolved, or null while any is open
+   */
   public Episode(String provider, Instant onset, Instant end, List<ProviderIncident> incidents) {
     this.provider = provider;
     this.onset = onset;
     this.end = end;
-    this.incidents = sorted(incidents) ? List.copyOf(incidents) : incidents.stream().sorted(BY_START).toList();
+    this.incidents =
+        sorted(incidents) ? List.copyOf(incidents) : incidents.stream().sorted(BY_START).toList();
     Severity worst = Severity.NONE;
     for (ProviderIncident i : this.incidents) {
       worst = i.severity().compareTo(worst) > 0 ? i.severity() : worst;
@@ -82,7 +85,10 @@ public final class Episode {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Episode e && provider.equals(e.provider) && onset.equals(e.onset) && Objects.equals(end, e.end)
+    return o instanceof Episode e
+        && provider.equals(e.provider)
+        && onset.equals(e.onset)
+        && Objects.equals(end, e.end)
         && incidents.equals(e.incidents);
   }
 
@@ -93,6 +99,13 @@ public final class Episode {
 
   @Override
   public String toString() {
-    return "Episode[" + provider + " " + onset + (end == null ? " open" : " to " + end) + ", " + incidents.size() + " incidents]";
+    return "Episode["
+        + provider
+        + " "
+        + onset
+        + (end == null ? " open" : " to " + end)
+        + ", "
+        + incidents.size()
+        + " incidents]";
   }
 }

@@ -31,7 +31,10 @@ final class EpisodeUpstreams {
     return isUpstreamOf(a.provider(), b) || isUpstreamOf(b.provider(), a);
   }
 
-  /** Whether the graph itself declares the dependency, as opposed to the episode's incidents revealing it. */
+  /**
+   * Whether the graph itself declares the dependency, as opposed to the episode's incidents
+   * revealing it.
+   */
   boolean declared(String upstream, Episode dependent) {
     return graph.isUpstreamOf(upstream, dependent.provider());
   }

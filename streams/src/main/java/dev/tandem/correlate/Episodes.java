@@ -16,16 +16,21 @@ public final class Episodes {
 
   /** All episodes of all providers, ordered by onset; incidents that do not count are left out. */
   public static List<Episode> of(Collection<ProviderIncident> incidents) {
-    Map<String, List<ProviderIncident>> byProvider = incidents.stream()
-        .filter(ProviderIncident::counts)
-        .collect(Collectors.groupingBy(ProviderIncident::provider, TreeMap::new, Collectors.toList()));
+    Map<String, List<ProviderIncident>> byProvider =
+        incidents.stream()
+            .filter(ProviderIncident::counts)
+            .collect(
+                Collectors.groupingBy(
+                    ProviderIncident::provider, TreeMap::new, Collectors.toList()));
     List<Episode> episodes = new ArrayList<>();
     byProvider.forEach((provider, list) -> episodes.addAll(ofProvider(provider, list)));
     episodes.sort(Episode.BY_ONSET);
     return episodes;
   }
 
-  /** One provider's episodes, from its incidents (any order; those that do not count are left out). */
+  /**
+   * One provider's episodes, from its incidents (any order; those that do not count are left out).
+   */
   static List<Episode> ofProvider(String provider, Collection<ProviderIncident> incidents) {
     List<ProviderIncident> sorted = new ArrayList<>();
     for (ProviderIncident i : incidents) {
@@ -33,7 +38,9 @@ public final class Episodes {
         sorted.add(i);
       }
     }
-    sorted.sort(Comparator.comparing(ProviderIncident::startedAt).thenComparing(ProviderIncident::incidentId));
+    sorted.sort(
+        Comparator.comparing(ProviderIncident::startedAt)
+            .thenComparing(ProviderIncident::incidentId));
     List<Episode> episodes = new ArrayList<>();
     List<ProviderIncident> current = new ArrayList<>();
     Instant onset = null;
@@ -49,7 +56,10 @@ public final class Episodes {
         onset = incident.startedAt();
         end = incident.resolvedAt();
       } else if (end != null) {
-        end = incident.resolvedAt() == null || incident.resolvedAt().isAfter(end) ? incident.resolvedAt() : end;
+        end =
+            incident.resolvedAt() == null || incident.resolvedAt().isAfter(end)
+                ? incident.resolvedAt()
+                : end;
       }
       current.add(incident);
     }

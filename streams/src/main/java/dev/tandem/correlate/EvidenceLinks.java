@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * Links between episodes that the incidents themselves justify, whatever the background: a
- * dependent and its upstream within the dependency window, and two dependents of the same
- * upstream within the correlation window.
+ * dependent and its upstream within the dependency window, and two dependents of the same upstream
+ * within the correlation window.
  */
 final class EvidenceLinks {
 

@@ -22,8 +22,10 @@ final class IncidentIndex {
   static final class Timeline {
     final String provider;
     final Map<String, ProviderIncident> byKey = new HashMap<>();
-    final NavigableSet<ProviderIncident> byStart = new TreeSet<>(
-        Comparator.comparing(ProviderIncident::startedAt).thenComparing(ProviderIncident::incidentId));
+    final NavigableSet<ProviderIncident> byStart =
+        new TreeSet<>(
+            Comparator.comparing(ProviderIncident::startedAt)
+                .thenComparing(ProviderIncident::incidentId));
     List<Episode> episodes = List.of();
 
     Timeline(String provider) {
@@ -32,7 +34,8 @@ final class IncidentIndex {
 
     /** The earliest start of an incident (of any impact) within [from, to), or null. */
     Instant firstStartWithin(Instant from, Instant to) {
-      ProviderIncident probe = new ProviderIncident(provider, "", "", Severity.NONE, from, null, List.of());
+      ProviderIncident probe =
+          new ProviderIncident(provider, "", "", Severity.NONE, from, null, List.of());
       ProviderIncident first = byStart.ceiling(probe);
       return first != null && first.startedAt().isBefore(to) ? first.startedAt() : null;
     }
@@ -47,10 +50,13 @@ final class IncidentIndex {
 
   private final Map<String, Timeline> timelines = new HashMap<>();
   private final TreeSet<Episode> byOnset = new TreeSet<>(Episode.BY_ONSET);
+
   /** The same onsets as primitives, at each severity level, for the burst test's quick look. */
   private final OnsetTimeline anyOnsets = new OnsetTimeline();
+
   private final OnsetTimeline majorOnsets = new OnsetTimeline();
   private int size;
+
   /** How many incidents start at each instant: the earliest start in O(log n). */
   private final TreeMap<Instant, Integer> starts = new TreeMap<>();
 
@@ -152,8 +158,8 @@ final class IncidentIndex {
   }
 
   /**
-   * Onsets (epoch millis) within [from, to] at a severity level, in order, in the first
-   * {@link #onsetCount(SeverityLevel)} places of an array reused by the next call at that level.
+   * Onsets (epoch millis) within [from, to] at a severity level, in order, in the first {@link
+   * #onsetCount(SeverityLevel)} places of an array reused by the next call at that level.
    */
   long[] onsetsBetween(SeverityLevel level, long from, long to) {
     return (level == SeverityLevel.ANY ? anyOnsets : majorOnsets).between(from, to);

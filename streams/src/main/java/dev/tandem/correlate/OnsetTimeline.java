@@ -4,10 +4,10 @@ import java.util.Arrays;
 import java.util.TreeMap;
 
 /**
- * Onset times (epoch millis) in sorted primitive arrays, one per UTC day: what the burst test
- * scans around each new onset. Inserting costs a copy within one day's array; reading the few
- * hours around a moment costs a binary search and a copy of what is there, with no object per
- * onset, which is what keeps a change cheap among 10,000 providers.
+ * Onset times (epoch millis) in sorted primitive arrays, one per UTC day: what the burst test scans
+ * around each new onset. Inserting costs a copy within one day's array; reading the few hours
+ * around a moment costs a binary search and a copy of what is there, with no object per onset,
+ * which is what keeps a change cheap among 10,000 providers.
  */
 final class OnsetTimeline {
 
@@ -50,7 +50,8 @@ final class OnsetTimeline {
   /** How many onsets lie within [from, to]: a binary search per day, nothing copied. */
   int count(long from, long to) {
     int count = 0;
-    for (Day d : days.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).values()) {
+    for (Day d :
+        days.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).values()) {
       count += Math.max(0, upperBound(d.onsets, d.size, to) - lowerBound(d.onsets, d.size, from));
     }
     return count;
@@ -65,7 +66,8 @@ final class OnsetTimeline {
    */
   long[] between(long from, long to) {
     int count = 0;
-    for (Day d : days.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).values()) {
+    for (Day d :
+        days.subMap(Math.floorDiv(from, DAY), true, Math.floorDiv(to, DAY), true).values()) {
       int lo = lowerBound(d.onsets, d.size, from);
       int hi = upperBound(d.onsets, d.size, to);
       if (hi > lo) {

@@ -29,11 +29,22 @@ public record Outage(
   }
 
   /** One provider incident in the outage, as published. */
-  public record Member(String provider, String incidentId, String title, Severity severity, Instant startedAt, Instant resolvedAt) {
+  public record Member(
+      String provider,
+      String incidentId,
+      String title,
+      Severity severity,
+      Instant startedAt,
+      Instant resolvedAt) {
 
     static Member of(ProviderIncident incident) {
-      return new Member(incident.provider(), incident.incidentId(), incident.title(), incident.severity(),
-          incident.startedAt(), incident.resolvedAt());
+      return new Member(
+          incident.provider(),
+          incident.incidentId(),
+          incident.title(),
+          incident.severity(),
+          incident.startedAt(),
+          incident.resolvedAt());
     }
 
     /** provider/incidentId, as {@link ProviderIncident#key()}. */
@@ -44,8 +55,19 @@ public record Outage(
 
   /** The same outage under another id (the one it was first published under). */
   public Outage withId(String newId) {
-    return newId.equals(id) ? this : new Outage(newId, providers, members, firstOnset, lastOnset, resolvedAt, confidence,
-        coincidenceProbability, cause, explanation);
+    return newId.equals(id)
+        ? this
+        : new Outage(
+            newId,
+            providers,
+            members,
+            firstOnset,
+            lastOnset,
+            resolvedAt,
+            confidence,
+            coincidenceProbability,
+            cause,
+            explanation);
   }
 
   public boolean isResolved() {

@@ -16,6 +16,9 @@ public sealed interface OutageChange {
     }
   }
 
-  /** The outage no longer stands (its members no longer make an outage); consumers of the compacted topic see a tombstone. */
+  /**
+   * The outage no longer stands (its members no longer make an outage); consumers of the compacted
+   * topic see a tombstone.
+   */
   record Retracted(String id, String reason) implements OutageChange {}
 }

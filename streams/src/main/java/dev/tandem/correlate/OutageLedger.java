@@ -14,35 +14,43 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 
 /**
- * Turns successive outages into a lifecycle consumers can key a pager on: OPEN, UPDATED…,
- * RESOLVED, with a version that grows with every change, and one id for an outage's whole life.
+ * Turns successive outages into a lifecycle consumers can key a pager on: OPEN, UPDATED…, RESOLVED,
+ * with a version that grows with every change, and one id for an outage's whole life.
  *
  * <p>The id rules: an outage is named after its earliest member incident ({@link Correlator#idOf}),
- * so its id is a function of its members, never of the order they arrived in (partitioning,
- * replays and crashes change that order). When a member with an earlier start joins a published
- * outage, or two published outages become one, each published id that no longer names an outage
- * ends with a final MERGED revision naming the id its members now belong to. A published outage
- * whose members no longer make any outage is retracted (a tombstone). One whose first member aged
- * out is final ({@link #retire}); what is left of it is not published again under its id.
+ * so its id is a function of its members, never of the order they arrived in (partitioning, replays
+ * and crashes change that order). When a member with an earlier start joins a published outage, or
+ * two published outages become one, each published id that no longer names an outage ends with a
+ * final MERGED revision naming the id its members now belong to. A published outage whose members
+ * no longer make any outage is retracted (a tombstone). One whose first member aged out is final
+ * ({@link #retire}); what is left of it is not published again under its id.
  */
 public final class OutageLedger {
 
   private static final Comparator<OutageRevision> OLDEST_FIRST =
-      Comparator.comparing((OutageRevision r) -> r.outage().firstOnset()).thenComparing(OutageRevision::id);
+      Comparator.comparing((OutageRevision r) -> r.outage().firstOnset())
+          .thenComparing(OutageRevision::id);
 
   private final Map<String, OutageRevision> published = new TreeMap<>();
+
   /**
    * Ids no longer live (retracted or merged) → the last revision published under them: an id that
    * comes back continues from the next version, so no (id, version) is ever published twice.
    */
   private final Map<String, OutageRevision> ended = new TreeMap<>();
-  /** Published outages that aged out: final, kept only so that what is left of them is not published again. */
-  private final Set<String> retired = new TreeSet<>();
+
   /**
-   * id → the last version found on the outage topic when this run started: after a
-   * {@code tandem reset} the ledger starts empty, and an id it publishes again continues from there.
+   * Published outages that aged out: final, kept only so that what is left of them is not published
+   * again.
+   */
+  private final Set<String> retired = new TreeSet<>();
+
+  /**
+   * id → the last version found on the outage topic when this run started: after a {@code tandem
+   * reset} the ledger starts empty, and an id it publishes again continues from there.
    */
   private Map<String, Integer> publishedBefore = Map.of();
+
   /** incident key → ids of the published outages it is a member of. */
   private final Map<String, Set<String>> byMember = new HashMap<>();
 
@@ -63,7 +71,9 @@ public final class OutageLedger {
    * @param knownIncidents keys of the incidents correlation still holds
    */
   public static List<OutageChange> reconcile(
-      Map<String, OutageRevision> published, Collection<Outage> current, Set<String> knownIncidents) {
+      Map<String, OutageRevision> published,
+      Collection<Outage> current,
+      Set<String> knownIncidents) {
     OutageLedger ledger = new OutageLedger(published.values());
     return ledger.reconcile(current, ledger.published.keySet(), knownIncidents::contains);
   }
@@ -72,16 +82,20 @@ public final class OutageLedger {
    * The changes for a region whose outages were worked out anew.
    *
    * @param current the outages of the region, as correlation now has them
-   * @param affected ids of published outages that may have changed (besides those sharing members with {@code current})
+   * @param affected ids of published outages that may have changed (besides those sharing members
+   *     with {@code current})
    * @param held whether correlation still holds an incident (by key)
    */
-  public List<OutageChange> reconcile(Collection<Outage> current, Collection<String> affected, Predicate<String> held) {
+  public List<OutageChange> reconcile(
+      Collection<Outage> current, Collection<String> affected, Predicate<String> held) {
     Set<String> touched = new TreeSet<>(affected);
     touched.removeAll(retired);
     // What is left of an outage that aged out is not a new outage.
-    List<Outage> outages = current.stream()
-        .filter(o -> !o.members().stream().allMatch(m -> retiredMember(m.key())))
-        .sorted(Comparator.comparing(Outage::firstOnset).thenComparing(Outage::id)).toList();
+    List<Outage> outages =
+        current.stream()
+            .filter(o -> !o.members().stream().allMatch(m -> retiredMember(m.key())))
+            .sorted(Comparator.comparing(Outage::firstOnset).thenComparing(Outage::id))
+            .toList();
     Map<Outage, List<OutageRevision>> sharing = new LinkedHashMap<>();
     for (Outage outage : outages) {
       Set<String> ids = new TreeSet<>();
@@ -106,7 +120,9 @@ public final class OutageLedger {
       String id = outage.id();
       // Only an outage that aged out (final, not touched) can hold the name: what is left of it
       // with new incidents is a new outage, and may not revise a final one.
-      for (int n = 2; liveIds.contains(id) || (published.containsKey(id) && !touched.contains(id)); n++) {
+      for (int n = 2;
+          liveIds.contains(id) || (published.containsKey(id) && !touched.contains(id));
+          n++) {
         id = outage.id() + "-" + n;
       }
       idOf.put(outage, id);
@@ -128,20 +144,37 @@ public final class OutageLedger {
       OutageRevision previous = published.get(named.id());
       if (previous == null) {
         OutageRevision before = ended.remove(named.id());
-        int version = Math.max(before == null ? 1 : before.version() + 1, publishedBefore.getOrDefault(named.id(), 0) + 1);
-        changes.add(revise(new OutageRevision(named, named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.OPEN, version)));
+        int version =
+            Math.max(
+                before == null ? 1 : before.version() + 1,
+                publishedBefore.getOrDefault(named.id(), 0) + 1);
+        changes.add(
+            revise(
+                new OutageRevision(
+                    named,
+                    named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.OPEN,
+                    version)));
       } else if (!previous.outage().equals(named)) {
-        changes.add(revise(new OutageRevision(named,
-            named.isResolved() ? OutageRevision.State.RESOLVED : OutageRevision.State.UPDATED, previous.version() + 1)));
+        changes.add(
+            revise(
+                new OutageRevision(
+                    named,
+                    named.isResolved()
+                        ? OutageRevision.State.RESOLVED
+                        : OutageRevision.State.UPDATED,
+                    previous.version() + 1)));
       }
     }
-    mergedInto.forEach((id, into) -> {
-      OutageRevision last = published.get(id);
-      OutageRevision merged = new OutageRevision(last.outage(), OutageRevision.State.MERGED, last.version() + 1, into);
-      changes.add(new OutageChange.Revised(merged));
-      forget(id);
-      ended.put(id, merged);
-    });
+    mergedInto.forEach(
+        (id, into) -> {
+          OutageRevision last = published.get(id);
+          OutageRevision merged =
+              new OutageRevision(
+                  last.outage(), OutageRevision.State.MERGED, last.version() + 1, into);
+          changes.add(new OutageChange.Revised(merged));
+          forget(id);
+          ended.put(id, merged);
+        });
     for (String id : touched) {
       OutageRevision previous = published.get(id);
       if (previous == null || liveIds.contains(id)) {
@@ -152,7 +185,13 @@ public final class OutageLedger {
       if (stillHeld) {
         changes.add(new OutageChange.Retracted(id, "its members no longer make an outage"));
         // A retraction counts as a version: the tombstone carries none, so it is remembered here.
-        ended.put(id, new OutageRevision(previous.outage(), previous.state(), previous.version() + 1, previous.mergedInto()));
+        ended.put(
+            id,
+            new OutageRevision(
+                previous.outage(),
+                previous.state(),
+                previous.version() + 1,
+                previous.mergedInto()));
       }
     }
     return changes;
@@ -167,10 +206,12 @@ public final class OutageLedger {
     if (last == null || !retired.add(id)) {
       return java.util.Optional.empty();
     }
-    if (last.state() == OutageRevision.State.RESOLVED || last.state() == OutageRevision.State.EXPIRED) {
+    if (last.state() == OutageRevision.State.RESOLVED
+        || last.state() == OutageRevision.State.EXPIRED) {
       return java.util.Optional.empty();
     }
-    OutageRevision expired = new OutageRevision(last.outage(), OutageRevision.State.EXPIRED, last.version() + 1);
+    OutageRevision expired =
+        new OutageRevision(last.outage(), OutageRevision.State.EXPIRED, last.version() + 1);
     published.put(id, expired);
     return java.util.Optional.of(expired);
   }
@@ -180,7 +221,9 @@ public final class OutageLedger {
     return java.util.Collections.unmodifiableMap(ended);
   }
 
-  /** The last version of each id published before this run (read from the outage topic at start). */
+  /**
+   * The last version of each id published before this run (read from the outage topic at start).
+   */
   public void continueVersionsFrom(Map<String, Integer> lastVersions) {
     publishedBefore = Map.copyOf(lastVersions);
   }
@@ -193,13 +236,16 @@ public final class OutageLedger {
   /** Forgets ended ids whose outage began before {@code horizon}: they cannot come back. */
   public List<String> forgetEndedBefore(java.time.Instant horizon) {
     List<String> gone = new ArrayList<>();
-    ended.values().removeIf(r -> {
-      boolean old = r.outage().firstOnset().isBefore(horizon);
-      if (old) {
-        gone.add(r.id());
-      }
-      return old;
-    });
+    ended
+        .values()
+        .removeIf(
+            r -> {
+              boolean old = r.outage().firstOnset().isBefore(horizon);
+              if (old) {
+                gone.add(r.id());
+              }
+              return old;
+            });
     return gone;
   }
 

@@ -13,7 +13,13 @@ public record OutageRevision(Outage outage, State state, int version, String mer
    * MERGED (final) when it joined an older outage, EXPIRED (final) when its members aged out of
    * correlation before all of them resolved.
    */
-  public enum State { OPEN, UPDATED, RESOLVED, MERGED, EXPIRED }
+  public enum State {
+    OPEN,
+    UPDATED,
+    RESOLVED,
+    MERGED,
+    EXPIRED
+  }
 
   public OutageRevision(Outage outage, State state, int version) {
     this(outage, state, version, null);

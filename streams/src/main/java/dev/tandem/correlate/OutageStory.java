@@ -6,7 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The lines a person reads on why these providers were grouped: who started when, why, and how rare. */
+/**
+ * The lines a person reads on why these providers were grouped: who started when, why, and how
+ * rare.
+ */
 final class OutageStory {
 
   private final CorrelationSettings settings;
@@ -27,18 +30,33 @@ final class OutageStory {
   List<String> tell(OutageCluster cluster, Cause cause, Burst burst, double evidenceCoincidence) {
     List<String> lines = new ArrayList<>();
     // Tell the story from the suspected cause when it reported, else from the first to fail.
-    Episode reference = cause.reporting()
-        ? cluster.episodes().stream().filter(e -> e.provider().equals(cause.provider())).findFirst().orElse(cluster.anchor())
-        : cluster.anchor();
-    lines.add(reference.provider() + " started at " + reference.onset() + " (" + reference.severity().name().toLowerCase(Locale.ROOT) + ")");
+    Episode reference =
+        cause.reporting()
+            ? cluster.episodes().stream()
+                .filter(e -> e.provider().equals(cause.provider()))
+                .findFirst()
+                .orElse(cluster.anchor())
+            : cluster.anchor();
+    lines.add(
+        reference.provider()
+            + " started at "
+            + reference.onset()
+            + " ("
+            + reference.severity().name().toLowerCase(Locale.ROOT)
+            + ")");
     for (Episode e : cluster.episodes()) {
       if (e == reference) {
         continue;
       }
       boolean after = !e.onset().isBefore(reference.onset());
-      String line = e.provider() + " started " + duration(Episode.distance(reference, e)) + (after ? " after " : " before ")
-          + reference.provider();
-      Optional<String> why = cause.reporting() ? upstreams.why(cause.provider(), e) : Optional.empty();
+      String line =
+          e.provider()
+              + " started "
+              + duration(Episode.distance(reference, e))
+              + (after ? " after " : " before ")
+              + reference.provider();
+      Optional<String> why =
+          cause.reporting() ? upstreams.why(cause.provider(), e) : Optional.empty();
       if (why.isPresent()) {
         line += "; " + why.get();
       }
@@ -53,31 +71,51 @@ final class OutageStory {
       lines.add(background(burst, tests));
     }
     if (!Double.isNaN(evidenceCoincidence)) {
-      lines.add(String.format(Locale.ROOT,
-          "chance of these %d providers, linked by what their incidents say, starting within %s by coincidence: %.2g",
-          cluster.providers().size(), duration(cluster.span()), evidenceCoincidence));
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "chance of these %d providers, linked by what their incidents say, starting within %s by coincidence: %.2g",
+              cluster.providers().size(),
+              duration(cluster.span()),
+              evidenceCoincidence));
     }
     return lines;
   }
 
-  /** The background line: what was expected, what happened, how rare that is in the user's units. */
+  /**
+   * The background line: what was expected, what happened, how rare that is in the user's units.
+   */
   static String background(Burst burst, int tests) {
     Background b = burst.background();
-    return String.format(Locale.ROOT,
+    return String.format(
+        Locale.ROOT,
         "background: the %d providers watched start about %.1f incidents (%s) a day, %.2g in %s; %d started within %s from %s; "
             + "a burst this strong happens by chance about %s at this background (%d window widths and levels tested)",
-        b.watched(), b.perDay(burst.level()), burst.level().label(), burst.expected(), duration(burst.width()),
-        burst.providers(), duration(burst.width()), burst.from(), rarity(burst.chancePerWeek()), tests);
+        b.watched(),
+        b.perDay(burst.level()),
+        burst.level().label(),
+        burst.expected(),
+        duration(burst.width()),
+        burst.providers(),
+        duration(burst.width()),
+        burst.from(),
+        rarity(burst.chancePerWeek()),
+        tests);
   }
 
-  /** "once in 3 years", "once in 5 weeks", "8 times a day": the rate of chance bursts, read by a person. */
+  /**
+   * "once in 3 years", "once in 5 weeks", "8 times a day": the rate of chance bursts, read by a
+   * person.
+   */
   static String rarity(double perWeek) {
     if (perWeek <= 0) {
       return "never";
     }
     double weeks = 1 / perWeek;
     if (weeks >= 104) {
-      return weeks / 52.18 >= 1000 ? "less than once in 1000 years" : String.format(Locale.ROOT, "once in %.0f years", weeks / 52.18);
+      return weeks / 52.18 >= 1000
+          ? "less than once in 1000 years"
+          : String.format(Locale.ROOT, "once in %.0f years", weeks / 52.18);
     }
     if (weeks >= 8) {
       return String.format(Locale.ROOT, "once in %.0f months", weeks / 4.35);

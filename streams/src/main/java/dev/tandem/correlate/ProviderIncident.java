@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What correlation needs to know of one tracked incident: who, since when, until when, how bad.
- * A plain value, so the correlation math never touches Kafka or Avro.
+ * What correlation needs to know of one tracked incident: who, since when, until when, how bad. A
+ * plain value, so the correlation math never touches Kafka or Avro.
  *
  * @param resolvedAt null while the incident is open
  * @param components names of the affected components (evidence for a named upstream)

@@ -6,12 +6,12 @@ package dev.tandem.correlate;
  *
  * <p>Onsets of all providers watched form a Poisson process of rate Λ (the sum of every provider's
  * learned rate). The rule "alarm when some window of width w holds k onsets" fires, by chance, at
- * the rate at which an onset arrives with at least k − 1 others in the w before it:
- * {@code Λ · P(Poisson(Λw) ≥ k − 1)}. That counts every onset of a chance burst, not each burst
- * once, so it is an upper bound on the rate of chance bursts (the declumped rate is lower). Tandem
- * tests several widths and two severity levels; by the union bound the rate at which <em>any</em>
- * of those tests fires is at most their sum, so each test is charged {@code tests ×} its own rate.
- * The result is in the units the user sets the budget in: chance alarms per week.
+ * the rate at which an onset arrives with at least k − 1 others in the w before it: {@code Λ ·
+ * P(Poisson(Λw) ≥ k − 1)}. That counts every onset of a chance burst, not each burst once, so it is
+ * an upper bound on the rate of chance bursts (the declumped rate is lower). Tandem tests several
+ * widths and two severity levels; by the union bound the rate at which <em>any</em> of those tests
+ * fires is at most their sum, so each test is charged {@code tests ×} its own rate. The result is
+ * in the units the user sets the budget in: chance alarms per week.
  */
 public final class ScanStatistic {
 
@@ -26,7 +26,8 @@ public final class ScanStatistic {
    * @param ratePerDay Λ, onsets per day of every provider watched at this severity level
    * @param tests how many (width, level) tests are run side by side: the look-elsewhere charge
    */
-  public static double chanceBurstsPerWeek(int k, double widthMinutes, double ratePerDay, int tests) {
+  public static double chanceBurstsPerWeek(
+      int k, double widthMinutes, double ratePerDay, int tests) {
     if (k <= 1) {
       return Double.POSITIVE_INFINITY;
     }
@@ -34,8 +35,11 @@ public final class ScanStatistic {
     return tests * ratePerDay * DAYS_PER_WEEK * upperTail(k - 1, expected);
   }
 
-  /** The fewest onsets within {@code widthMinutes} that the background makes rarer than the budget. */
-  public static int threshold(double widthMinutes, double ratePerDay, int tests, double budgetPerWeek) {
+  /**
+   * The fewest onsets within {@code widthMinutes} that the background makes rarer than the budget.
+   */
+  public static int threshold(
+      double widthMinutes, double ratePerDay, int tests, double budgetPerWeek) {
     if (chanceBurstsPerWeek(2, widthMinutes, ratePerDay, tests) <= budgetPerWeek) {
       return 2;
     }
@@ -107,6 +111,10 @@ public final class ScanStatistic {
     }
     // Stirling's series: ample precision beyond 255.
     double x = n + 1.0;
-    return (x - 0.5) * Math.log(x) - x + 0.5 * Math.log(2 * Math.PI) + 1.0 / (12 * x) - 1.0 / (360 * x * x * x);
+    return (x - 0.5) * Math.log(x)
+        - x
+        + 0.5 * Math.log(2 * Math.PI)
+        + 1.0 / (12 * x)
+        - 1.0 / (360 * x * x * x);
   }
 }

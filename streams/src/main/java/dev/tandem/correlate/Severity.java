@@ -1,6 +1,8 @@
 package dev.tandem.correlate;
 
-/** How bad an incident is, ordered from harmless to worst; MAINTENANCE is planned and never counts. */
+/**
+ * How bad an incident is, ordered from harmless to worst; MAINTENANCE is planned and never counts.
+ */
 public enum Severity {
   NONE,
   MAINTENANCE,

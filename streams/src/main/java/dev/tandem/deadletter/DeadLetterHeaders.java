@@ -20,10 +20,18 @@ public final class DeadLetterHeaders {
 
   private DeadLetterHeaders() {}
 
-  /** The same for a record about to be produced to the dead-letter topic: its headers gain the error headers. */
-  public static ProducerRecord<byte[], byte[]> withErrorHeaders(ProducerRecord<byte[], byte[]> record, String stage, String reason,
-      String errorClass) {
-    return new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(), record.key(), record.value(),
+  /**
+   * The same for a record about to be produced to the dead-letter topic: its headers gain the error
+   * headers.
+   */
+  public static ProducerRecord<byte[], byte[]> withErrorHeaders(
+      ProducerRecord<byte[], byte[]> record, String stage, String reason, String errorClass) {
+    return new ProducerRecord<>(
+        record.topic(),
+        record.partition(),
+        record.timestamp(),
+        record.key(),
+        record.value(),
         of(record.headers(), stage, reason, errorClass));
   }
 

@@ -15,16 +15,26 @@ import org.apache.kafka.streams.processor.api.Record;
 public final class DeadLetterProcessingHandler extends LogAndContinueProcessingExceptionHandler {
 
   @Override
-  public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
+  public Response handleError(
+      ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
     if (SchemaRegistryException.unavailableIn(exception).isPresent()) {
-      // A state store's Avro serde could not reach the registry: the record is fine, retry it after the thread fails.
+      // A state store's Avro serde could not reach the registry: the record is fine, retry it after
+      // the thread fails.
       return Response.fail();
     }
     Response response = super.handleError(context, record, exception);
-    String reason = "processing failed in " + context.processorNodeId() + ": " + DeadLetterDeserializationHandler.describe(exception);
-    List<ProducerRecord<byte[], byte[]>> letters = response.deadLetterQueueRecords().stream()
-        .map(letter -> DeadLetterHeaders.withErrorHeaders(letter, context.processorNodeId(), reason, exception.getClass().getName()))
-        .toList();
+    String reason =
+        "processing failed in "
+            + context.processorNodeId()
+            + ": "
+            + DeadLetterDeserializationHandler.describe(exception);
+    List<ProducerRecord<byte[], byte[]>> letters =
+        response.deadLetterQueueRecords().stream()
+            .map(
+                letter ->
+                    DeadLetterHeaders.withErrorHeaders(
+                        letter, context.processorNodeId(), reason, exception.getClass().getName()))
+            .toList();
     return Response.resume(letters);
   }
 }

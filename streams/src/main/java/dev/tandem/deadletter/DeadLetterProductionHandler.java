@@ -1,9 +1,9 @@
 package dev.tandem.deadletter;
 
+import dev.tandem.registry.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import dev.tandem.registry.SchemaRegistryException;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.InvalidRecordException;
 import org.apache.kafka.common.errors.CorruptRecordException;
@@ -20,9 +20,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A record the pipeline produced but cannot write (the broker refuses it: too large, a timestamp
  * out of range, an invalid record) goes to the dead-letter topic with the reason, instead of
- * failing the stream thread on it again and again. Errors that are not about the record (the
- * broker gone, a fenced producer, authorization) are left to Kafka Streams' default handling,
- * which retries or stops: writing those records off would lose data.
+ * failing the stream thread on it again and again. Errors that are not about the record (the broker
+ * gone, a fenced producer, authorization) are left to Kafka Streams' default handling, which
+ * retries or stops: writing those records off would lose data.
  *
  * <p>A record that cannot be serialized goes to the dead-letter topic as text, unless the reason is
  * the schema registry being unreachable: then the pipeline stops rather than lose the record.
@@ -31,12 +31,17 @@ public final class DeadLetterProductionHandler extends DefaultProductionExceptio
 
   /** The original topic and record time of a record that could not be written. */
   public static final String ORIGINAL_TOPIC = "tandem.error.topic";
+
   public static final String ORIGINAL_TIMESTAMP = "tandem.error.timestamp";
 
   private static final Logger log = LoggerFactory.getLogger(DeadLetterProductionHandler.class);
-  private static final List<Class<? extends Exception>> ABOUT_THE_RECORD = List.of(
-      RecordTooLargeException.class, RecordBatchTooLargeException.class, InvalidTimestampException.class,
-      InvalidRecordException.class, CorruptRecordException.class);
+  private static final List<Class<? extends Exception>> ABOUT_THE_RECORD =
+      List.of(
+          RecordTooLargeException.class,
+          RecordBatchTooLargeException.class,
+          InvalidTimestampException.class,
+          InvalidRecordException.class,
+          CorruptRecordException.class);
 
   private String deadLetterTopic;
 
@@ -48,38 +53,79 @@ public final class DeadLetterProductionHandler extends DefaultProductionExceptio
   }
 
   @Override
-  public Response handleError(ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
-    if (deadLetterTopic == null || !aboutTheRecord(exception) || deadLetterTopic.equals(record.topic())) {
+  public Response handleError(
+      ErrorHandlerContext context, ProducerRecord<byte[], byte[]> record, Exception exception) {
+    if (deadLetterTopic == null
+        || !aboutTheRecord(exception)
+        || deadLetterTopic.equals(record.topic())) {
       return super.handleError(context, record, exception);
     }
-    String reason = "cannot write to " + record.topic() + ": " + DeadLetterDeserializationHandler.describe(exception);
+    String reason =
+        "cannot write to "
+            + record.topic()
+            + ": "
+            + DeadLetterDeserializationHandler.describe(exception);
     log.warn("dead letter from {}: {}", context.processorNodeId(), reason);
-    return Response.resume(List.of(letter(record.topic(), record.timestamp(), record.key(), record.value(), record.headers(),
-        context.processorNodeId(), reason, exception)));
+    return Response.resume(
+        List.of(
+            letter(
+                record.topic(),
+                record.timestamp(),
+                record.key(),
+                record.value(),
+                record.headers(),
+                context.processorNodeId(),
+                reason,
+                exception)));
   }
 
   @Override
-  public Response handleSerializationError(ErrorHandlerContext context, ProducerRecord record, Exception exception,
+  public Response handleSerializationError(
+      ErrorHandlerContext context,
+      ProducerRecord record,
+      Exception exception,
       SerializationExceptionOrigin origin) {
     if (deadLetterTopic == null || registryUnreachable(exception)) {
       return Response.fail();
     }
-    String reason = "cannot serialize a record for " + record.topic() + " (" + origin.name().toLowerCase(java.util.Locale.ROOT)
-        + "): " + DeadLetterDeserializationHandler.describe(exception);
+    String reason =
+        "cannot serialize a record for "
+            + record.topic()
+            + " ("
+            + origin.name().toLowerCase(java.util.Locale.ROOT)
+            + "): "
+            + DeadLetterDeserializationHandler.describe(exception);
     log.warn("dead letter from {}: {}", context.processorNodeId(), reason);
-    return Response.resume(List.of(letter(record.topic(), record.timestamp(), text(record.key()), text(record.value()),
-        record.headers(), context.processorNodeId(), reason, exception)));
+    return Response.resume(
+        List.of(
+            letter(
+                record.topic(),
+                record.timestamp(),
+                text(record.key()),
+                text(record.value()),
+                record.headers(),
+                context.processorNodeId(),
+                reason,
+                exception)));
   }
 
-  private ProducerRecord<byte[], byte[]> letter(String topic, Long timestamp, byte[] key, byte[] value, Headers original,
-      String stage, String reason, Exception exception) {
+  private ProducerRecord<byte[], byte[]> letter(
+      String topic,
+      Long timestamp,
+      byte[] key,
+      byte[] value,
+      Headers original,
+      String stage,
+      String reason,
+      Exception exception) {
     Headers headers = DeadLetterHeaders.of(original, stage, reason, exception.getClass().getName());
     headers.add(ORIGINAL_TOPIC, topic.getBytes(StandardCharsets.UTF_8));
     if (timestamp != null) {
       headers.add(ORIGINAL_TIMESTAMP, String.valueOf(timestamp).getBytes(StandardCharsets.UTF_8));
     }
     // Stamped now: the original time may be the very reason the broker refused the record.
-    return new ProducerRecord<>(deadLetterTopic, null, System.currentTimeMillis(), key, value, headers);
+    return new ProducerRecord<>(
+        deadLetterTopic, null, System.currentTimeMillis(), key, value, headers);
   }
 
   static boolean aboutTheRecord(Throwable e) {

@@ -32,6 +32,7 @@ import org.slf4j.LoggerFactory;
 public final class Demo {
 
   private static final Logger log = LoggerFactory.getLogger(Demo.class);
+
   /** The replay fails only when the pipeline commits nothing new for this long. */
   private static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
 
@@ -48,33 +49,55 @@ public final class Demo {
   public void run(List<Scenario> scenarios) throws Exception {
     Path stateDir = Files.createTempDirectory("tandem-demo-state");
     try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(null, 0).start();
-        EmbeddedRegistry registry = new EmbeddedRegistry(broker.bootstrapServers(), null, 0).start()) {
-      TandemConfig config = TandemConfig.load(null, Map.of(), Map.of(
-          "bootstrap.servers", broker.bootstrapServers(),
-          "schema.registry.url", registry.url(),
-          "application.id", "tandem-demo",
-          "state.dir", stateDir.toString(),
-          "tandem.topic.partitions", "1"));
+        EmbeddedRegistry registry =
+            new EmbeddedRegistry(broker.bootstrapServers(), null, 0).start()) {
+      TandemConfig config =
+          TandemConfig.load(
+              null,
+              Map.of(),
+              Map.of(
+                  "bootstrap.servers", broker.bootstrapServers(),
+                  "schema.registry.url", registry.url(),
+                  "application.id", "tandem-demo",
+                  "state.dir", stateDir.toString(),
+                  "tandem.topic.partitions", "1"));
       try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1));
-          SchemaRegistryClient client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-          SpecificAvroDeserializer<Incident> incidentReader = new SpecificAvroDeserializer<>(Incident.class, client)) {
+          SchemaRegistryClient client =
+              RestSchemaRegistryClient.fromConfigs(config.registryConfig());
+          SpecificAvroDeserializer<Incident> incidentReader =
+              new SpecificAvroDeserializer<>(Incident.class, client)) {
         incidentReader.configure(config.registryConfig(), false);
-        ScenarioReplay replay = new ScenarioReplay(broker.bootstrapServers(), config.topics(), app.applicationId(), incidentReader);
+        ScenarioReplay replay =
+            new ScenarioReplay(
+                broker.bootstrapServers(), config.topics(), app.applicationId(), incidentReader);
         List<RawStatus> records = new ArrayList<>(ScenarioReplay.records(scenarios));
         int replayed = records.size();
         // Collected last: the pipeline holds incidents for correlation relative to the newest event
         // time it has seen, and a page of 2024 read before the 2021 scenario would age it out.
         records.addAll(collectFromLocalStatusPage());
-        log.info("replaying {} records from {} scenarios and the collected page", records.size(), scenarios.size());
+        log.info(
+            "replaying {} records from {} scenarios and the collected page",
+            records.size(),
+            scenarios.size());
         ReplayResult result = replay.replay(records, STALL_TIMEOUT, this::print);
         if (incidents) {
           result.incidents().forEach(this::print);
         }
         if (!json) {
-          long outages = result.outageChanges().stream().map(ReplayResult.PublishedOutage::id).distinct().count();
-          out.printf("replayed %d records from %d scenarios and %d collected page: %d incidents tracked, %s%n",
-              replayed, scenarios.size(), records.size() - replayed,
-              result.incidents().size(), outages == 0 ? "no correlated outage" : outages + " correlated outage" + (outages == 1 ? "" : "s"));
+          long outages =
+              result.outageChanges().stream()
+                  .map(ReplayResult.PublishedOutage::id)
+                  .distinct()
+                  .count();
+          out.printf(
+              "replayed %d records from %d scenarios and %d collected page: %d incidents tracked, %s%n",
+              replayed,
+              scenarios.size(),
+              records.size() - replayed,
+              result.incidents().size(),
+              outages == 0
+                  ? "no correlated outage"
+                  : outages + " correlated outage" + (outages == 1 ? "" : "s"));
         }
         out.flush();
       }
@@ -87,10 +110,16 @@ public final class Demo {
   private List<RawStatus> collectFromLocalStatusPage() {
     List<RawStatus> collected = new ArrayList<>();
     try (LocalStatusPage page = new LocalStatusPage();
-        Collector collector = new Collector(
-            List.of(new StatusPageSource("github", page.url(), "statuspage", Duration.ofSeconds(60))),
-            collected::add, PollPolicy.DEFAULT, Clock.systemUTC())) {
-      String outcome = collector.pollOnce().get(0).outcome().name().toLowerCase(java.util.Locale.ROOT);
+        Collector collector =
+            new Collector(
+                List.of(
+                    new StatusPageSource(
+                        "github", page.url(), "statuspage", Duration.ofSeconds(60))),
+                collected::add,
+                PollPolicy.DEFAULT,
+                Clock.systemUTC())) {
+      String outcome =
+          collector.pollOnce().get(0).outcome().name().toLowerCase(java.util.Locale.ROOT);
       log.info("collected github (statuspage) from {}: {}", page.url(), outcome);
       if (!json) {
         out.println("collected github (statuspage) from " + page.url() + ": " + outcome);
@@ -111,10 +140,16 @@ public final class Demo {
     if (json) {
       out.println(OutageJson.toJson(incident));
     } else {
-      out.printf("incident %s/%s  %s  %s  started %s  resolved %s  %d components  %s%n",
-          incident.getProvider(), incident.getIncidentId(), incident.getStatus(), incident.getImpact(),
-          incident.getStartedAt(), incident.getResolvedAt() == null ? "-" : incident.getResolvedAt(),
-          incident.getComponents().size(), incident.getTitle());
+      out.printf(
+          "incident %s/%s  %s  %s  started %s  resolved %s  %d components  %s%n",
+          incident.getProvider(),
+          incident.getIncidentId(),
+          incident.getStatus(),
+          incident.getImpact(),
+          incident.getStartedAt(),
+          incident.getResolvedAt() == null ? "-" : incident.getResolvedAt(),
+          incident.getComponents().size(),
+          incident.getTitle());
     }
   }
 

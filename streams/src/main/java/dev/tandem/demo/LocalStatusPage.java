@@ -32,18 +32,21 @@ final class LocalStatusPage implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     String etag = "\"" + Integer.toHexString(java.util.Arrays.hashCode(body)) + "\"";
-    server.createContext(PATH, exchange -> {
-      try (exchange; OutputStream out = exchange.getResponseBody()) {
-        exchange.getResponseHeaders().add("ETag", etag);
-        exchange.getResponseHeaders().add("Content-Type", "application/json");
-        if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
-          exchange.sendResponseHeaders(304, -1);
-        } else {
-          exchange.sendResponseHeaders(200, body.length);
-          out.write(body);
-        }
-      }
-    });
+    server.createContext(
+        PATH,
+        exchange -> {
+          try (exchange;
+              OutputStream out = exchange.getResponseBody()) {
+            exchange.getResponseHeaders().add("ETag", etag);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            if (etag.equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+              exchange.sendResponseHeaders(304, -1);
+            } else {
+              exchange.sendResponseHeaders(200, body.length);
+              out.write(body);
+            }
+          }
+        });
     server.start();
   }
 

@@ -14,7 +14,10 @@ final class OutageLine {
 
   private OutageLine() {}
 
-  /** e.g. {@code 2021-06-08T10:00:00Z  OPEN     v1  amazon, fastly  cause: fastly (reporting)  confidence 0.99  id …} */
+  /**
+   * e.g. {@code 2021-06-08T10:00:00Z OPEN v1 amazon, fastly cause: fastly (reporting) confidence
+   * 0.99 id …}
+   */
   static String outage(ReplayResult.PublishedOutage change) {
     if (change.json() == null) {
       return String.format(Locale.ROOT, "%s  RETRACTED   %s", change.time(), change.id());
@@ -23,13 +26,23 @@ final class OutageLine {
     List<String> providers = new ArrayList<>();
     o.get("providers").forEach(p -> providers.add(p.asText()));
     JsonNode cause = o.get("suspectedCause");
-    String causeText = cause == null || cause.isNull() || cause.get("provider").isNull()
-        ? "no suspected cause"
-        : "cause: " + cause.get("provider").asText() + (cause.get("reporting").asBoolean() ? " (reporting)" : " (not reporting yet)");
+    String causeText =
+        cause == null || cause.isNull() || cause.get("provider").isNull()
+            ? "no suspected cause"
+            : "cause: "
+                + cause.get("provider").asText()
+                + (cause.get("reporting").asBoolean() ? " (reporting)" : " (not reporting yet)");
     JsonNode mergedInto = o.get("mergedInto");
-    return String.format(Locale.ROOT, "%s  %-8s v%-2d %s  %s  confidence %.2f  %s%s",
-        change.time(), o.get("state").asText(), o.get("version").asInt(), String.join(", ", providers), causeText,
-        o.get("confidence").asDouble(), o.get("id").asText(),
+    return String.format(
+        Locale.ROOT,
+        "%s  %-8s v%-2d %s  %s  confidence %.2f  %s%s",
+        change.time(),
+        o.get("state").asText(),
+        o.get("version").asInt(),
+        String.join(", ", providers),
+        causeText,
+        o.get("confidence").asDouble(),
+        o.get("id").asText(),
         mergedInto == null || mergedInto.isNull() ? "" : "  merged into " + mergedInto.asText());
   }
 

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a replay produced: every outage change in the order published, and the final state of
- * every incident.
+ * What a replay produced: every outage change in the order published, and the final state of every
+ * incident.
  *
  * @param outageChanges each published change of {@code tandem.outages.json}
  * @param incidents the last value of each key of {@code tandem.incidents}

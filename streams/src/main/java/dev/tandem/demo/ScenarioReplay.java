@@ -38,7 +38,11 @@ public final class ScenarioReplay {
   private final String applicationId;
   private final Deserializer<Incident> incidentDeserializer;
 
-  public ScenarioReplay(String bootstrapServers, TandemTopics topics, String applicationId, Deserializer<Incident> incidentDeserializer) {
+  public ScenarioReplay(
+      String bootstrapServers,
+      TandemTopics topics,
+      String applicationId,
+      Deserializer<Incident> incidentDeserializer) {
     this.bootstrapServers = bootstrapServers;
     this.topics = topics;
     this.applicationId = applicationId;
@@ -61,7 +65,8 @@ public final class ScenarioReplay {
    *
    * @param onOutage called for each outage change as it is read, in order
    */
-  public ReplayResult replay(List<RawStatus> records, Duration stall, Consumer<ReplayResult.PublishedOutage> onOutage)
+  public ReplayResult replay(
+      List<RawStatus> records, Duration stall, Consumer<ReplayResult.PublishedOutage> onOutage)
       throws InterruptedException {
     Properties client = new Properties();
     client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -78,7 +83,10 @@ public final class ScenarioReplay {
       int caughtUp = 0;
       while (caughtUp < 2) {
         if (System.nanoTime() > deadline) {
-          throw new TimeoutException("the pipeline made no progress on the replayed records for " + stall.toSeconds() + " s");
+          throw new TimeoutException(
+              "the pipeline made no progress on the replayed records for "
+                  + stall.toSeconds()
+                  + " s");
         }
         int before = outages.size();
         follow(follower, outages, onOutage, Duration.ofMillis(200));
@@ -92,7 +100,8 @@ public final class ScenarioReplay {
       }
       Map<TopicPartition, Long> ends = follower.endOffsets(follower.assignment());
       long drainDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (ends.entrySet().stream().anyMatch(e -> follower.position(e.getKey()) < e.getValue()) && System.nanoTime() < drainDeadline) {
+      while (ends.entrySet().stream().anyMatch(e -> follower.position(e.getKey()) < e.getValue())
+          && System.nanoTime() < drainDeadline) {
         follow(follower, outages, onOutage, Duration.ofMillis(100));
       }
     }
@@ -108,18 +117,25 @@ public final class ScenarioReplay {
     props.putAll(client);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
-    List<TopicPartition> partitions = consumer.partitionsFor(topics.outagesJson(), Duration.ofSeconds(30)).stream()
-        .map(p -> new TopicPartition(topics.outagesJson(), p.partition())).toList();
+    KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(topics.outagesJson(), Duration.ofSeconds(30)).stream()
+            .map(p -> new TopicPartition(topics.outagesJson(), p.partition()))
+            .toList();
     consumer.assign(partitions);
     consumer.seekToBeginning(partitions);
     return consumer;
   }
 
-  private static void follow(KafkaConsumer<String, String> follower, List<ReplayResult.PublishedOutage> outages,
-      Consumer<ReplayResult.PublishedOutage> onOutage, Duration poll) {
+  private static void follow(
+      KafkaConsumer<String, String> follower,
+      List<ReplayResult.PublishedOutage> outages,
+      Consumer<ReplayResult.PublishedOutage> onOutage,
+      Duration poll) {
     for (ConsumerRecord<String, String> r : follower.poll(poll)) {
-      ReplayResult.PublishedOutage outage = new ReplayResult.PublishedOutage(r.key(), r.value(), Instant.ofEpochMilli(r.timestamp()));
+      ReplayResult.PublishedOutage outage =
+          new ReplayResult.PublishedOutage(r.key(), r.value(), Instant.ofEpochMilli(r.timestamp()));
       outages.add(outage);
       onOutage.accept(outage);
     }

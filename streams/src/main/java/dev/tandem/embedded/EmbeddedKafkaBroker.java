@@ -102,7 +102,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.controllerPort = quorumPort;
     this.saslSsl = saslSsl;
     int securePort = 0;
-    while (saslSsl != null && (securePort == 0 || securePort == clientPort || securePort == quorumPort)) {
+    while (saslSsl != null
+        && (securePort == 0 || securePort == clientPort || securePort == quorumPort)) {
       securePort = FreePort.choose();
     }
     this.saslSslPort = securePort;
@@ -110,10 +111,13 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     this.dataDir = ownsDataDir ? temporaryDirectory() : dataDir.toAbsolutePath().normalize();
   }
 
-  /** Formats the data directory if it is new, starts the broker and waits until it serves clients. */
+  /**
+   * Formats the data directory if it is new, starts the broker and waits until it serves clients.
+   */
   public synchronized EmbeddedKafkaBroker start() {
     if (closed) {
-      throw new IllegalStateException("This broker was closed; create a new one on the same data directory");
+      throw new IllegalStateException(
+          "This broker was closed; create a new one on the same data directory");
     }
     if (server != null) {
       return this;
@@ -131,11 +135,20 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         Thread.currentThread().interrupt();
       }
       close();
-      throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " (data in " + dataDir
-          + ") did not start: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Kafka broker on "
+              + bootstrapServers()
+              + " (data in "
+              + dataDir
+              + ") did not start: "
+              + e.getMessage(),
+          e);
     }
-    log.info("Kafka broker started in {} ms on {} (data in {})",
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), bootstrapServers(), dataDir);
+    log.info(
+        "Kafka broker started in {} ms on {} (data in {})",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+        bootstrapServers(),
+        dataDir);
     return this;
   }
 
@@ -163,7 +176,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     return controllerPort;
   }
 
-  /** Shuts the broker down cleanly and waits for it; deletes the data directory only if it made it. */
+  /**
+   * Shuts the broker down cleanly and waits for it; deletes the data directory only if it made it.
+   */
   @Override
   public synchronized void close() {
     if (closed) {
@@ -179,7 +194,9 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         log.warn("Kafka broker on {} did not shut down cleanly", bootstrapServers(), e);
       }
       server = null;
-      log.info("Kafka broker on {} stopped in {} ms", bootstrapServers(),
+      log.info(
+          "Kafka broker on {} stopped in {} ms",
+          bootstrapServers(),
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
     }
     if (ownsDataDir) {
@@ -191,12 +208,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
   }
 
-  /** Checked first, so a Kafka already running here gets a plain answer, not a half-started broker. */
+  /**
+   * Checked first, so a Kafka already running here gets a plain answer, not a half-started broker.
+   */
   private void refuseTakenPorts() {
-    for (int wanted : saslSsl == null ? new int[] {port, controllerPort} : new int[] {port, controllerPort, saslSslPort}) {
+    for (int wanted :
+        saslSsl == null
+            ? new int[] {port, controllerPort}
+            : new int[] {port, controllerPort, saslSslPort}) {
       if (FreePort.isTaken(wanted)) {
-        throw new IllegalStateException("port " + wanted + " on " + HOST + " is already in use, perhaps by another"
-            + " Kafka broker; stop it or choose another port (0 picks a free one)");
+        throw new IllegalStateException(
+            "port "
+                + wanted
+                + " on "
+                + HOST
+                + " is already in use, perhaps by another"
+                + " Kafka broker; stop it or choose another port (0 picks a free one)");
       }
     }
   }
@@ -220,7 +247,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
           .setIgnoreFormatted(true)
           .run();
     } catch (Exception e) {
-      throw new IllegalStateException("Could not format Kafka storage in " + dataDir + ": " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "Could not format Kafka storage in " + dataDir + ": " + e.getMessage(), e);
     }
     log.debug("Kafka storage format: {}", output.toString(StandardCharsets.UTF_8).trim());
   }
@@ -248,39 +276,54 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
 
   private Properties serverProperties() {
     Properties props = new Properties();
-    props.putAll(Map.ofEntries(
-        Map.entry("process.roles", "broker,controller"),
-        Map.entry("node.id", String.valueOf(NODE_ID)),
-        // A static voter, not a dynamic quorum: the controller port may differ on the next run.
-        Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
-        Map.entry("controller.listener.names", CONTROLLER_LISTENER),
-        Map.entry("listeners",
-            BROKER_LISTENER + "://" + HOST + ":" + port + "," + CONTROLLER_LISTENER + "://" + HOST + ":" + controllerPort),
-        Map.entry("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + port),
-        Map.entry("listener.security.protocol.map", BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
-        Map.entry("inter.broker.listener.name", BROKER_LISTENER),
-        Map.entry("log.dirs", dataDir.toString()),
-        Map.entry("metadata.log.dir", dataDir.toString()),
-        // One node: every internal topic can only have one replica.
-        Map.entry("offsets.topic.replication.factor", "1"),
-        Map.entry("transaction.state.log.replication.factor", "1"),
-        Map.entry("transaction.state.log.min.isr", "1"),
-        Map.entry("share.coordinator.state.topic.replication.factor", "1"),
-        Map.entry("share.coordinator.state.topic.min.isr", "1"),
-        Map.entry("default.replication.factor", "1"),
-        // Spreading internal topics over 50 partitions buys nothing on one node and makes the first
-        // consumer group (and the first transaction) wait while 50 logs are created.
-        Map.entry("offsets.topic.num.partitions", "1"),
-        Map.entry("transaction.state.log.num.partitions", "1"),
-        Map.entry("share.coordinator.state.topic.num.partitions", "1"),
-        Map.entry("num.partitions", "1"),
-        // Nobody else joins a group on a development broker; waiting for them only slows tests.
-        Map.entry("group.initial.rebalance.delay.ms", "0"),
-        // A mistyped topic name should fail loudly rather than silently create an empty topic;
-        // Kafka Streams and the registry create the topics they need through the Admin API.
-        Map.entry("auto.create.topics.enable", "false"),
-        // Small indexes: they are preallocated per segment and this broker holds little data.
-        Map.entry("log.index.size.max.bytes", String.valueOf(1024 * 1024))));
+    props.putAll(
+        Map.ofEntries(
+            Map.entry("process.roles", "broker,controller"),
+            Map.entry("node.id", String.valueOf(NODE_ID)),
+            // A static voter, not a dynamic quorum: the controller port may differ on the next run.
+            Map.entry("controller.quorum.voters", NODE_ID + "@" + HOST + ":" + controllerPort),
+            Map.entry("controller.listener.names", CONTROLLER_LISTENER),
+            Map.entry(
+                "listeners",
+                BROKER_LISTENER
+                    + "://"
+                    + HOST
+                    + ":"
+                    + port
+                    + ","
+                    + CONTROLLER_LISTENER
+                    + "://"
+                    + HOST
+                    + ":"
+                    + controllerPort),
+            Map.entry("advertised.listeners", BROKER_LISTENER + "://" + HOST + ":" + port),
+            Map.entry(
+                "listener.security.protocol.map",
+                BROKER_LISTENER + ":PLAINTEXT," + CONTROLLER_LISTENER + ":PLAINTEXT"),
+            Map.entry("inter.broker.listener.name", BROKER_LISTENER),
+            Map.entry("log.dirs", dataDir.toString()),
+            Map.entry("metadata.log.dir", dataDir.toString()),
+            // One node: every internal topic can only have one replica.
+            Map.entry("offsets.topic.replication.factor", "1"),
+            Map.entry("transaction.state.log.replication.factor", "1"),
+            Map.entry("transaction.state.log.min.isr", "1"),
+            Map.entry("share.coordinator.state.topic.replication.factor", "1"),
+            Map.entry("share.coordinator.state.topic.min.isr", "1"),
+            Map.entry("default.replication.factor", "1"),
+            // Spreading internal topics over 50 partitions buys nothing on one node and makes the
+            // first
+            // consumer group (and the first transaction) wait while 50 logs are created.
+            Map.entry("offsets.topic.num.partitions", "1"),
+            Map.entry("transaction.state.log.num.partitions", "1"),
+            Map.entry("share.coordinator.state.topic.num.partitions", "1"),
+            Map.entry("num.partitions", "1"),
+            // Nobody else joins a group on a development broker; waiting for them only slows tests.
+            Map.entry("group.initial.rebalance.delay.ms", "0"),
+            // A mistyped topic name should fail loudly rather than silently create an empty topic;
+            // Kafka Streams and the registry create the topics they need through the Admin API.
+            Map.entry("auto.create.topics.enable", "false"),
+            // Small indexes: they are preallocated per segment and this broker holds little data.
+            Map.entry("log.index.size.max.bytes", String.valueOf(1024 * 1024))));
     if (saslSsl != null) {
       addSaslSslListener(props);
     }
@@ -294,9 +337,12 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     String address = name + "://" + HOST + ":" + saslSslPort;
     props.put("listeners", props.getProperty("listeners") + "," + address);
     props.put("advertised.listeners", props.getProperty("advertised.listeners") + "," + address);
-    props.put("listener.security.protocol.map", props.getProperty("listener.security.protocol.map") + "," + name + ":SASL_SSL");
+    props.put(
+        "listener.security.protocol.map",
+        props.getProperty("listener.security.protocol.map") + "," + name + ":SASL_SSL");
     props.put(prefix + "sasl.enabled.mechanisms", SaslSslListener.MECHANISM);
-    props.put(prefix + SaslSslListener.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
+    props.put(
+        prefix + SaslSslListener.MECHANISM.toLowerCase(Locale.ROOT) + ".sasl.jaas.config",
         "org.apache.kafka.common.security.scram.ScramLoginModule required;");
     props.put(prefix + "ssl.keystore.type", "PKCS12");
     props.put(prefix + "ssl.keystore.location", saslSsl.keyStore().toAbsolutePath().toString());
@@ -305,10 +351,11 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
   }
 
   private void awaitReady() throws InterruptedException {
-    Map<String, Object> adminConfig = Map.of(
-        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-        AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
-        AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
+    Map<String, Object> adminConfig =
+        Map.of(
+            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000,
+            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5_000);
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     Exception lastFailure = null;
     try (Admin admin = Admin.create(adminConfig)) {
@@ -323,15 +370,22 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         TimeUnit.MILLISECONDS.sleep(100);
       }
     }
-    throw new IllegalStateException("Kafka broker on " + bootstrapServers() + " did not answer within "
-        + READY_TIMEOUT.toSeconds() + " s" + (lastFailure == null ? "" : ": " + lastFailure.getMessage()), lastFailure);
+    throw new IllegalStateException(
+        "Kafka broker on "
+            + bootstrapServers()
+            + " did not answer within "
+            + READY_TIMEOUT.toSeconds()
+            + " s"
+            + (lastFailure == null ? "" : ": " + lastFailure.getMessage()),
+        lastFailure);
   }
 
   private static Path temporaryDirectory() {
     try {
       return Files.createTempDirectory("tandem-kafka-");
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create a temporary directory for the Kafka broker", e);
+      throw new UncheckedIOException(
+          "Could not create a temporary directory for the Kafka broker", e);
     }
   }
 }

@@ -78,25 +78,37 @@ public final class EmbeddedRegistry implements AutoCloseable {
       pidFile.stopStaleRegistry(STOP_GRACE);
       port = FreePort.orChosen(requestedPort);
       if (FreePort.isTaken(port)) {
-        throw new IllegalStateException("Port " + port + " on " + HOST + " is already in use, perhaps by a schema"
-            + " registry from another run or by another program; stop it or choose another port");
+        throw new IllegalStateException(
+            "Port "
+                + port
+                + " on "
+                + HOST
+                + " is already in use, perhaps by a schema"
+                + " registry from another run or by another program; stop it or choose another port");
       }
       launch(distribution);
       awaitReady();
     } catch (IOException e) {
       close();
-      throw new UncheckedIOException("Could not prepare the registry's work directory " + workDir, e);
+      throw new UncheckedIOException(
+          "Could not prepare the registry's work directory " + workDir, e);
     } catch (RuntimeException e) {
       // A registry that did not start is closed, so try-with-resources on start() leaks nothing.
       close();
       throw e;
     }
-    log.info("Schema registry started in {} ms at {} (pid {}, log {})",
-        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began), url(), process.pid(), logFile());
+    log.info(
+        "Schema registry started in {} ms at {} (pid {}, log {})",
+        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began),
+        url(),
+        process.pid(),
+        logFile());
     return this;
   }
 
-  /** The Confluent-compatible API's base URL, e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7}. */
+  /**
+   * The Confluent-compatible API's base URL, e.g. {@code http://127.0.0.1:8081/apis/ccompat/v7}.
+   */
   public String url() {
     if (port == 0) {
       throw new IllegalStateException("The registry has not been started");
@@ -149,55 +161,74 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
   /**
    * Polls the parent (our JVM) once a second while the registry lives; if the parent is gone first,
-   * sends the registry SIGTERM. {@code $$} is the shell's pid, which {@code exec} hands to the registry.
+   * sends the registry SIGTERM. {@code $$} is the shell's pid, which {@code exec} hands to the
+   * registry.
    */
-  static final String PARENT_WATCHDOG = "parent=$PPID; "
-      + "(while kill -0 \"$parent\" 2>/dev/null && kill -0 $$ 2>/dev/null; do sleep 1; done; "
-      + "kill -0 \"$parent\" 2>/dev/null || kill -TERM $$ 2>/dev/null) & exec \"$@\"";
+  static final String PARENT_WATCHDOG =
+      "parent=$PPID; "
+          + "(while kill -0 \"$parent\" 2>/dev/null && kill -0 $$ 2>/dev/null; do sleep 1; done; "
+          + "kill -0 \"$parent\" 2>/dev/null || kill -TERM $$ 2>/dev/null) & exec \"$@\"";
 
   private void launch(RegistryDistribution distribution) {
-    List<String> command = new ArrayList<>(List.of(
-        // The shell starts a watchdog, then becomes the registry's JVM (exec keeps the pid). The
-        // watchdog stops the registry when our JVM dies without running its shutdown hooks
-        // (SIGKILL, Runtime.halt, a fatal broker error), so no registry is ever orphaned.
-        "/bin/sh", "-c", PARENT_WATCHDOG, "sh",
-        javaExecutable(),
-        // Measured: ~30 MB of live heap after 50 schemas, ~250 MB resident in all.
-        "-Xmx192m",
-        // One collector thread and client compilation only: on two cores these roughly halve
-        // start-up (12 s to 6 s), and a development registry never needs peak throughput.
-        "-XX:+UseSerialGC",
-        "-XX:TieredStopAtLevel=1",
-        // A registry out of memory should die, so isRunning() and the log say so, not limp on.
-        "-XX:+ExitOnOutOfMemoryError",
-        "-Dquarkus.http.host=" + HOST,
-        "-Dquarkus.http.port=" + port,
-        // Readiness polling would otherwise fill the log with access lines.
-        "-Dquarkus.http.access-log.enabled=false",
-        "-Dquarkus.log.console.format=%d{HH:mm:ss.SSS} %-5p [%c{3.}] (%t) %s%e%n",
-        "-Dapicurio.storage.kind=kafkasql",
-        "-Dapicurio.kafkasql.bootstrap.servers=" + bootstrapServers,
-        // Apicurio creates its topics with the broker's default retention (a week): schemas must
-        // outlive that, because the records written with them do.
-        "-Dapicurio.kafkasql.topic.retention.ms=-1",
-        // At start-up Apicurio polls its snapshots topic once for this long (default 5 s, a third of
-        // the start-up). Tandem takes no snapshots and the journal is kept whole: nothing is missed.
-        "-Dapicurio.kafkasql.consumer.poll.timeout=500",
-        "-jar", distribution.runnerJar().toString()));
-    ProcessBuilder builder = new ProcessBuilder(command)
-        // The runner jar finds lib/ beside itself; the working directory only collects stray files.
-        .directory(workDir.toFile())
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.to(logFile().toFile()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                // The shell starts a watchdog, then becomes the registry's JVM (exec keeps the
+                // pid). The
+                // watchdog stops the registry when our JVM dies without running its shutdown hooks
+                // (SIGKILL, Runtime.halt, a fatal broker error), so no registry is ever orphaned.
+                "/bin/sh",
+                "-c",
+                PARENT_WATCHDOG,
+                "sh",
+                javaExecutable(),
+                // Measured: ~30 MB of live heap after 50 schemas, ~250 MB resident in all.
+                "-Xmx192m",
+                // One collector thread and client compilation only: on two cores these roughly
+                // halve
+                // start-up (12 s to 6 s), and a development registry never needs peak throughput.
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                // A registry out of memory should die, so isRunning() and the log say so, not limp
+                // on.
+                "-XX:+ExitOnOutOfMemoryError",
+                "-Dquarkus.http.host=" + HOST,
+                "-Dquarkus.http.port=" + port,
+                // Readiness polling would otherwise fill the log with access lines.
+                "-Dquarkus.http.access-log.enabled=false",
+                "-Dquarkus.log.console.format=%d{HH:mm:ss.SSS} %-5p [%c{3.}] (%t) %s%e%n",
+                "-Dapicurio.storage.kind=kafkasql",
+                "-Dapicurio.kafkasql.bootstrap.servers=" + bootstrapServers,
+                // Apicurio creates its topics with the broker's default retention (a week): schemas
+                // must
+                // outlive that, because the records written with them do.
+                "-Dapicurio.kafkasql.topic.retention.ms=-1",
+                // At start-up Apicurio polls its snapshots topic once for this long (default 5 s, a
+                // third of
+                // the start-up). Tandem takes no snapshots and the journal is kept whole: nothing
+                // is missed.
+                "-Dapicurio.kafkasql.consumer.poll.timeout=500",
+                "-jar",
+                distribution.runnerJar().toString()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            // The runner jar finds lib/ beside itself; the working directory only collects stray
+            // files.
+            .directory(workDir.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.to(logFile().toFile()));
     try {
       process = builder.start();
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not start the schema registry: " + String.join(" ", command), e);
+      throw new UncheckedIOException(
+          "Could not start the schema registry: " + String.join(" ", command), e);
     }
     closeQuietly(process.getOutputStream());
     Process started = process;
-    shutdownHook = new Thread(() -> RegistryPidFile.stop(started.toHandle(), Duration.ofSeconds(5)),
-        "tandem-registry-stop");
+    shutdownHook =
+        new Thread(
+            () -> RegistryPidFile.stop(started.toHandle(), Duration.ofSeconds(5)),
+            "tandem-registry-stop");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     pidFile.write(process.pid());
     log.debug("Schema registry pid {}: {}", process.pid(), String.join(" ", command));
@@ -205,10 +236,11 @@ public final class EmbeddedRegistry implements AutoCloseable {
 
   private void awaitReady() {
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    HttpRequest subjects = HttpRequest.newBuilder(URI.create(url() + "/subjects"))
-        .timeout(Duration.ofSeconds(5))
-        .GET()
-        .build();
+    HttpRequest subjects =
+        HttpRequest.newBuilder(URI.create(url() + "/subjects"))
+            .timeout(Duration.ofSeconds(5))
+            .GET()
+            .build();
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     String lastAnswer = "no answer yet";
     try {
@@ -232,14 +264,28 @@ public final class EmbeddedRegistry implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw startFailure("was interrupted while waiting for it");
     }
-    throw startFailure("did not answer GET " + subjects.uri() + " with 200 within "
-        + READY_TIMEOUT.toSeconds() + " s (last: " + lastAnswer + ")");
+    throw startFailure(
+        "did not answer GET "
+            + subjects.uri()
+            + " with 200 within "
+            + READY_TIMEOUT.toSeconds()
+            + " s (last: "
+            + lastAnswer
+            + ")");
   }
 
   private IllegalStateException startFailure(String what) {
     stopProcess();
-    return new IllegalStateException("The schema registry on port " + port + " " + what + "; last lines of "
-        + logFile() + ":" + System.lineSeparator() + LogTail.of(logFile(), LOG_TAIL_LINES));
+    return new IllegalStateException(
+        "The schema registry on port "
+            + port
+            + " "
+            + what
+            + "; last lines of "
+            + logFile()
+            + ":"
+            + System.lineSeparator()
+            + LogTail.of(logFile(), LOG_TAIL_LINES));
   }
 
   private void stopProcess() {
@@ -254,7 +300,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
       // The JVM is already shutting down; the hook stops the process anyway.
     }
     pidFile.deleteIfRecords(process.pid());
-    log.info("Schema registry pid {} stopped in {} ms", process.pid(),
+    log.info(
+        "Schema registry pid {} stopped in {} ms",
+        process.pid(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - began));
     process = null;
     shutdownHook = null;
@@ -270,7 +318,9 @@ public final class EmbeddedRegistry implements AutoCloseable {
   }
 
   private static String javaExecutable() {
-    return ProcessHandle.current().info().command()
+    return ProcessHandle.current()
+        .info()
+        .command()
         .filter(command -> Files.isExecutable(Path.of(command)))
         .orElseGet(() -> Path.of(System.getProperty("java.home"), "bin", "java").toString());
   }
@@ -279,7 +329,8 @@ public final class EmbeddedRegistry implements AutoCloseable {
     try {
       return Files.createTempDirectory("tandem-registry-");
     } catch (IOException e) {
-      throw new UncheckedIOException("Could not create a temporary directory for the schema registry", e);
+      throw new UncheckedIOException(
+          "Could not create a temporary directory for the schema registry", e);
     }
   }
 }

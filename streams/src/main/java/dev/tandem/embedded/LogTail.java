@@ -20,15 +20,18 @@ final class LogTail {
     Deque<String> last = new ArrayDeque<>(lines);
     // Decoding leniently: a half-written last line must not hide the lines before it.
     try (Stream<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines()) {
-      all.forEach(line -> {
-        if (last.size() == lines) {
-          last.removeFirst();
-        }
-        last.addLast(line);
-      });
+      all.forEach(
+          line -> {
+            if (last.size() == lines) {
+              last.removeFirst();
+            }
+            last.addLast(line);
+          });
     } catch (IOException e) {
       return "(could not read " + log + ": " + e.getMessage() + ")";
     }
-    return last.isEmpty() ? "(log " + log + " is empty)" : String.join(System.lineSeparator(), last);
+    return last.isEmpty()
+        ? "(log " + log + " is empty)"
+        : String.join(System.lineSeparator(), last);
   }
 }

@@ -31,7 +31,11 @@ final class RegistryDistribution {
   static final String HOME_VARIABLE = "TANDEM_REGISTRY_HOME";
 
   private static final String ARCHIVE_IN_MAVEN_REPOSITORY =
-      "io/apicurio/apicurio-registry-app/" + VERSION + "/apicurio-registry-app-" + VERSION + "-all.tar.gz";
+      "io/apicurio/apicurio-registry-app/"
+          + VERSION
+          + "/apicurio-registry-app-"
+          + VERSION
+          + "-all.tar.gz";
 
   private final Path home;
 
@@ -55,7 +59,9 @@ final class RegistryDistribution {
    */
   static RegistryDistribution locate() {
     Path userHome = Path.of(System.getProperty("user.home"));
-    Path mavenRepository = Path.of(System.getProperty("maven.repo.local", userHome.resolve(".m2/repository").toString()));
+    Path mavenRepository =
+        Path.of(
+            System.getProperty("maven.repo.local", userHome.resolve(".m2/repository").toString()));
     return locate(
         System.getProperty(HOME_PROPERTY),
         System.getenv(HOME_VARIABLE),
@@ -66,13 +72,21 @@ final class RegistryDistribution {
 
   /** {@link #locate()} with every place to look given, so each rule can be checked on its own. */
   static RegistryDistribution locate(
-      String homeProperty, String homeVariable, Optional<Path> besideCode, Path archive, Path unpackInto) {
+      String homeProperty,
+      String homeVariable,
+      Optional<Path> besideCode,
+      Path archive,
+      Path unpackInto) {
     List<String> looked = new ArrayList<>();
-    for (Candidate candidate : List.of(
-        Candidate.configured("system property " + HOME_PROPERTY, homeProperty),
-        Candidate.configured("environment variable " + HOME_VARIABLE, homeVariable),
-        new Candidate("beside Tandem's code", besideCode, false),
-        new Candidate("unpacked earlier from the local Maven repository", Optional.of(unpackInto), false))) {
+    for (Candidate candidate :
+        List.of(
+            Candidate.configured("system property " + HOME_PROPERTY, homeProperty),
+            Candidate.configured("environment variable " + HOME_VARIABLE, homeVariable),
+            new Candidate("beside Tandem's code", besideCode, false),
+            new Candidate(
+                "unpacked earlier from the local Maven repository",
+                Optional.of(unpackInto),
+                false))) {
       if (candidate.directory().isEmpty()) {
         continue;
       }
@@ -83,33 +97,52 @@ final class RegistryDistribution {
       looked.add(directory + " (" + candidate.source() + ")");
       if (candidate.configured()) {
         // Set but wrong: say so, yet still try the places that need no configuration.
-        log.warn("{} points to {}, which has no {}; looking elsewhere", candidate.source(), directory, RUNNER_JAR);
+        log.warn(
+            "{} points to {}, which has no {}; looking elsewhere",
+            candidate.source(),
+            directory,
+            RUNNER_JAR);
       }
     }
     if (Files.isRegularFile(archive)) {
       return new RegistryDistribution(unpack(archive, unpackInto));
     }
     looked.add(archive + " (archive in the local Maven repository)");
-    throw new IllegalStateException("Apicurio Registry " + VERSION + " is not on this machine; looked for "
-        + RUNNER_JAR + " in: " + String.join("; ", looked) + ". Run `mvn -B package -DskipTests` in the Tandem"
-        + " checkout to fetch it, or set " + HOME_VARIABLE + " to an unpacked apicurio-registry-app-" + VERSION
-        + "-all.tar.gz.");
+    throw new IllegalStateException(
+        "Apicurio Registry "
+            + VERSION
+            + " is not on this machine; looked for "
+            + RUNNER_JAR
+            + " in: "
+            + String.join("; ", looked)
+            + ". Run `mvn -B package -DskipTests` in the Tandem"
+            + " checkout to fetch it, or set "
+            + HOME_VARIABLE
+            + " to an unpacked apicurio-registry-app-"
+            + VERSION
+            + "-all.tar.gz.");
   }
 
   private static Path unpack(Path archive, Path target) {
     log.info("Unpacking {} into {} (once)", archive, target);
-    Path staging = target.resolveSibling(target.getFileName() + ".unpacking-" + ProcessHandle.current().pid());
+    Path staging =
+        target.resolveSibling(target.getFileName() + ".unpacking-" + ProcessHandle.current().pid());
     try {
       Files.createDirectories(staging);
-      Process tar = new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", staging.toString())
-          .redirectErrorStream(true)
-          .start();
+      Process tar =
+          new ProcessBuilder("tar", "-xzf", archive.toString(), "-C", staging.toString())
+              .redirectErrorStream(true)
+              .start();
       String output = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!tar.waitFor(5, TimeUnit.MINUTES) || tar.exitValue() != 0 || !Files.isRegularFile(staging.resolve(RUNNER_JAR))) {
+      if (!tar.waitFor(5, TimeUnit.MINUTES)
+          || tar.exitValue() != 0
+          || !Files.isRegularFile(staging.resolve(RUNNER_JAR))) {
         tar.destroyForcibly();
-        throw new IllegalStateException("Could not unpack " + archive + " with tar: " + output.trim());
+        throw new IllegalStateException(
+            "Could not unpack " + archive + " with tar: " + output.trim());
       }
-      // Renaming a finished directory into place means a half-unpacked one is never mistaken for it.
+      // Renaming a finished directory into place means a half-unpacked one is never mistaken for
+      // it.
       try {
         Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
       } catch (IOException e) {
@@ -154,7 +187,8 @@ final class RegistryDistribution {
 
   private record Candidate(String source, Optional<Path> directory, boolean configured) {
     static Candidate configured(String source, String value) {
-      return new Candidate(source, Optional.ofNullable(value).filter(v -> !v.isBlank()).map(Path::of), true);
+      return new Candidate(
+          source, Optional.ofNullable(value).filter(v -> !v.isBlank()).map(Path::of), true);
     }
   }
 }

@@ -43,7 +43,10 @@ final class RegistryPidFile {
     }
   }
 
-  /** Deletes the file if it still names {@code pid}: a newer registry may have taken the directory over. */
+  /**
+   * Deletes the file if it still names {@code pid}: a newer registry may have taken the directory
+   * over.
+   */
   void deleteIfRecords(long pid) {
     if (recordedPid().filter(recorded -> recorded == pid).isPresent()) {
       delete();
@@ -64,13 +67,18 @@ final class RegistryPidFile {
    */
   Optional<Long> stopStaleRegistry(Duration gracePeriod) {
     Optional<Long> pid = recordedPid();
-    Optional<ProcessHandle> stale = pid.flatMap(ProcessHandle::of)
-        .filter(ProcessHandle::isAlive)
-        .filter(RegistryPidFile::isRegistry);
-    stale.ifPresent(process -> {
-      log.warn("Stopping schema registry pid {} left running by an earlier run (pid file {})", process.pid(), file);
-      stop(process, gracePeriod);
-    });
+    Optional<ProcessHandle> stale =
+        pid.flatMap(ProcessHandle::of)
+            .filter(ProcessHandle::isAlive)
+            .filter(RegistryPidFile::isRegistry);
+    stale.ifPresent(
+        process -> {
+          log.warn(
+              "Stopping schema registry pid {} left running by an earlier run (pid file {})",
+              process.pid(),
+              file);
+          stop(process, gracePeriod);
+        });
     delete();
     return stale.map(ProcessHandle::pid);
   }
@@ -89,8 +97,9 @@ final class RegistryPidFile {
 
   private static boolean isRegistry(ProcessHandle process) {
     ProcessHandle.Info info = process.info();
-    String commandLine = info.commandLine()
-        .orElseGet(() -> String.join(" ", info.arguments().orElse(new String[0])));
+    String commandLine =
+        info.commandLine()
+            .orElseGet(() -> String.join(" ", info.arguments().orElse(new String[0])));
     return commandLine.contains(COMMAND_MARK);
   }
 
@@ -99,7 +108,10 @@ final class RegistryPidFile {
     CompletableFuture<ProcessHandle> exited = process.onExit();
     process.destroy();
     if (!awaitExit(exited, gracePeriod)) {
-      log.warn("Schema registry pid {} did not stop within {} s; killing it", process.pid(), gracePeriod.toSeconds());
+      log.warn(
+          "Schema registry pid {} did not stop within {} s; killing it",
+          process.pid(),
+          gracePeriod.toSeconds());
       process.destroyForcibly();
       if (!awaitExit(exited, Duration.ofSeconds(10))) {
         log.error("Schema registry pid {} survived SIGKILL", process.pid());

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Minimum, median and maximum of detection delays; the median of an even count is the mean of
- * the two middle values. All null when there is no delay to summarize.
+ * Minimum, median and maximum of detection delays; the median of an even count is the mean of the
+ * two middle values. All null when there is no delay to summarize.
  */
 public record DelaySummary(int count, Duration min, Duration median, Duration max) {
 
@@ -15,7 +15,8 @@ public record DelaySummary(int count, Duration min, Duration median, Duration ma
     }
     List<Duration> sorted = delays.stream().sorted().toList();
     int n = sorted.size();
-    Duration median = n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
+    Duration median =
+        n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     return new DelaySummary(n, sorted.get(0), median, sorted.get(n - 1));
   }
 }

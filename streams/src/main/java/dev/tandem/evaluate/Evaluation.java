@@ -45,8 +45,15 @@ public record Evaluation(List<ScenarioScore> scenarios) {
   public java.util.SortedMap<Integer, Ratio> foundBySize() {
     java.util.SortedMap<Integer, Ratio> total = new java.util.TreeMap<>();
     for (ScenarioScore s : scored()) {
-      s.foundBySize().forEach((size, r) -> total.merge(size, r,
-          (a, b) -> new Ratio(a.numerator() + b.numerator(), a.denominator() + b.denominator())));
+      s.foundBySize()
+          .forEach(
+              (size, r) ->
+                  total.merge(
+                      size,
+                      r,
+                      (a, b) ->
+                          new Ratio(
+                              a.numerator() + b.numerator(), a.denominator() + b.denominator())));
     }
     return total;
   }
@@ -56,7 +63,8 @@ public record Evaluation(List<ScenarioScore> scenarios) {
   }
 
   public Ratio finalStateAccuracy() {
-    return new Ratio(scored().stream().mapToInt(ScenarioScore::finalStatesCorrect).sum(), matched());
+    return new Ratio(
+        scored().stream().mapToInt(ScenarioScore::finalStatesCorrect).sum(), matched());
   }
 
   /** Detection delays of all matched outages. */

@@ -11,20 +11,27 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders an evaluation for people (one block per scenario, then the totals) or for machines
- * (one JSON document; durations in seconds, undefined scores as null).
+ * Renders an evaluation for people (one block per scenario, then the totals) or for machines (one
+ * JSON document; durations in seconds, undefined scores as null).
  */
 public final class EvaluationReport {
 
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private EvaluationReport() {}
 
   /** One scenario's block: its expected outages, then its found ones, each saying how it fared. */
   public static String text(ScenarioScore s) {
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "%s  (%s, %s%s)%n",
-        s.name(), count(s.records(), "record"), count(s.incidents(), "incident"), s.scored() ? "" : "; no expected file, not scored"));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "%s  (%s, %s%s)%n",
+            s.name(),
+            count(s.records(), "record"),
+            count(s.incidents(), "incident"),
+            s.scored() ? "" : "; no expected file, not scored"));
     if (s.scored() && s.expectedOutages().isEmpty() && s.found().isEmpty()) {
       out.append("  no outage expected, none found").append(System.lineSeparator());
       return out.toString();
@@ -35,10 +42,18 @@ public final class EvaluationReport {
     for (int i = 0; i < s.expectedOutages().size(); i++) {
       ExpectedOutcome.ExpectedOutage e = s.expectedOutages().get(i);
       int index = i;
-      OutageMatching.Match m = s.matches().stream().filter(x -> x.expected() == index).findFirst().orElse(null);
-      out.append(String.format(Locale.ROOT, "  expected     %s  %s  %s  -> %s%n",
-          String.join(", ", e.providers()), cause(e.suspectedCause()), e.finalState() == null ? "any state" : e.finalState(),
-          m == null ? "MISSED" : String.format(Locale.ROOT, "found (Jaccard %.2f)", m.jaccard())));
+      OutageMatching.Match m =
+          s.matches().stream().filter(x -> x.expected() == index).findFirst().orElse(null);
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  expected     %s  %s  %s  -> %s%n",
+              String.join(", ", e.providers()),
+              cause(e.suspectedCause()),
+              e.finalState() == null ? "any state" : e.finalState(),
+              m == null
+                  ? "MISSED"
+                  : String.format(Locale.ROOT, "found (Jaccard %.2f)", m.jaccard())));
     }
     if (!s.scored() && s.found().isEmpty()) {
       out.append("  no outage found").append(System.lineSeparator());
@@ -46,12 +61,26 @@ public final class EvaluationReport {
     for (int i = 0; i < s.found().size(); i++) {
       FoundOutage f = s.found().get(i);
       OutageMatching.Match m = s.matchOfFound(i);
-      String verdict = !s.scored() ? ""
-          : m == null ? "  -> FALSE ALARM"
-          : "  -> cause " + (s.causeCorrect(m) ? "right" : "WRONG") + ", final state " + (s.finalStateCorrect(m) ? "right" : "WRONG");
-      out.append(String.format(Locale.ROOT, "  found        %s  %s  %s  confidence %.2f  delay %s  %s%s%n",
-          String.join(", ", f.providers()), cause(f.suspectedCause()), f.finalState(), f.confidence(),
-          duration(f.detectionDelay()), f.id(), verdict));
+      String verdict =
+          !s.scored()
+              ? ""
+              : m == null
+                  ? "  -> FALSE ALARM"
+                  : "  -> cause "
+                      + (s.causeCorrect(m) ? "right" : "WRONG")
+                      + ", final state "
+                      + (s.finalStateCorrect(m) ? "right" : "WRONG");
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  found        %s  %s  %s  confidence %.2f  delay %s  %s%s%n",
+              String.join(", ", f.providers()),
+              cause(f.suspectedCause()),
+              f.finalState(),
+              f.confidence(),
+              duration(f.detectionDelay()),
+              f.id(),
+              verdict));
     }
     return out.toString();
   }
@@ -61,21 +90,65 @@ public final class EvaluationReport {
     PairCounts pairs = e.pairs();
     DelaySummary delay = e.detectionDelay();
     StringBuilder out = new StringBuilder();
-    out.append(String.format(Locale.ROOT, "totals over %s (%d replayed)%n", count(e.scored().size(), "scored scenario"), e.scenarios().size()));
-    out.append(String.format(Locale.ROOT, "  outages          %d expected, %d found: %d matched, %d missed, %s%n",
-        e.expectedOutages(), e.foundOutages(), e.matched(), e.missed(), count(e.falseAlarms(), "false alarm")));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "totals over %s (%d replayed)%n",
+            count(e.scored().size(), "scored scenario"),
+            e.scenarios().size()));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  outages          %d expected, %d found: %d matched, %d missed, %s%n",
+            e.expectedOutages(),
+            e.foundOutages(),
+            e.matched(),
+            e.missed(),
+            count(e.falseAlarms(), "false alarm")));
     if (e.foundBySize().size() > 1) {
-      out.append(String.format(Locale.ROOT, "  found by size    %s%n", String.join(", ", e.foundBySize().entrySet().stream()
-          .map(entry -> entry.getKey() + " providers " + entry.getValue().numerator() + "/" + entry.getValue().denominator()).toList())));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "  found by size    %s%n",
+              String.join(
+                  ", ",
+                  e.foundBySize().entrySet().stream()
+                      .map(
+                          entry ->
+                              entry.getKey()
+                                  + " providers "
+                                  + entry.getValue().numerator()
+                                  + "/"
+                                  + entry.getValue().denominator())
+                      .toList())));
     }
-    out.append(String.format(Locale.ROOT, "  provider pairs   precision %s  recall %s  F1 %s%n",
-        ratio(pairs.precision()), ratio(pairs.recall()), ratio(pairs.f1())));
-    out.append(String.format(Locale.ROOT, "  cause            accuracy %s over matched outages%n", ratio(e.causeAccuracy())));
-    out.append(String.format(Locale.ROOT, "  final state      accuracy %s over matched outages%n", ratio(e.finalStateAccuracy())));
-    out.append(delay.count() == 0
-        ? String.format(Locale.ROOT, "  detection delay  none measured%n")
-        : String.format(Locale.ROOT, "  detection delay  min %s, median %s, max %s over %s%n",
-            duration(delay.min()), duration(delay.median()), duration(delay.max()), count(delay.count(), "matched outage")));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  provider pairs   precision %s  recall %s  F1 %s%n",
+            ratio(pairs.precision()),
+            ratio(pairs.recall()),
+            ratio(pairs.f1())));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  cause            accuracy %s over matched outages%n",
+            ratio(e.causeAccuracy())));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "  final state      accuracy %s over matched outages%n",
+            ratio(e.finalStateAccuracy())));
+    out.append(
+        delay.count() == 0
+            ? String.format(Locale.ROOT, "  detection delay  none measured%n")
+            : String.format(
+                Locale.ROOT,
+                "  detection delay  min %s, median %s, max %s over %s%n",
+                duration(delay.min()),
+                duration(delay.median()),
+                duration(delay.max()),
+                count(delay.count(), "matched outage")));
     return out.toString();
   }
 
@@ -144,7 +217,13 @@ public final class EvaluationReport {
     totals.put("missed", e.missed());
     totals.put("falseAlarms", e.falseAlarms());
     ObjectNode bySize = totals.putObject("foundBySize");
-    e.foundBySize().forEach((size, r) -> bySize.putObject(String.valueOf(size)).put("found", r.numerator()).put("expected", r.denominator()));
+    e.foundBySize()
+        .forEach(
+            (size, r) ->
+                bySize
+                    .putObject(String.valueOf(size))
+                    .put("found", r.numerator())
+                    .put("expected", r.denominator()));
     pairs(totals.putObject("pairs"), e.pairs());
     putRatio(totals, "causeAccuracy", e.causeAccuracy());
     putRatio(totals, "finalStateAccuracy", e.finalStateAccuracy());

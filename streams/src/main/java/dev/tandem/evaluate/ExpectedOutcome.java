@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * What Tandem should conclude from a scenario, as its {@code NAME.expected.json} states it:
- * {@code {"outages":[{"providers":[…],"suspectedCause":"fastly"|null,"finalState":"RESOLVED"}]}}.
- * Other fields (such as {@code incidents}) are for other tests and are ignored here.
+ * What Tandem should conclude from a scenario, as its {@code NAME.expected.json} states it: {@code
+ * {"outages":[{"providers":[…],"suspectedCause":"fastly"|null,"finalState":"RESOLVED"}]}}. Other
+ * fields (such as {@code incidents}) are for other tests and are ignored here.
  */
 public record ExpectedOutcome(List<ExpectedOutage> outages) {
 
@@ -34,7 +34,9 @@ public record ExpectedOutcome(List<ExpectedOutage> outages) {
     }
   }
 
-  /** Reads an expected file's text; the message of a failure names {@code source} and what is wrong. */
+  /**
+   * Reads an expected file's text; the message of a failure names {@code source} and what is wrong.
+   */
   public static ExpectedOutcome parse(String source, String text) {
     JsonNode root;
     try {
@@ -51,11 +53,13 @@ public record ExpectedOutcome(List<ExpectedOutage> outages) {
       JsonNode outage = outages.get(i);
       JsonNode providers = outage.get("providers");
       if (providers == null || !providers.isArray() || providers.size() < 2) {
-        throw new IllegalArgumentException(source + ": outages[" + i + "] needs a 'providers' array of two or more ids");
+        throw new IllegalArgumentException(
+            source + ": outages[" + i + "] needs a 'providers' array of two or more ids");
       }
       List<String> ids = new ArrayList<>();
       providers.forEach(p -> ids.add(p.asText()));
-      expected.add(new ExpectedOutage(ids, text(outage, "suspectedCause"), text(outage, "finalState")));
+      expected.add(
+          new ExpectedOutage(ids, text(outage, "suspectedCause"), text(outage, "finalState")));
     }
     return new ExpectedOutcome(expected);
   }

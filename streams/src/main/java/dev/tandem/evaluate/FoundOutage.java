@@ -17,8 +17,8 @@ import java.util.TreeMap;
  *
  * @param suspectedCause the suspected cause's provider (reporting or not), or null
  * @param finalState OPEN, UPDATED or RESOLVED
- * @param detectedAt event time of the first published change that held member incidents of two
- *     or more of its providers, under any id (an alert superseded by this one still detected it)
+ * @param detectedAt event time of the first published change that held member incidents of two or
+ *     more of its providers, under any id (an alert superseded by this one still detected it)
  * @param secondProviderFirstUpdate the second-earliest, over its providers, of each provider's
  *     earliest update time of its member incidents; null for fewer than two providers
  */
@@ -35,9 +35,13 @@ public record FoundOutage(
     providers = List.copyOf(providers);
   }
 
-  /** How long after a second provider first spoke Tandem alerted, in event time; null when unknown. */
+  /**
+   * How long after a second provider first spoke Tandem alerted, in event time; null when unknown.
+   */
   public Duration detectionDelay() {
-    return detectedAt == null || secondProviderFirstUpdate == null ? null : Duration.between(secondProviderFirstUpdate, detectedAt);
+    return detectedAt == null || secondProviderFirstUpdate == null
+        ? null
+        : Duration.between(secondProviderFirstUpdate, detectedAt);
   }
 
   /** The outages standing at the end of a replay, in order of first appearance. */
@@ -45,8 +49,15 @@ public record FoundOutage(
     List<FoundOutage> found = new ArrayList<>();
     for (OutageRevision revision : outcome.finalOutages().values()) {
       Outage o = revision.outage();
-      found.add(new FoundOutage(o.id(), o.providers(), o.cause().provider(), revision.state().name(), o.confidence(),
-          detectedAt(o, outcome.outageChanges()), secondProviderFirstUpdate(o, outcome.firstUpdates())));
+      found.add(
+          new FoundOutage(
+              o.id(),
+              o.providers(),
+              o.cause().provider(),
+              revision.state().name(),
+              o.confidence(),
+              detectedAt(o, outcome.outageChanges()),
+              secondProviderFirstUpdate(o, outcome.firstUpdates())));
     }
     return found;
   }

@@ -37,7 +37,8 @@ import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * Runs raw status records through Tandem's real topology in Kafka Streams' TopologyTestDriver: no
- * broker, no registry server, but exactly the production logic, so what evaluation measures is what runs.
+ * broker, no registry server, but exactly the production logic, so what evaluation measures is what
+ * runs.
  */
 public final class OfflineReplay {
 
@@ -47,7 +48,8 @@ public final class OfflineReplay {
   private final DependencyGraph graph;
   private final Duration dedupeRetention;
 
-  public OfflineReplay(CorrelationSettings settings, DependencyGraph graph, Duration dedupeRetention) {
+  public OfflineReplay(
+      CorrelationSettings settings, DependencyGraph graph, Duration dedupeRetention) {
     this.settings = settings;
     this.graph = graph;
     this.dedupeRetention = dedupeRetention;
@@ -55,10 +57,15 @@ public final class OfflineReplay {
 
   /** The shipped settings and dependency graph. */
   public static OfflineReplay withDefaults() {
-    return new OfflineReplay(CorrelationSettings.DEFAULTS, DependencyGraph.defaults(), new TandemConfig(Map.of()).dedupeRetention());
+    return new OfflineReplay(
+        CorrelationSettings.DEFAULTS,
+        DependencyGraph.defaults(),
+        new TandemConfig(Map.of()).dedupeRetention());
   }
 
-  /** Pipes the records, in the given order, into a fresh topology and collects what it published. */
+  /**
+   * Pipes the records, in the given order, into a fresh topology and collects what it published.
+   */
   public ReplayOutcome replay(List<RawStatus> records) {
     Path stateDir;
     try {
@@ -76,31 +83,59 @@ public final class OfflineReplay {
   private ReplayOutcome replay(List<RawStatus> records, Path stateDir) {
     AvroSerdes avro = new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
     Correlator correlator = new Correlator(settings, graph);
-    try (TopologyTestDriver driver = new TopologyTestDriver(
-        TandemTopology.build(TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, dedupeRetention),
-        streamsProperties(stateDir))) {
-      TestInputTopic<String, byte[]> raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
+    try (TopologyTestDriver driver =
+        new TopologyTestDriver(
+            TandemTopology.build(
+                TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, dedupeRetention),
+            streamsProperties(stateDir))) {
+      TestInputTopic<String, byte[]> raw =
+          driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
       for (RawStatus record : records) {
         ProducerRecord<String, byte[]> r = record.toProducerRecord(TOPICS.raw());
-        raw.pipeInput(new TestRecord<>(r.key(), r.value(), r.headers(), Instant.ofEpochMilli(r.timestamp())));
+        raw.pipeInput(
+            new TestRecord<>(r.key(), r.value(), r.headers(), Instant.ofEpochMilli(r.timestamp())));
       }
 
       List<ReplayOutcome.PublishedChange> changes = new ArrayList<>();
-      for (TestRecord<String, CorrelatedOutage> r : driver.createOutputTopic(
-          TOPICS.outages(), new StringDeserializer(), avro.forValues(CorrelatedOutage.class).deserializer()).readRecordsToList()) {
-        changes.add(new ReplayOutcome.PublishedChange(
-            r.key(), r.value() == null ? null : OutageRecords.fromAvro(r.value()), r.getRecordTime()));
+      for (TestRecord<String, CorrelatedOutage> r :
+          driver
+              .createOutputTopic(
+                  TOPICS.outages(),
+                  new StringDeserializer(),
+                  avro.forValues(CorrelatedOutage.class).deserializer())
+              .readRecordsToList()) {
+        changes.add(
+            new ReplayOutcome.PublishedChange(
+                r.key(),
+                r.value() == null ? null : OutageRecords.fromAvro(r.value()),
+                r.getRecordTime()));
       }
-      Map<String, Incident> incidents = driver.createOutputTopic(
-          TOPICS.incidents(), new StringDeserializer(), avro.forValues(Incident.class).deserializer()).readKeyValuesToMap();
+      Map<String, Incident> incidents =
+          driver
+              .createOutputTopic(
+                  TOPICS.incidents(),
+                  new StringDeserializer(),
+                  avro.forValues(Incident.class).deserializer())
+              .readKeyValuesToMap();
       Map<String, Instant> firstUpdates = new HashMap<>();
-      for (StatusUpdate u : driver.createOutputTopic(
-          TOPICS.updates(), new StringDeserializer(), avro.forValues(StatusUpdate.class).deserializer()).readValuesToList()) {
-        firstUpdates.merge(u.getProvider() + "/" + u.getIncidentId(), u.getUpdatedAt(),
+      for (StatusUpdate u :
+          driver
+              .createOutputTopic(
+                  TOPICS.updates(),
+                  new StringDeserializer(),
+                  avro.forValues(StatusUpdate.class).deserializer())
+              .readValuesToList()) {
+        firstUpdates.merge(
+            u.getProvider() + "/" + u.getIncidentId(),
+            u.getUpdatedAt(),
             (a, b) -> a.isBefore(b) ? a : b);
       }
-      int deadLetters = driver.createOutputTopic(
-          TOPICS.deadLetters(), new StringDeserializer(), Serdes.ByteArray().deserializer()).readRecordsToList().size();
+      int deadLetters =
+          driver
+              .createOutputTopic(
+                  TOPICS.deadLetters(), new StringDeserializer(), Serdes.ByteArray().deserializer())
+              .readRecordsToList()
+              .size();
       return new ReplayOutcome(changes, incidents, firstUpdates, deadLetters);
     }
   }
@@ -108,11 +143,15 @@ public final class OfflineReplay {
   private static Properties streamsProperties(Path stateDir) {
     try {
       // The same Streams settings as a real run; the broker and registry addresses are never used.
-      return TandemConfig.load(null, Map.of(), Map.of(
-          "bootstrap.servers", "unused:9092",
-          "schema.registry.url", "mock://in-memory",
-          "application.id", "tandem-evaluate",
-          "state.dir", stateDir.toString())).streamsProperties();
+      return TandemConfig.load(
+              null,
+              Map.of(),
+              Map.of(
+                  "bootstrap.servers", "unused:9092",
+                  "schema.registry.url", "mock://in-memory",
+                  "application.id", "tandem-evaluate",
+                  "state.dir", stateDir.toString()))
+          .streamsProperties();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

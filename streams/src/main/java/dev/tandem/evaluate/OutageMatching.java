@@ -8,15 +8,15 @@ import java.util.Set;
 
 /**
  * Pairs expected outages with found ones by how much their provider sets overlap: Jaccard
- * similarity |E ∩ F| / |E ∪ F| of at least {@link #MIN_JACCARD}, best pairs first, each outage
- * used at most once (greedy; ties go to the earlier expected, then the earlier found outage).
+ * similarity |E ∩ F| / |E ∪ F| of at least {@link #MIN_JACCARD}, best pairs first, each outage used
+ * at most once (greedy; ties go to the earlier expected, then the earlier found outage).
  */
 public final class OutageMatching {
 
   /**
    * 0.5: a found outage that holds most of the expected providers (3 of 4, or the expected 2 plus
-   * one more) is the same event, reported a little wider or narrower; pairwise recall and
-   * precision then measure the difference. Less overlap than that is a different event.
+   * one more) is the same event, reported a little wider or narrower; pairwise recall and precision
+   * then measure the difference. Less overlap than that is a different event.
    */
   public static final double MIN_JACCARD = 0.5;
 
@@ -25,7 +25,8 @@ public final class OutageMatching {
 
   private OutageMatching() {}
 
-  public static List<Match> match(List<ExpectedOutcome.ExpectedOutage> expected, List<FoundOutage> found) {
+  public static List<Match> match(
+      List<ExpectedOutcome.ExpectedOutage> expected, List<FoundOutage> found) {
     List<Match> candidates = new ArrayList<>();
     for (int e = 0; e < expected.size(); e++) {
       for (int f = 0; f < found.size(); f++) {
@@ -35,8 +36,11 @@ public final class OutageMatching {
         }
       }
     }
-    candidates.sort(Comparator.comparingDouble(Match::jaccard).reversed()
-        .thenComparingInt(Match::expected).thenComparingInt(Match::found));
+    candidates.sort(
+        Comparator.comparingDouble(Match::jaccard)
+            .reversed()
+            .thenComparingInt(Match::expected)
+            .thenComparingInt(Match::found));
     Set<Integer> usedExpected = new HashSet<>();
     Set<Integer> usedFound = new HashSet<>();
     List<Match> matches = new ArrayList<>();

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Pairwise agreement between found and expected outages: every unordered pair of providers that
  * share an outage is one claim "these two failed together". Counts add up over scenarios
- * (micro-averaging), so a big outage weighs more than a small one, as it should: it makes more claims.
+ * (micro-averaging), so a big outage weighs more than a small one, as it should: it makes more
+ * claims.
  *
  * @param found distinct pairs in found outages
  * @param expected distinct pairs in expected outages

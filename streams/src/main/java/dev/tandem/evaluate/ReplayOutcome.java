@@ -18,7 +18,10 @@ import java.util.Objects;
  * @param deadLetters how many raw records the pipeline could not read
  */
 public record ReplayOutcome(
-    List<PublishedChange> outageChanges, Map<String, Incident> incidents, Map<String, Instant> firstUpdates, int deadLetters) {
+    List<PublishedChange> outageChanges,
+    Map<String, Incident> incidents,
+    Map<String, Instant> firstUpdates,
+    int deadLetters) {
 
   public ReplayOutcome {
     outageChanges = List.copyOf(outageChanges);
@@ -32,13 +35,14 @@ public record ReplayOutcome(
    * One outage change as published.
    *
    * @param revision null for a retraction (tombstone)
-   * @param time the record's event time: the pipeline's latest incident time when the change happened
+   * @param time the record's event time: the pipeline's latest incident time when the change
+   *     happened
    */
   public record PublishedChange(String id, OutageRevision revision, Instant time) {}
 
   /**
-   * The last revision of every outage that still stands once retractions and merges are applied,
-   * by id in order of first appearance.
+   * The last revision of every outage that still stands once retractions and merges are applied, by
+   * id in order of first appearance.
    */
   public Map<String, OutageRevision> finalOutages() {
     Map<String, OutageRevision> live = new LinkedHashMap<>();

@@ -25,8 +25,12 @@ public record ScenarioCase(Scenario scenario, ExpectedOutcome expected) {
     for (Scenario scenario : Scenario.bundled()) {
       String path = "/scenarios/" + scenario.name() + ".expected.json";
       try (InputStream in = ScenarioCase.class.getResourceAsStream(path)) {
-        ExpectedOutcome expected = in == null ? null
-            : ExpectedOutcome.parse(scenario.name() + ".expected.json", new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        ExpectedOutcome expected =
+            in == null
+                ? null
+                : ExpectedOutcome.parse(
+                    scenario.name() + ".expected.json",
+                    new String(in.readAllBytes(), StandardCharsets.UTF_8));
         cases.add(new ScenarioCase(scenario, expected));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -35,14 +39,18 @@ public record ScenarioCase(Scenario scenario, ExpectedOutcome expected) {
     return cases;
   }
 
-  /** Every {@code NAME.jsonl} of a directory, by name, with its {@code NAME.expected.json} if there is one. */
+  /**
+   * Every {@code NAME.jsonl} of a directory, by name, with its {@code NAME.expected.json} if there
+   * is one.
+   */
   public static List<ScenarioCase> fromDirectory(Path dir) throws IOException {
     List<ScenarioCase> cases = new ArrayList<>();
     for (Scenario scenario : Scenario.fromDirectory(dir)) {
       Path file = dir.resolve(scenario.name() + ".expected.json");
-      ExpectedOutcome expected = Files.isRegularFile(file)
-          ? ExpectedOutcome.parse(file.toString(), TextFile.read(file))
-          : null;
+      ExpectedOutcome expected =
+          Files.isRegularFile(file)
+              ? ExpectedOutcome.parse(file.toString(), TextFile.read(file))
+              : null;
       cases.add(new ScenarioCase(scenario, expected));
     }
     return cases;

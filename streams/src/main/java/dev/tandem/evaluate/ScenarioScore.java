@@ -17,15 +17,22 @@ import java.util.Set;
  * @param matches expected outages paired with found ones ({@link OutageMatching})
  */
 public record ScenarioScore(
-    String name, int records, int incidents, ExpectedOutcome expected, List<FoundOutage> found, List<OutageMatching.Match> matches) {
+    String name,
+    int records,
+    int incidents,
+    ExpectedOutcome expected,
+    List<FoundOutage> found,
+    List<OutageMatching.Match> matches) {
 
   public ScenarioScore {
     found = List.copyOf(found);
     matches = List.copyOf(matches);
   }
 
-  public static ScenarioScore of(String name, int records, int incidents, ExpectedOutcome expected, List<FoundOutage> found) {
-    List<OutageMatching.Match> matches = expected == null ? List.of() : OutageMatching.match(expected.outages(), found);
+  public static ScenarioScore of(
+      String name, int records, int incidents, ExpectedOutcome expected, List<FoundOutage> found) {
+    List<OutageMatching.Match> matches =
+        expected == null ? List.of() : OutageMatching.match(expected.outages(), found);
     return new ScenarioScore(name, records, incidents, expected, found, matches);
   }
 
@@ -73,20 +80,29 @@ public record ScenarioScore(
     if (!scored()) {
       return PairCounts.NONE;
     }
-    return PairCounts.of(expectedOutages().stream().map(ExpectedOutcome.ExpectedOutage::providers).toList(),
+    return PairCounts.of(
+        expectedOutages().stream().map(ExpectedOutcome.ExpectedOutage::providers).toList(),
         found.stream().map(FoundOutage::providers).toList());
   }
 
-  /** Matched outages whose suspected cause is the expected one (no cause expected and none named counts). */
+  /**
+   * Matched outages whose suspected cause is the expected one (no cause expected and none named
+   * counts).
+   */
   public int causesCorrect() {
     return (int) matches.stream().filter(this::causeCorrect).count();
   }
 
   public boolean causeCorrect(OutageMatching.Match m) {
-    return Objects.equals(expectedOutages().get(m.expected()).suspectedCause(), found.get(m.found()).suspectedCause());
+    return Objects.equals(
+        expectedOutages().get(m.expected()).suspectedCause(),
+        found.get(m.found()).suspectedCause());
   }
 
-  /** Matched outages that ended in the expected state (any state, when the expected file names none). */
+  /**
+   * Matched outages that ended in the expected state (any state, when the expected file names
+   * none).
+   */
   public int finalStatesCorrect() {
     return (int) matches.stream().filter(this::finalStateCorrect).count();
   }
@@ -96,13 +112,16 @@ public record ScenarioScore(
     return expectedState == null || expectedState.equals(found.get(m.found()).finalState());
   }
 
-  /** For each size of expected outage (its number of providers): how many were found, of how many. */
+  /**
+   * For each size of expected outage (its number of providers): how many were found, of how many.
+   */
   public java.util.SortedMap<Integer, Ratio> foundBySize() {
     java.util.SortedMap<Integer, int[]> counts = new java.util.TreeMap<>();
     Set<Integer> matched = new HashSet<>();
     matches.forEach(m -> matched.add(m.expected()));
     for (int i = 0; i < expectedOutages().size(); i++) {
-      int[] c = counts.computeIfAbsent(expectedOutages().get(i).providers().size(), k -> new int[2]);
+      int[] c =
+          counts.computeIfAbsent(expectedOutages().get(i).providers().size(), k -> new int[2]);
       c[0] += matched.contains(i) ? 1 : 0;
       c[1]++;
     }
@@ -113,6 +132,9 @@ public record ScenarioScore(
 
   /** Detection delays of the matched outages. */
   public List<Duration> delays() {
-    return matches.stream().map(m -> found.get(m.found()).detectionDelay()).filter(Objects::nonNull).toList();
+    return matches.stream()
+        .map(m -> found.get(m.found()).detectionDelay())
+        .filter(Objects::nonNull)
+        .toList();
   }
 }

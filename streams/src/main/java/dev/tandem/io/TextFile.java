@@ -19,8 +19,8 @@ import java.util.Properties;
 /**
  * Reads the text files a user hands to a command (scenarios, providers and dependency YAML,
  * properties): UTF-8 only, and a file that is not text fails with one line naming the file and
- * where it stops being text, e.g. {@code x.jsonl: not UTF-8 text (invalid byte 0x89 at line 1, offset 0)},
- * instead of the JDK's "Input length = 1".
+ * where it stops being text, e.g. {@code x.jsonl: not UTF-8 text (invalid byte 0x89 at line 1,
+ * offset 0)}, instead of the JDK's "Input length = 1".
  */
 public final class TextFile {
 
@@ -29,7 +29,8 @@ public final class TextFile {
   /**
    * The file's text, without a leading byte order mark.
    *
-   * @throws IllegalArgumentException naming the file: missing, a directory, unreadable, or not UTF-8 text
+   * @throws IllegalArgumentException naming the file: missing, a directory, unreadable, or not
+   *     UTF-8 text
    */
   public static String read(Path file) {
     byte[] bytes;
@@ -56,22 +57,30 @@ public final class TextFile {
    *     sequence, or a NUL byte (binary data that happens to decode)
    */
   public static String decode(byte[] bytes, String name) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
     CharBuffer out = CharBuffer.allocate(bytes.length);
     CoderResult result = decoder.decode(in, out, true);
     if (result.isError()) {
       int offset = in.position();
-      throw new IllegalArgumentException(name + ": not UTF-8 text (invalid byte 0x"
-          + String.format(Locale.ROOT, "%02x", bytes[offset] & 0xff) + " at " + where(bytes, offset) + ")");
+      throw new IllegalArgumentException(
+          name
+              + ": not UTF-8 text (invalid byte 0x"
+              + String.format(Locale.ROOT, "%02x", bytes[offset] & 0xff)
+              + " at "
+              + where(bytes, offset)
+              + ")");
     }
     decoder.flush(out);
     // Valid UTF-8 can still be binary (or UTF-16): no text file of ours holds a NUL.
     for (int i = 0; i < bytes.length; i++) {
       if (bytes[i] == 0) {
-        throw new IllegalArgumentException(name + ": binary data, not text (NUL byte at " + where(bytes, i) + ")");
+        throw new IllegalArgumentException(
+            name + ": binary data, not text (NUL byte at " + where(bytes, i) + ")");
       }
     }
     out.flip();
@@ -82,7 +91,8 @@ public final class TextFile {
   /**
    * A Java properties file, read as UTF-8 (as {@code Files.newBufferedReader} would).
    *
-   * @throws IllegalArgumentException naming the file when it is missing, not text, or not properties
+   * @throws IllegalArgumentException naming the file when it is missing, not text, or not
+   *     properties
    */
   public static Properties properties(Path file) {
     String text = read(file);
@@ -91,7 +101,8 @@ public final class TextFile {
       props.load(new StringReader(text));
     } catch (IllegalArgumentException e) {
       // Properties#load's only complaint: "Malformed \\uxxxx encoding."
-      throw new IllegalArgumentException(file + ": not a properties file (" + e.getMessage() + ")", e);
+      throw new IllegalArgumentException(
+          file + ": not a properties file (" + e.getMessage() + ")", e);
     } catch (IOException e) {
       throw new UncheckedIOException("a StringReader does not fail", e);
     }

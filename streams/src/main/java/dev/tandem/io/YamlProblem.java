@@ -17,14 +17,24 @@ public final class YamlProblem {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof MarkedYAMLException marked && marked.getProblem() != null) {
         Mark mark = marked.getProblemMark();
-        String where = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+        String where =
+            mark == null
+                ? ""
+                : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
         String context = marked.getContext() == null ? "" : " (" + marked.getContext() + ")";
         return where + marked.getProblem() + context;
       }
     }
-    String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+    String message =
+        e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
     String first = message.lines().findFirst().orElse("").strip();
-    return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? first
-        : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ": " + first;
+    return e.getLocation() == null || e.getLocation().getLineNr() < 1
+        ? first
+        : "line "
+            + e.getLocation().getLineNr()
+            + ", column "
+            + e.getLocation().getColumnNr()
+            + ": "
+            + first;
   }
 }

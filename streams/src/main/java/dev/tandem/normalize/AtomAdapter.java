@@ -41,16 +41,23 @@ public final class AtomAdapter implements FormatAdapter {
       XmlElement root = BoundedXml.read(raw.bytes());
       Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
       if (!recognizesXmlRoot(root.namespace(), root.name())) {
-        throw new MalformedPayload("atom payload's root element is " + root.qualifiedName()
-            + ", expected <feed> in the Atom namespace " + ATOM);
+        throw new MalformedPayload(
+            "atom payload's root element is "
+                + root.qualifiedName()
+                + ", expected <feed> in the Atom namespace "
+                + ATOM);
       }
       List<FeedEntry> entries = new ArrayList<>();
       int position = 1;
       for (XmlElement entry : root.children(ATOM, "entry")) {
         entries.add(entry(entry, position++));
       }
-      StatusFeed feed = new StatusFeed(root.childText(ATOM, "title").orElse(""), link(root).orElse(""),
-          root.childText(ATOM, "generator").orElse(""), entries);
+      StatusFeed feed =
+          new StatusFeed(
+              root.childText(ATOM, "title").orElse(""),
+              link(root).orElse(""),
+              root.childText(ATOM, "generator").orElse(""),
+              entries);
       return ParseResult.parsed(feed.updates(provenance));
     } catch (MalformedPayload e) {
       return ParseResult.failed(e.getMessage());
@@ -59,19 +66,35 @@ public final class AtomAdapter implements FormatAdapter {
 
   private static FeedEntry entry(XmlElement entry, int position) {
     Optional<String> id = entry.childText(ATOM, "id");
-    Optional<String> title = entry.child(ATOM, "title").map(AtomAdapter::html).map(HtmlText::plain)
-        .filter(t -> !t.isEmpty());
-    String name = "atom entry #" + position + id.or(() -> title).map(n -> " " + quote(n)).orElse("");
-    Optional<Instant> published = StatusFeed.time(entry.childText(ATOM, "published"), name, "published");
-    Instant updated = StatusFeed.time(entry.childText(ATOM, "updated"), name, "updated").or(() -> published)
-        .orElseThrow(() -> new MalformedPayload(name + " has no 'updated' or 'published' timestamp"));
-    return new FeedEntry(name, id.orElse(null), link(entry).orElse(null), title.orElse(null), body(entry),
-        published.orElse(null), updated);
+    Optional<String> title =
+        entry
+            .child(ATOM, "title")
+            .map(AtomAdapter::html)
+            .map(HtmlText::plain)
+            .filter(t -> !t.isEmpty());
+    String name =
+        "atom entry #" + position + id.or(() -> title).map(n -> " " + quote(n)).orElse("");
+    Optional<Instant> published =
+        StatusFeed.time(entry.childText(ATOM, "published"), name, "published");
+    Instant updated =
+        StatusFeed.time(entry.childText(ATOM, "updated"), name, "updated")
+            .or(() -> published)
+            .orElseThrow(
+                () -> new MalformedPayload(name + " has no 'updated' or 'published' timestamp"));
+    return new FeedEntry(
+        name,
+        id.orElse(null),
+        link(entry).orElse(null),
+        title.orElse(null),
+        body(entry),
+        published.orElse(null),
+        updated);
   }
 
   /**
    * The fuller of {@code content} and {@code summary}: vendors split what they say between them
-   * (incident.io lists affected components only in the summary, Statuspage repeats one in the other).
+   * (incident.io lists affected components only in the summary, Statuspage repeats one in the
+   * other).
    */
   private static String body(XmlElement entry) {
     String content = entry.child(ATOM, "content").map(AtomAdapter::html).orElse("");
@@ -80,12 +103,18 @@ public final class AtomAdapter implements FormatAdapter {
     return fuller.isBlank() ? null : fuller;
   }
 
-  /** An Atom text construct as HTML: {@code type="xhtml"} content is markup in the tree, the rest is text. */
+  /**
+   * An Atom text construct as HTML: {@code type="xhtml"} content is markup in the tree, the rest is
+   * text.
+   */
   private static String html(XmlElement text) {
     return "xhtml".equals(text.attributes().get("type")) ? text.allText() : text.text();
   }
 
-  /** The {@code alternate} link (a link without {@code rel} is one), which Atom points at the web page. */
+  /**
+   * The {@code alternate} link (a link without {@code rel} is one), which Atom points at the web
+   * page.
+   */
   private static Optional<String> link(XmlElement element) {
     for (XmlElement link : element.children(ATOM, "link")) {
       String rel = link.attribute("rel").orElse("alternate");

@@ -13,7 +13,8 @@ import java.util.Locale;
 
 /**
  * Reads a payload as one JSON document within limits that keep hostile input cheap: anyone may
- * publish to {@code tandem.status.raw}, so size and nesting depth are capped before a tree is built.
+ * publish to {@code tandem.status.raw}, so size and nesting depth are capped before a tree is
+ * built.
  */
 final class BoundedJson {
 
@@ -24,28 +25,31 @@ final class BoundedJson {
   static final int MAX_NESTING_DEPTH = 64;
 
   /**
-   * A summary.json of 500 components is about 20,000 tokens. Without a cap, 10 MiB of {@code [0,0,…]}
-   * would build five million tree nodes.
+   * A summary.json of 500 components is about 20,000 tokens. Without a cap, 10 MiB of {@code
+   * [0,0,…]} would build five million tree nodes.
    */
   static final long MAX_TOKENS = 1_000_000;
 
-  private static final ObjectMapper JSON = new ObjectMapper(
-      JsonFactory.builder()
-          .streamReadConstraints(StreamReadConstraints.builder()
-              .maxNestingDepth(MAX_NESTING_DEPTH)
-              .maxDocumentLength(MAX_PAYLOAD_BYTES)
-              .maxTokenCount(MAX_TOKENS)
-              .build())
-          .build())
-      // "{...} trailing garbage" is not one document; reading the first value would hide that.
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper(
+              JsonFactory.builder()
+                  .streamReadConstraints(
+                      StreamReadConstraints.builder()
+                          .maxNestingDepth(MAX_NESTING_DEPTH)
+                          .maxDocumentLength(MAX_PAYLOAD_BYTES)
+                          .maxTokenCount(MAX_TOKENS)
+                          .build())
+                  .build())
+          // "{...} trailing garbage" is not one document; reading the first value would hide that.
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private BoundedJson() {}
 
   /** The payload's JSON tree; throws {@link MalformedPayload} saying what is wrong with it. */
   static JsonNode read(byte[] bytes) {
     if (bytes == null) {
-      throw new MalformedPayload("record has no value (a tombstone): there is no payload to normalize");
+      throw new MalformedPayload(
+          "record has no value (a tombstone): there is no payload to normalize");
     }
     if (bytes.length > MAX_PAYLOAD_BYTES) {
       throw new MalformedPayload(tooLarge(bytes.length));
@@ -56,7 +60,8 @@ final class BoundedJson {
     } catch (StreamConstraintsException e) {
       throw new MalformedPayload(exceeded(e));
     } catch (JsonProcessingException e) {
-      throw new MalformedPayload("payload is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
+      throw new MalformedPayload(
+          "payload is not valid JSON: " + e.getOriginalMessage() + where(e.getLocation()));
     } catch (IOException e) {
       throw new MalformedPayload("payload could not be read as JSON: " + e.getMessage());
     }
@@ -70,11 +75,13 @@ final class BoundedJson {
     String message = String.valueOf(e.getOriginalMessage());
     String lowerCase = message.toLowerCase(Locale.ROOT);
     if (lowerCase.contains("nesting depth")) {
-      return "payload nests JSON deeper than " + MAX_NESTING_DEPTH
+      return "payload nests JSON deeper than "
+          + MAX_NESTING_DEPTH
           + " levels; no status format does that, so it is refused as hostile input";
     }
     if (lowerCase.contains("token count")) {
-      return "payload holds more than " + MAX_TOKENS
+      return "payload holds more than "
+          + MAX_TOKENS
           + " JSON tokens; no status document is that large, so it is refused as hostile input";
     }
     if (lowerCase.contains("document length")) {
@@ -85,7 +92,10 @@ final class BoundedJson {
 
   /** The reason for a payload over the size limit; XML payloads share the limit and the wording. */
   static String tooLarge(long size) {
-    return "payload is " + size + " bytes, more than the " + MAX_PAYLOAD_BYTES / (1024 * 1024)
+    return "payload is "
+        + size
+        + " bytes, more than the "
+        + MAX_PAYLOAD_BYTES / (1024 * 1024)
         + " MiB Tandem accepts for one status document";
   }
 

@@ -27,7 +27,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * way {@link BoundedJson} caps JSON.
  *
  * <p>SAX into a small tree of {@link XmlElement}s rather than the DOM: the tree holds only what
- * feeds need, and the handler can stop a hostile document at the limit instead of after building it.
+ * feeds need, and the handler can stop a hostile document at the limit instead of after building
+ * it.
  */
 final class BoundedXml {
 
@@ -40,11 +41,15 @@ final class BoundedXml {
   /** Long enough for any message of the JDK's parser about a sane document. */
   private static final int LONGEST_PARSER_MESSAGE = 300;
 
-  private static final String DISALLOW_DOCTYPE = "http://apache.org/xml/features/disallow-doctype-decl";
+  private static final String DISALLOW_DOCTYPE =
+      "http://apache.org/xml/features/disallow-doctype-decl";
 
   private BoundedXml() {}
 
-  /** The payload's root element with everything inside it; throws {@link MalformedPayload} saying what is wrong. */
+  /**
+   * The payload's root element with everything inside it; throws {@link MalformedPayload} saying
+   * what is wrong.
+   */
   static XmlElement read(byte[] bytes) {
     TreeBuilder tree = new TreeBuilder(Integer.MAX_VALUE);
     parse(bytes, tree);
@@ -74,10 +79,10 @@ final class BoundedXml {
     if (startsWith(bytes, 0xEF, 0xBB, 0xBF)) {
       i = 3;
     } else if (startsWith(bytes, 0xFE, 0xFF)) {
-      i = 3;  // UTF-16 big endian: the low byte of each character
+      i = 3; // UTF-16 big endian: the low byte of each character
       step = 2;
     } else if (startsWith(bytes, 0xFF, 0xFE)) {
-      i = 2;  // UTF-16 little endian: the low byte comes first
+      i = 2; // UTF-16 little endian: the low byte comes first
       step = 2;
     }
     for (; i < bytes.length; i += step) {
@@ -103,13 +108,15 @@ final class BoundedXml {
 
   private static void parse(byte[] bytes, TreeBuilder tree) {
     if (bytes == null) {
-      throw new MalformedPayload("record has no value (a tombstone): there is no payload to normalize");
+      throw new MalformedPayload(
+          "record has no value (a tombstone): there is no payload to normalize");
     }
     if (bytes.length > BoundedJson.MAX_PAYLOAD_BYTES) {
       throw new MalformedPayload(BoundedJson.tooLarge(bytes.length));
     }
     try {
-      // The InputSource gets bytes, not a String: the parser then honours the BOM and the encoding the
+      // The InputSource gets bytes, not a String: the parser then honours the BOM and the encoding
+      // the
       // XML declaration names, and refuses bytes that do not fit it.
       parser().parse(new InputSource(new ByteArrayInputStream(bytes)), tree);
     } catch (EnoughRead e) {
@@ -121,7 +128,8 @@ final class BoundedXml {
     } catch (SAXException e) {
       throw new MalformedPayload("payload is not well-formed XML: " + clip(e.getMessage()));
     } catch (IOException e) {
-      // Character decoding errors surface here: bytes that are not the encoding the document declares.
+      // Character decoding errors surface here: bytes that are not the encoding the document
+      // declares.
       throw new MalformedPayload("payload could not be read as XML: " + clip(e.getMessage()));
     }
     if (tree.root() == null) {
@@ -133,19 +141,22 @@ final class BoundedXml {
    * One parser per thread, reset before each payload: building one costs milliseconds, and stream
    * threads parse one payload at a time. A SAXParser is not safe to share between threads.
    */
-  private static final ThreadLocal<SAXParser> PARSERS = ThreadLocal.withInitial(BoundedXml::newParser);
+  private static final ThreadLocal<SAXParser> PARSERS =
+      ThreadLocal.withInitial(BoundedXml::newParser);
 
   private static SAXParser parser() {
     SAXParser parser = PARSERS.get();
     parser.reset();
-    // reset() returns the parser to its factory's settings; the properties below are the parser's own.
+    // reset() returns the parser to its factory's settings; the properties below are the parser's
+    // own.
     refuseExternalAccess(parser);
     return parser;
   }
 
   private static SAXParser newParser() {
     try {
-      // newDefaultInstance: the JDK's own parser, whose security features are known, whatever is on the classpath.
+      // newDefaultInstance: the JDK's own parser, whose security features are known, whatever is on
+      // the classpath.
       SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
       factory.setNamespaceAware(true);
       factory.setValidating(false);
@@ -159,7 +170,8 @@ final class BoundedXml {
       refuseExternalAccess(parser);
       return parser;
     } catch (ParserConfigurationException | SAXException e) {
-      // The JDK's parser supports all of these; without them parsing would not be safe, so stop loudly.
+      // The JDK's parser supports all of these; without them parsing would not be safe, so stop
+      // loudly.
       throw new IllegalStateException("the JDK's XML parser refused a security setting", e);
     }
   }
@@ -179,22 +191,29 @@ final class BoundedXml {
       return "XML payload declares a DOCTYPE; Tandem refuses DTDs in status documents because they enable "
           + "entity expansion and external entity attacks";
     }
-    String where = e.getLineNumber() > 0 ? " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")" : "";
+    String where =
+        e.getLineNumber() > 0
+            ? " (line " + e.getLineNumber() + ", column " + e.getColumnNumber() + ")"
+            : "";
     if (message.startsWith("Invalid byte")) {
       return "payload's bytes are not in the encoding it declares (UTF-8 unless its XML declaration or byte order "
-          + "mark says otherwise): " + message + where;
+          + "mark says otherwise): "
+          + message
+          + where;
     }
     return "payload is not well-formed XML: " + message + where;
   }
 
   /**
    * The parser's message, cut short: it quotes names and values from the payload ("The element type
-   * "…" must be terminated"), which may be most of a megabyte, and the reason travels as a header of
-   * the dead letter that already holds the payload.
+   * "…" must be terminated"), which may be most of a megabyte, and the reason travels as a header
+   * of the dead letter that already holds the payload.
    */
   private static String clip(String message) {
     String text = String.valueOf(message);
-    return text.length() > LONGEST_PARSER_MESSAGE ? text.substring(0, LONGEST_PARSER_MESSAGE) + "…" : text;
+    return text.length() > LONGEST_PARSER_MESSAGE
+        ? text.substring(0, LONGEST_PARSER_MESSAGE) + "…"
+        : text;
   }
 
   /** Builds the tree while counting what hostile input would multiply. */
@@ -233,18 +252,26 @@ final class BoundedXml {
     }
 
     @Override
-    public void startElement(String uri, String localName, String qName, Attributes attributes) throws SAXException {
+    public void startElement(String uri, String localName, String qName, Attributes attributes)
+        throws SAXException {
       if (++elements > MAX_ELEMENTS) {
-        throw new LimitExceeded("payload holds more than " + MAX_ELEMENTS
-            + " XML elements; no status feed is that large, so it is refused as hostile input");
+        throw new LimitExceeded(
+            "payload holds more than "
+                + MAX_ELEMENTS
+                + " XML elements; no status feed is that large, so it is refused as hostile input");
       }
       if (open.size() >= MAX_NESTING_DEPTH) {
-        throw new LimitExceeded("payload nests XML deeper than " + MAX_NESTING_DEPTH
-            + " levels; no status format does that, so it is refused as hostile input");
+        throw new LimitExceeded(
+            "payload nests XML deeper than "
+                + MAX_NESTING_DEPTH
+                + " levels; no status format does that, so it is refused as hostile input");
       }
       Map<String, String> values = new HashMap<>();
       for (int i = 0; i < attributes.getLength(); i++) {
-        values.put(attributes.getLocalName(i).isEmpty() ? attributes.getQName(i) : attributes.getLocalName(i),
+        values.put(
+            attributes.getLocalName(i).isEmpty()
+                ? attributes.getQName(i)
+                : attributes.getLocalName(i),
             attributes.getValue(i));
       }
       open.push(new Open(uri == null ? "" : uri, localName.isEmpty() ? qName : localName, values));
@@ -273,8 +300,10 @@ final class BoundedXml {
 
     @Override
     public InputSource resolveEntity(String publicId, String systemId) throws SAXException {
-      // Unreachable while DOCTYPEs are refused; kept so that no configuration mistake can ever open a file or URL.
-      throw new SAXException("external entity " + systemId + " refused: Tandem never loads external XML resources");
+      // Unreachable while DOCTYPEs are refused; kept so that no configuration mistake can ever open
+      // a file or URL.
+      throw new SAXException(
+          "external entity " + systemId + " refused: Tandem never loads external XML resources");
     }
   }
 

@@ -22,10 +22,11 @@ import java.util.Set;
  *       impact by the component's status (degraded performance MINOR, partial outage MAJOR, major
  *       outage CRITICAL), or IN_PROGRESS and MAINTENANCE while it is under maintenance.
  *   <li>An operational component yields a RESOLVED update of that same synthetic incident. One
- *       document cannot tell whether the incident was ever open, so every poll closes it; downstream
- *       drops resolutions of synthetic incidents it never saw open.
+ *       document cannot tell whether the incident was ever open, so every poll closes it;
+ *       downstream drops resolutions of synthetic incidents it never saw open.
  *   <li>The update id is {@code <component id>@<updated_at>}: polling an unchanged page repeats the
- *       id and the dedupe store drops the repeat, while a webhook and a poll of the same change agree.
+ *       id and the dedupe store drops the repeat, while a webhook and a poll of the same change
+ *       agree.
  *   <li>Group containers ({@code "group": true}) only summarize their children, whose worst status
  *       they show. When any of a group's children is in the document, the group yields nothing and
  *       the more precise children speak for it; a group listed without its children stands in for
@@ -37,8 +38,14 @@ final class ComponentIncidents {
   static final String INCIDENT_ID_PREFIX = "component:";
 
   /** A component as summary.json and components.json list it. */
-  private record PageComponent(String id, String name, String statusWord, Instant updatedAt, boolean group,
-      String groupId, List<String> childIds) {
+  private record PageComponent(
+      String id,
+      String name,
+      String statusWord,
+      Instant updatedAt,
+      boolean group,
+      String groupId,
+      List<String> childIds) {
 
     static PageComponent read(PayloadObject unnamed) {
       String id = unnamed.requiredText("id");
@@ -67,8 +74,8 @@ final class ComponentIncidents {
    * @param namedByOpenIncidents ids of components that open incidents of the same document name:
    *     those incidents already tell their story
    */
-  static List<StatusUpdate> fromPage(List<PayloadObject> components, Set<String> namedByOpenIncidents,
-      Provenance provenance) {
+  static List<StatusUpdate> fromPage(
+      List<PayloadObject> components, Set<String> namedByOpenIncidents, Provenance provenance) {
     List<PageComponent> page = components.stream().map(PageComponent::read).toList();
     Set<String> groupsSpokenForByChildren = groupsWithChildrenPresent(page);
     Set<String> covered = withChildrenOfNamedGroups(namedByOpenIncidents, page);
@@ -80,8 +87,13 @@ final class ComponentIncidents {
       if (!component.isOperational() && covered.contains(component.id())) {
         continue;
       }
-      updates.add(update(provenance, component.id(), component.name(), component.statusWord(),
-          component.updatedAt()));
+      updates.add(
+          update(
+              provenance,
+              component.id(),
+              component.name(),
+              component.statusWord(),
+              component.updatedAt()));
     }
     return updates;
   }
@@ -92,37 +104,61 @@ final class ComponentIncidents {
    * for the same change, so webhook and poll produce the same update id.
    */
   static StatusUpdate fromWebhook(PayloadObject document, Provenance provenance) {
-    Optional<PayloadObject> component = document.object("component", "statuspage webhook 'component'");
-    Optional<PayloadObject> change = document.object("component_update", "statuspage webhook 'component_update'");
-    String id = component.flatMap(c -> c.text("id"))
-        .or(() -> change.flatMap(c -> c.text("component_id")))
-        .orElseThrow(() -> new MalformedPayload(
-            "statuspage component webhook has neither 'component.id' nor 'component_update.component_id'"));
+    Optional<PayloadObject> component =
+        document.object("component", "statuspage webhook 'component'");
+    Optional<PayloadObject> change =
+        document.object("component_update", "statuspage webhook 'component_update'");
+    String id =
+        component
+            .flatMap(c -> c.text("id"))
+            .or(() -> change.flatMap(c -> c.text("component_id")))
+            .orElseThrow(
+                () ->
+                    new MalformedPayload(
+                        "statuspage component webhook has neither 'component.id' nor 'component_update.component_id'"));
     String name = component.flatMap(c -> c.text("name")).orElse(id);
-    String statusWord = change.flatMap(c -> c.text("new_status"))
-        .or(() -> component.flatMap(c -> c.text("status")))
-        .orElseThrow(() -> new MalformedPayload("statuspage component webhook for " + quote(id)
-            + " has neither 'component_update.new_status' nor 'component.status'"));
-    Optional<Instant> at = component.isPresent() ? component.get().instant("updated_at") : Optional.empty();
+    String statusWord =
+        change
+            .flatMap(c -> c.text("new_status"))
+            .or(() -> component.flatMap(c -> c.text("status")))
+            .orElseThrow(
+                () ->
+                    new MalformedPayload(
+                        "statuspage component webhook for "
+                            + quote(id)
+                            + " has neither 'component_update.new_status' nor 'component.status'"));
+    Optional<Instant> at =
+        component.isPresent() ? component.get().instant("updated_at") : Optional.empty();
     if (at.isEmpty() && change.isPresent()) {
       at = change.get().instant("created_at");
     }
-    Instant changedAt = at.orElseThrow(() -> new MalformedPayload("statuspage component webhook for "
-        + quote(id) + " has neither 'component.updated_at' nor 'component_update.created_at' timestamp"));
+    Instant changedAt =
+        at.orElseThrow(
+            () ->
+                new MalformedPayload(
+                    "statuspage component webhook for "
+                        + quote(id)
+                        + " has neither 'component.updated_at' nor 'component_update.created_at' timestamp"));
     return update(provenance, id, name, statusWord, changedAt);
   }
 
-  private static StatusUpdate update(Provenance provenance, String componentId, String name, String statusWord,
-      Instant at) {
+  private static StatusUpdate update(
+      Provenance provenance, String componentId, String name, String statusWord, Instant at) {
     ComponentStatus status = StatuspageVocabulary.componentStatus(statusWord);
-    return provenance.newUpdate()
+    return provenance
+        .newUpdate()
         .setIncidentId(INCIDENT_ID_PREFIX + componentId)
         .setUpdateId(componentId + "@" + at)
         .setTitle(name + ": " + StatuspageVocabulary.words(statusWord))
         .setStatus(StatuspageVocabulary.phaseOf(status))
         .setImpact(StatuspageVocabulary.impactOf(status))
-        .setComponents(List.of(AffectedComponent.newBuilder().setId(componentId).setName(name).setStatus(status)
-            .build()))
+        .setComponents(
+            List.of(
+                AffectedComponent.newBuilder()
+                    .setId(componentId)
+                    .setName(name)
+                    .setStatus(status)
+                    .build()))
         .setBody(null)
         .setStartedAt(at)
         .setUpdatedAt(at)
@@ -130,7 +166,8 @@ final class ComponentIncidents {
   }
 
   /** An incident that names a group speaks for everything in it. */
-  private static Set<String> withChildrenOfNamedGroups(Set<String> named, List<PageComponent> page) {
+  private static Set<String> withChildrenOfNamedGroups(
+      Set<String> named, List<PageComponent> page) {
     Set<String> covered = new HashSet<>(named);
     for (PageComponent component : page) {
       if (component.groupId() != null && named.contains(component.groupId())) {

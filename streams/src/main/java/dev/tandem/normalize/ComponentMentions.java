@@ -16,12 +16,20 @@ final class ComponentMentions {
 
   private ComponentMentions() {}
 
-  /** Fails the payload when its updates would name {@code mentions} components, more than {@link #MAX}. */
+  /**
+   * Fails the payload when its updates would name {@code mentions} components, more than {@link
+   * #MAX}.
+   */
   static void check(long mentions) {
     if (mentions > MAX) {
-      throw new MalformedPayload("payload's updates would name " + mentions + " components in all (each update "
-          + "repeats its incident's components), more than the " + MAX + " Tandem makes from one payload; no status "
-          + "document does that, so it is refused as hostile input");
+      throw new MalformedPayload(
+          "payload's updates would name "
+              + mentions
+              + " components in all (each update "
+              + "repeats its incident's components), more than the "
+              + MAX
+              + " Tandem makes from one payload; no status "
+              + "document does that, so it is refused as hostile input");
     }
   }
 

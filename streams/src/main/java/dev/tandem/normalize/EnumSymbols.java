@@ -7,8 +7,9 @@ import java.util.stream.Collectors;
 
 /**
  * Finds the enum symbol a status word names, the way vendors and people write them: any case, with
- * spaces or hyphens for underscores ({@code in_progress}, {@code In Progress} and {@code IN_PROGRESS}
- * are one symbol). Statuspage's words and Tandem's symbols share spelling, so this is the whole mapping.
+ * spaces or hyphens for underscores ({@code in_progress}, {@code In Progress} and {@code
+ * IN_PROGRESS} are one symbol). Statuspage's words and Tandem's symbols share spelling, so this is
+ * the whole mapping.
  */
 final class EnumSymbols {
 

@@ -17,31 +17,46 @@ import java.util.Optional;
  * @param published when the entry was first published, or null when the feed does not say
  * @param updated when the entry last changed: Atom {@code updated}, RSS {@code pubDate}
  */
-record FeedEntry(String name, String id, String link, String title, String html, Instant published,
+record FeedEntry(
+    String name,
+    String id,
+    String link,
+    String title,
+    String html,
+    Instant published,
     Instant updated) {
 
   private static final String INCIDENTS_PATH = "/incidents/";
 
   /**
-   * The incident the entry is about. Statuspage and incident.io link each entry to
-   * {@code …/incidents/<id>}: that id is the one their JSON APIs use, so a feed and the JSON of one
-   * page name an incident alike. Other feeds are named by their guid or id, then their link, then their title.
+   * The incident the entry is about. Statuspage and incident.io link each entry to {@code
+   * …/incidents/<id>}: that id is the one their JSON APIs use, so a feed and the JSON of one page
+   * name an incident alike. Other feeds are named by their guid or id, then their link, then their
+   * title.
    */
   String incidentId() {
     return incidentIdInLink()
         .or(() -> Optional.ofNullable(id))
         .or(() -> Optional.ofNullable(link))
         .or(() -> Optional.ofNullable(title))
-        .orElseThrow(() -> new MalformedPayload(name + " has no id, guid, link or title to name its incident by"));
+        .orElseThrow(
+            () ->
+                new MalformedPayload(
+                    name + " has no id, guid, link or title to name its incident by"));
   }
 
-  /** What names this version of the entry: its id (or link, or incident) and when it last changed. */
+  /**
+   * What names this version of the entry: its id (or link, or incident) and when it last changed.
+   */
   String updateId() {
     String base = id != null ? id : link != null ? link : incidentId();
     return base + "@" + updated;
   }
 
-  /** The earliest time the entry states; downstream keeps the earliest start it sees for an incident. */
+  /**
+   * The earliest time the entry states; downstream keeps the earliest start it sees for an
+   * incident.
+   */
   Instant earliest() {
     return published != null && published.isBefore(updated) ? published : updated;
   }

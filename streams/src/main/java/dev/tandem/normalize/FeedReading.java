@@ -14,10 +14,16 @@ import java.util.List;
  * @param body what the latest update says, as plain text, or null
  * @param components the components it names
  * @param startedAt when the incident started, or null to use the entry's earliest time
- * @param incidentId the incident, or null to use the entry's link or guid ({@link FeedEntry#incidentId()})
+ * @param incidentId the incident, or null to use the entry's link or guid ({@link
+ *     FeedEntry#incidentId()})
  */
-record FeedReading(IncidentStatus status, Impact impact, String body, List<AffectedComponent> components,
-    Instant startedAt, String incidentId) {
+record FeedReading(
+    IncidentStatus status,
+    Impact impact,
+    String body,
+    List<AffectedComponent> components,
+    Instant startedAt,
+    String incidentId) {
 
   FeedReading {
     components = List.copyOf(components);

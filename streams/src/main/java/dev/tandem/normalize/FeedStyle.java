@@ -12,22 +12,22 @@ import java.util.Optional;
 
 /**
  * How status and impact are read from the entries of one known kind of status feed. Feeds carry
- * prose, not fields, so each style is a small set of rules for where a vendor puts its status words,
- * tried in order; an entry no rule reads is "an update of unknown status": status UNKNOWN, impact NONE.
- * No rule reads severity out of prose: "major outage" in a sentence is not an impact.
+ * prose, not fields, so each style is a small set of rules for where a vendor puts its status
+ * words, tried in order; an entry no rule reads is "an update of unknown status": status UNKNOWN,
+ * impact NONE. No rule reads severity out of prose: "major outage" in a sentence is not an impact.
  *
  * <p>Feeds do not state impact except AWS and incident.io. Where a vendor states a phase but no
- * impact (Statuspage), an incident reads as MINOR: the vendor declared an incident, and MINOR is the
- * mildest impact that still counts for correlation, never more.
+ * impact (Statuspage), an incident reads as MINOR: the vendor declared an incident, and MINOR is
+ * the mildest impact that still counts for correlation, never more.
  */
 enum FeedStyle {
 
   /**
    * Atlassian Statuspage's history.rss and history.atom (GitHub, Cloudflare, Atlassian, Discord…):
    * the entry's HTML lists every update newest first, each a bold label ("Resolved", "Update") and
-   * its text; the phase is the newest label naming one ("Update" keeps the phase). Maintenance labels
-   * ("Scheduled", "In progress", "Completed") read as MAINTENANCE. The incident started with its
-   * oldest update, when its time is written in UTC.
+   * its text; the phase is the newest label naming one ("Update" keeps the phase). Maintenance
+   * labels ("Scheduled", "In progress", "Completed") read as MAINTENANCE. The incident started with
+   * its oldest update, when its time is written in UTC.
    */
   STATUSPAGE {
     @Override
@@ -37,11 +37,21 @@ enum FeedStyle {
         return Optional.empty();
       }
       IncidentStatus status = timeline.phase().orElse(IncidentStatus.UNKNOWN);
-      // Small print later than the entry itself is a page whose clock or zone is off: not a start to believe.
-      Instant started = timeline.oldestTime(entry.updated()).filter(start -> !start.isAfter(entry.updated()))
-          .orElse(null);
-      return Optional.of(new FeedReading(status, declaredIncident(status), timeline.latestText().orElse(null),
-          List.of(), started, null));
+      // Small print later than the entry itself is a page whose clock or zone is off: not a start
+      // to believe.
+      Instant started =
+          timeline
+              .oldestTime(entry.updated())
+              .filter(start -> !start.isAfter(entry.updated()))
+              .orElse(null);
+      return Optional.of(
+          new FeedReading(
+              status,
+              declaredIncident(status),
+              timeline.latestText().orElse(null),
+              List.of(),
+              started,
+              null));
     }
   },
 
@@ -75,7 +85,9 @@ enum FeedStyle {
       Impact impact = declaredIncident(status);
       if (impact == Impact.MINOR) {
         for (AffectedComponent component : components) {
-          impact = IncidentIoVocabulary.worse(impact, StatuspageVocabulary.impactOf(component.getStatus()));
+          impact =
+              IncidentIoVocabulary.worse(
+                  impact, StatuspageVocabulary.impactOf(component.getStatus()));
         }
       }
       String body = text.isEmpty() ? null : String.join("\n", text);
@@ -85,28 +97,32 @@ enum FeedStyle {
 
   /**
    * AWS Health's RSS (status.aws.amazon.com/rss/*.rss): the title begins with AWS's own severity
-   * label. "Service is operating normally", "Resolved:" or "[RESOLVED]" is RESOLVED;
-   * "Informational message" and "Performance issues" are an open event of impact MINOR, "Service
-   * disruption" and "Service impact" of impact MAJOR (AWS states no phase, so open is INVESTIGATING).
-   * AWS links every item to its dashboard's front page and its guids change with every post, so the
-   * incident is named by the service and region in the guid ({@code #ec2-us-east-1_1640224660}) and
-   * the title's subject, which stays the same through an event's updates.
+   * label. "Service is operating normally", "Resolved:" or "[RESOLVED]" is RESOLVED; "Informational
+   * message" and "Performance issues" are an open event of impact MINOR, "Service disruption" and
+   * "Service impact" of impact MAJOR (AWS states no phase, so open is INVESTIGATING). AWS links
+   * every item to its dashboard's front page and its guids change with every post, so the incident
+   * is named by the service and region in the guid ({@code #ec2-us-east-1_1640224660}) and the
+   * title's subject, which stays the same through an event's updates.
    */
   AWS {
     @Override
     Optional<FeedReading> read(FeedEntry entry, StatusFeed feed) {
-      if (!feed.mentions("status.aws.amazon.com") && !feed.mentions("health.aws.amazon.com")
+      if (!feed.mentions("status.aws.amazon.com")
+          && !feed.mentions("health.aws.amazon.com")
           && !feed.generatorMentions("AWS Service Health")) {
         return Optional.empty();
       }
       String title = entry.title() == null ? "" : entry.title();
       String lower = title.toLowerCase(Locale.ROOT);
-      boolean resolved = lower.startsWith("service is operating normally") || lower.startsWith("resolved:")
-          || lower.contains("[resolved]");
+      boolean resolved =
+          lower.startsWith("service is operating normally")
+              || lower.startsWith("resolved:")
+              || lower.contains("[resolved]");
       Impact impact;
       if (resolved) {
         impact = Impact.NONE;
-      } else if (lower.startsWith("informational message") || lower.startsWith("performance issues")) {
+      } else if (lower.startsWith("informational message")
+          || lower.startsWith("performance issues")) {
         impact = Impact.MINOR;
       } else if (lower.startsWith("service disruption") || lower.startsWith("service impact")) {
         impact = Impact.MAJOR;
@@ -115,18 +131,31 @@ enum FeedStyle {
       }
       String service = awsService(entry);
       String subject = awsSubject(title);
-      List<AffectedComponent> components = service == null ? List.of() : List.of(AffectedComponent.newBuilder()
-          .setId(service).setName(service)
-          .setStatus(resolved ? ComponentStatus.OPERATIONAL : ComponentStatus.UNKNOWN).build());
-      return Optional.of(new FeedReading(resolved ? IncidentStatus.RESOLVED : IncidentStatus.INVESTIGATING, impact,
-          plainBody(entry), components, null, (service == null ? "aws" : service) + "/" + subject));
+      List<AffectedComponent> components =
+          service == null
+              ? List.of()
+              : List.of(
+                  AffectedComponent.newBuilder()
+                      .setId(service)
+                      .setName(service)
+                      .setStatus(resolved ? ComponentStatus.OPERATIONAL : ComponentStatus.UNKNOWN)
+                      .build());
+      return Optional.of(
+          new FeedReading(
+              resolved ? IncidentStatus.RESOLVED : IncidentStatus.INVESTIGATING,
+              impact,
+              plainBody(entry),
+              components,
+              null,
+              (service == null ? "aws" : service) + "/" + subject));
     }
   },
 
   /**
-   * Azure's status RSS (azure.status.microsoft/…/status/feed/): free text, with two fixed forms that
-   * mean the incident is over: a title ending "- Mitigated" or "- Resolved", and the post-incident
-   * summary Azure publishes after mitigation, which opens "Summary of impact:". Nothing else is read.
+   * Azure's status RSS (azure.status.microsoft/…/status/feed/): free text, with two fixed forms
+   * that mean the incident is over: a title ending "- Mitigated" or "- Resolved", and the
+   * post-incident summary Azure publishes after mitigation, which opens "Summary of impact:".
+   * Nothing else is read.
    */
   AZURE {
     @Override
@@ -136,9 +165,13 @@ enum FeedStyle {
       }
       String title = entry.title() == null ? "" : entry.title().strip().toLowerCase(Locale.ROOT);
       String body = plainBody(entry);
-      boolean over = title.endsWith("- mitigated") || title.endsWith("- resolved")
-          || body != null && startsWithIgnoreCase(body, "Summary of impact:");
-      return over ? Optional.of(FeedReading.of(IncidentStatus.RESOLVED, Impact.NONE, body)) : Optional.empty();
+      boolean over =
+          title.endsWith("- mitigated")
+              || title.endsWith("- resolved")
+              || body != null && startsWithIgnoreCase(body, "Summary of impact:");
+      return over
+          ? Optional.of(FeedReading.of(IncidentStatus.RESOLVED, Impact.NONE, body))
+          : Optional.empty();
     }
   },
 
@@ -195,12 +228,17 @@ enum FeedStyle {
       return Optional.empty();
     }
     String name = line.substring(0, open).strip();
-    ComponentStatus status = IncidentIoVocabulary.componentStatus(line.substring(open + 1, line.length() - 1));
-    return name.isEmpty() ? Optional.empty()
-        : Optional.of(AffectedComponent.newBuilder().setId(null).setName(name).setStatus(status).build());
+    ComponentStatus status =
+        IncidentIoVocabulary.componentStatus(line.substring(open + 1, line.length() - 1));
+    return name.isEmpty()
+        ? Optional.empty()
+        : Optional.of(
+            AffectedComponent.newBuilder().setId(null).setName(name).setStatus(status).build());
   }
 
-  /** "sns-us-east-1" from AWS's guid {@code http://status.aws.amazon.com/#sns-us-east-1_1642200240}. */
+  /**
+   * "sns-us-east-1" from AWS's guid {@code http://status.aws.amazon.com/#sns-us-east-1_1642200240}.
+   */
   private static String awsService(FeedEntry entry) {
     String guid = entry.id();
     int hash = guid == null ? -1 : guid.lastIndexOf('#');
@@ -213,10 +251,13 @@ enum FeedStyle {
     return service.isBlank() ? null : service;
   }
 
-  /** "Increased Error Rates" from "Service is operating normally: [RESOLVED] Increased Error Rates". */
+  /**
+   * "Increased Error Rates" from "Service is operating normally: [RESOLVED] Increased Error Rates".
+   */
   private static String awsSubject(String title) {
     String subject = title;
-    // AWS stacks labels ("Resolved: Informational message: …"): drop the leading "Label:"s, of which
+    // AWS stacks labels ("Resolved: Informational message: …"): drop the leading "Label:"s, of
+    // which
     // there are at most two; a bound keeps a hostile title of endless "a:a:a:" cheap.
     for (int labels = 0; labels < MOST_STACKED_LABELS; labels++) {
       int colon = subject.indexOf(':');
@@ -227,7 +268,9 @@ enum FeedStyle {
     }
     int marker = subject.toLowerCase(Locale.ROOT).indexOf("[resolved]");
     if (marker >= 0) {
-      subject = (subject.substring(0, marker) + subject.substring(marker + "[resolved]".length())).strip();
+      subject =
+          (subject.substring(0, marker) + subject.substring(marker + "[resolved]".length()))
+              .strip();
     }
     return subject.isEmpty() ? title.strip() : subject;
   }

@@ -19,7 +19,10 @@ public final class GcpAdapter implements FormatAdapter {
     return FORMAT;
   }
 
-  /** An array of incidents, or one incident: objects with {@code begin} and a description or products. */
+  /**
+   * An array of incidents, or one incident: objects with {@code begin} and a description or
+   * products.
+   */
   @Override
   public boolean recognizes(JsonNode document) {
     return OneOrMany.matches(document, GcpAdapter::isIncident);
@@ -35,8 +38,10 @@ public final class GcpAdapter implements FormatAdapter {
         int position = 1;
         long mentions = 0;
         for (JsonNode element : tree) {
-          GcpIncident incident = GcpIncident.read(PayloadObject.of(element, "gcp incident #" + position++));
-          // Counted before its updates are made: each of them gets its own copy of the incident's products.
+          GcpIncident incident =
+              GcpIncident.read(PayloadObject.of(element, "gcp incident #" + position++));
+          // Counted before its updates are made: each of them gets its own copy of the incident's
+          // products.
           mentions += incident.componentMentions();
           ComponentMentions.check(mentions);
           updates.addAll(incident.updates(provenance));
@@ -46,8 +51,10 @@ public final class GcpAdapter implements FormatAdapter {
         ComponentMentions.check(incident.componentMentions());
         updates.addAll(incident.updates(provenance));
       } else {
-        throw new MalformedPayload("gcp payload is " + PayloadObject.describe(tree)
-            + ", expected an array of incidents (incidents.json) or one incident object");
+        throw new MalformedPayload(
+            "gcp payload is "
+                + PayloadObject.describe(tree)
+                + ", expected an array of incidents (incidents.json) or one incident object");
       }
       return ParseResult.parsed(updates);
     } catch (MalformedPayload e) {
@@ -56,7 +63,10 @@ public final class GcpAdapter implements FormatAdapter {
   }
 
   private static boolean isIncident(JsonNode node) {
-    return node.isObject() && node.hasNonNull("begin")
-        && (node.has("external_desc") || node.has("affected_products") || node.has("most_recent_update"));
+    return node.isObject()
+        && node.hasNonNull("begin")
+        && (node.has("external_desc")
+            || node.has("affected_products")
+            || node.has("most_recent_update"));
   }
 }

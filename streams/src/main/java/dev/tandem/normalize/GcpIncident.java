@@ -21,15 +21,18 @@ import java.util.stream.Collectors;
  *
  * <ul>
  *   <li>Phase: Google publishes no investigating/identified/monitoring, only whether a product is
- *       affected. An update reporting the product {@code AVAILABLE}, or made once the incident has an
- *       {@code end}, is RESOLVED; an update reporting a disruption, outage or information while the
- *       incident is open is INVESTIGATING (open, phase not stated); anything else is UNKNOWN. The
- *       update text is not read for phases: it is prose, and a guess there would move incidents.
+ *       affected. An update reporting the product {@code AVAILABLE}, or made once the incident has
+ *       an {@code end}, is RESOLVED; an update reporting a disruption, outage or information while
+ *       the incident is open is INVESTIGATING (open, phase not stated); anything else is UNKNOWN.
+ *       The update text is not read for phases: it is prose, and a guess there would move
+ *       incidents.
  *   <li>Impact: Google's own {@code severity}: low MINOR, medium MAJOR, high CRITICAL; without one,
  *       its {@code status_impact}: information MINOR, disruption MAJOR, outage CRITICAL.
  *   <li>Components: {@code affected_products} by title, with the status the update reports; the
- *       locations an update names are appended to its body, since StatusUpdate has no place for them.
- *   <li>Started: {@code begin}; updated: the update's {@code created}, else {@code modified} or {@code when}.
+ *       locations an update names are appended to its body, since StatusUpdate has no place for
+ *       them.
+ *   <li>Started: {@code begin}; updated: the update's {@code created}, else {@code modified} or
+ *       {@code when}.
  * </ul>
  */
 final class GcpIncident {
@@ -45,21 +48,34 @@ final class GcpIncident {
   private GcpIncident(PayloadObject incident, String id) {
     this.incident = incident;
     this.id = id;
-    this.title = incident.text("external_desc").map(GcpIncident::oneLine)
-        .or(() -> incident.text("service_name")).orElse(id);
+    this.title =
+        incident
+            .text("external_desc")
+            .map(GcpIncident::oneLine)
+            .or(() -> incident.text("service_name"))
+            .orElse(id);
     this.impact = impactOf(incident);
     this.startedAt = incident.firstInstant("begin", "created");
     this.end = incident.instant("end");
     this.products = incident.objects("affected_products", incident.name() + " affected product");
   }
 
-  /** @param unnamed the incident, named by its place in the document until its id is known */
+  /**
+   * @param unnamed the incident, named by its place in the document until its id is known
+   */
   static GcpIncident read(PayloadObject unnamed) {
-    String id = unnamed.text("id").or(() -> unnamed.text("number")).orElseThrow(() -> unnamed.missing("id"));
+    String id =
+        unnamed
+            .text("id")
+            .or(() -> unnamed.text("number"))
+            .orElseThrow(() -> unnamed.missing("id"));
     return new GcpIncident(unnamed.named("gcp incident " + quote(id)), id);
   }
 
-  /** How many components its updates will name: each of them (one when it has none) names every product. */
+  /**
+   * How many components its updates will name: each of them (one when it has none) names every
+   * product.
+   */
   long componentMentions() {
     return (long) Math.max(1, incident.node().path("updates").size()) * products.size();
   }
@@ -67,8 +83,11 @@ final class GcpIncident {
   List<StatusUpdate> updates(Provenance provenance) {
     List<PayloadObject> updates = incident.objects("updates", incident.name() + " update");
     if (updates.isEmpty()) {
-      updates = incident.object("most_recent_update", incident.name() + " most_recent_update").map(List::of)
-          .orElse(List.of());
+      updates =
+          incident
+              .object("most_recent_update", incident.name() + " most_recent_update")
+              .map(List::of)
+              .orElse(List.of());
     }
     if (updates.isEmpty()) {
       return List.of(fromIncidentItself(provenance));
@@ -86,16 +105,19 @@ final class GcpIncident {
     String updateId = unnamed.text("id").orElse(createdAt.toString());
     PayloadObject update = unnamed.named(incident.name() + " update " + quote(updateId));
     String statusWord = update.text("status").orElse(null);
-    boolean resolved = "AVAILABLE".equalsIgnoreCase(statusWord)
-        || end.isPresent() && (!createdAt.isBefore(end.get()) || createdAt.equals(latest));
+    boolean resolved =
+        "AVAILABLE".equalsIgnoreCase(statusWord)
+            || end.isPresent() && (!createdAt.isBefore(end.get()) || createdAt.equals(latest));
     IncidentStatus status = resolved ? IncidentStatus.RESOLVED : openPhase(statusWord);
-    return provenance.newUpdate()
+    return provenance
+        .newUpdate()
         .setIncidentId(id)
         .setUpdateId(updateId)
         .setTitle(title)
         .setStatus(status)
         .setImpact(impact)
-        .setComponents(components(resolved ? ComponentStatus.OPERATIONAL : componentStatus(statusWord)))
+        .setComponents(
+            components(resolved ? ComponentStatus.OPERATIONAL : componentStatus(statusWord)))
         .setBody(body(update.text("text").orElse(null), locations(update, "affected_locations")))
         .setStartedAt(startedAt)
         .setUpdatedAt(createdAt)
@@ -107,15 +129,19 @@ final class GcpIncident {
     Instant at = incident.firstInstant("modified", "created", "begin");
     boolean resolved = end.isPresent();
     String statusWord = incident.text("status_impact").orElse(null);
-    return provenance.newUpdate()
+    return provenance
+        .newUpdate()
         .setIncidentId(id)
         .setUpdateId(at.toString())
         .setTitle(title)
         .setStatus(resolved ? IncidentStatus.RESOLVED : openPhase(statusWord))
         .setImpact(impact)
-        .setComponents(components(resolved ? ComponentStatus.OPERATIONAL : componentStatus(statusWord)))
-        .setBody(body(incident.text("external_desc").orElse(null),
-            locations(incident, "currently_affected_locations")))
+        .setComponents(
+            components(resolved ? ComponentStatus.OPERATIONAL : componentStatus(statusWord)))
+        .setBody(
+            body(
+                incident.text("external_desc").orElse(null),
+                locations(incident, "currently_affected_locations")))
         .setStartedAt(startedAt)
         .setUpdatedAt(at)
         .build();
@@ -128,7 +154,8 @@ final class GcpIncident {
   private static IncidentStatus openPhase(String statusWord) {
     String word = statusWord == null ? "" : statusWord.toUpperCase(Locale.ROOT);
     return switch (word) {
-      case "SERVICE_OUTAGE", "SERVICE_DISRUPTION", "SERVICE_INFORMATION" -> IncidentStatus.INVESTIGATING;
+      case "SERVICE_OUTAGE", "SERVICE_DISRUPTION", "SERVICE_INFORMATION" ->
+          IncidentStatus.INVESTIGATING;
       default -> IncidentStatus.UNKNOWN;
     };
   }
@@ -169,10 +196,18 @@ final class GcpIncident {
     List<AffectedComponent> components = new ArrayList<>(products.size());
     for (PayloadObject product : products) {
       Optional<String> productId = product.text("id");
-      String name = product.text("title").or(() -> productId)
-          .orElseThrow(() -> new MalformedPayload(product.name() + " has neither 'title' nor 'id'"));
-      components.add(AffectedComponent.newBuilder().setId(productId.orElse(null)).setName(name).setStatus(status)
-          .build());
+      String name =
+          product
+              .text("title")
+              .or(() -> productId)
+              .orElseThrow(
+                  () -> new MalformedPayload(product.name() + " has neither 'title' nor 'id'"));
+      components.add(
+          AffectedComponent.newBuilder()
+              .setId(productId.orElse(null))
+              .setName(name)
+              .setStatus(status)
+              .build());
     }
     return List.copyOf(components);
   }
@@ -195,6 +230,9 @@ final class GcpIncident {
 
   /** Google's descriptions sometimes break lines mid-sentence; a title is one line. */
   private static String oneLine(String text) {
-    return text.lines().map(String::strip).filter(line -> !line.isEmpty()).collect(Collectors.joining(" "));
+    return text.lines()
+        .map(String::strip)
+        .filter(line -> !line.isEmpty())
+        .collect(Collectors.joining(" "));
   }
 }

@@ -6,22 +6,41 @@ import java.util.Set;
 
 /**
  * The text of an HTML fragment, as a person reads it: tags dropped (block tags become line breaks),
- * entities decoded, whitespace collapsed. Feeds carry their bodies as HTML, and alerts and DLQ headers
- * want plain text. One linear pass, no regular expressions, so hostile markup costs what its length costs.
+ * entities decoded, whitespace collapsed. Feeds carry their bodies as HTML, and alerts and DLQ
+ * headers want plain text. One linear pass, no regular expressions, so hostile markup costs what
+ * its length costs.
  */
 final class HtmlText {
 
   /** Tags after which a reader sees a new line. */
-  private static final Set<String> LINE_BREAKING = Set.of(
-      "br", "p", "div", "li", "ul", "ol", "tr", "table", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "small", "pre",
-      "blockquote");
+  private static final Set<String> LINE_BREAKING =
+      Set.of(
+          "br",
+          "p",
+          "div",
+          "li",
+          "ul",
+          "ol",
+          "tr",
+          "table",
+          "h1",
+          "h2",
+          "h3",
+          "h4",
+          "h5",
+          "h6",
+          "hr",
+          "small",
+          "pre",
+          "blockquote");
 
   /** Elements whose content is not text for people. */
   private static final Set<String> SKIPPED = Set.of("script", "style");
 
-  private static final Map<String, String> NAMED_ENTITIES = Map.of(
-      "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "ndash", "–", "mdash", "—",
-      "rsquo", "’", "lsquo", "‘");
+  private static final Map<String, String> NAMED_ENTITIES =
+      Map.of(
+          "amp", "&", "lt", "<", "gt", ">", "quot", "\"", "apos", "'", "nbsp", " ", "ndash", "–",
+          "mdash", "—", "rsquo", "’", "lsquo", "‘");
 
   /** An entity is short; a '&' further than this from a ';' is a plain ampersand. */
   private static final int LONGEST_ENTITY = 10;
@@ -40,7 +59,7 @@ final class HtmlText {
       if (c == '<') {
         int end = html.indexOf('>', i);
         if (end < 0) {
-          break;  // a cut-off tag at the end: what follows '<' is not text
+          break; // a cut-off tag at the end: what follows '<' is not text
         }
         String tag = tagName(html, i + 1, end);
         if (LINE_BREAKING.contains(tag)) {
@@ -62,8 +81,9 @@ final class HtmlText {
   }
 
   /**
-   * Where {@code needle} (ASCII, lower-case) next occurs in {@code text} from {@code from}, ignoring
-   * case; -1 when it does not. Lower-casing the whole text instead could change its length.
+   * Where {@code needle} (ASCII, lower-case) next occurs in {@code text} from {@code from},
+   * ignoring case; -1 when it does not. Lower-casing the whole text instead could change its
+   * length.
    */
   static int indexOfIgnoreCase(String text, String needle, int from) {
     int last = text.length() - needle.length();
@@ -75,7 +95,10 @@ final class HtmlText {
     return -1;
   }
 
-  /** The lower-case name of the tag between {@code start} (after '<') and {@code end} ('>'), without '/'. */
+  /**
+   * The lower-case name of the tag between {@code start} (after '<') and {@code end} ('>'), without
+   * '/'.
+   */
   private static String tagName(String html, int start, int end) {
     int i = start;
     if (i < end && html.charAt(i) == '/') {
@@ -107,10 +130,13 @@ final class HtmlText {
   private static String decode(String entity) {
     if (entity.startsWith("#")) {
       try {
-        int codePoint = entity.startsWith("#x") || entity.startsWith("#X")
-            ? Integer.parseInt(entity.substring(2), 16)
-            : Integer.parseInt(entity.substring(1));
-        return Character.isValidCodePoint(codePoint) && codePoint != 0 ? new String(Character.toChars(codePoint)) : null;
+        int codePoint =
+            entity.startsWith("#x") || entity.startsWith("#X")
+                ? Integer.parseInt(entity.substring(2), 16)
+                : Integer.parseInt(entity.substring(1));
+        return Character.isValidCodePoint(codePoint) && codePoint != 0
+            ? new String(Character.toChars(codePoint))
+            : null;
       } catch (NumberFormatException e) {
         return null;
       }

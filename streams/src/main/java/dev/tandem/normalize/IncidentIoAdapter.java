@@ -9,22 +9,23 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * incident.io status pages ({@code incidentio}), such as status.openai.com since 2025, in the shapes
- * they serve publicly:
+ * incident.io status pages ({@code incidentio}), such as status.openai.com since 2025, in the
+ * shapes they serve publicly:
  *
  * <ul>
- *   <li>the widget API ({@code /api/v1/summary}, formerly {@code /proxy/<host>/widget}):
- *       {@code ongoing_incidents}, {@code in_progress_maintenances}, {@code scheduled_maintenances},
- *       each item a digest of its latest update;
+ *   <li>the widget API ({@code /api/v1/summary}, formerly {@code /proxy/<host>/widget}): {@code
+ *       ongoing_incidents}, {@code in_progress_maintenances}, {@code scheduled_maintenances}, each
+ *       item a digest of its latest update;
  *   <li>the page's proxy summary ({@code /proxy/<host>}): {@code {"summary": {...}}} with the
- *       page's {@code components}, {@code structure} and full incidents ({@code updates[]},
- *       {@code component_impacts[]});
- *   <li>the proxy's incident history ({@code /proxy/<host>/incidents}) and one incident
- *       ({@code /proxy/<host>/incidents/<id>}): {@code {"incidents": [...]}} and {@code {"incident": {...}}}.
+ *       page's {@code components}, {@code structure} and full incidents ({@code updates[]}, {@code
+ *       component_impacts[]});
+ *   <li>the proxy's incident history ({@code /proxy/<host>/incidents}) and one incident ({@code
+ *       /proxy/<host>/incidents/<id>}): {@code {"incidents": [...]}} and {@code {"incident":
+ *       {...}}}.
  * </ul>
  *
- * <p>How each incident becomes updates is {@link IncidentIoIncident}'s business. Component statuses of
- * the page that no incident names are not read: unlike Statuspage, incident.io shows impact only
+ * <p>How each incident becomes updates is {@link IncidentIoIncident}'s business. Component statuses
+ * of the page that no incident names are not read: unlike Statuspage, incident.io shows impact only
  * through incidents, so there is nothing there an incident would not already say.
  */
 public final class IncidentIoAdapter implements FormatAdapter {
@@ -40,9 +41,9 @@ public final class IncidentIoAdapter implements FormatAdapter {
   }
 
   /**
-   * The widget lists, a proxy summary, or incidents in incident.io's shape. Statuspage's summary.json
-   * also has {@code scheduled_maintenances}, but beside a {@code page} object, and its incidents carry
-   * {@code incident_updates} where incident.io's carry {@code updates}.
+   * The widget lists, a proxy summary, or incidents in incident.io's shape. Statuspage's
+   * summary.json also has {@code scheduled_maintenances}, but beside a {@code page} object, and its
+   * incidents carry {@code incident_updates} where incident.io's carry {@code updates}.
    */
   @Override
   public boolean recognizes(JsonNode document) {
@@ -53,7 +54,8 @@ public final class IncidentIoAdapter implements FormatAdapter {
     if (summary.isObject() && summary.path("ongoing_incidents").isArray()) {
       return true;
     }
-    if (document.path("ongoing_incidents").isArray() || document.path("in_progress_maintenances").isArray()) {
+    if (document.path("ongoing_incidents").isArray()
+        || document.path("in_progress_maintenances").isArray()) {
       return true;
     }
     if (document.path("scheduled_maintenances").isArray() && !document.path("page").isObject()) {
@@ -81,8 +83,10 @@ public final class IncidentIoAdapter implements FormatAdapter {
   }
 
   private static boolean isIncidentIoIncident(JsonNode incident) {
-    return incident.isObject() && !incident.has("incident_updates")
-        && (incident.path("updates").isArray() || incident.path("component_impacts").isArray()
+    return incident.isObject()
+        && !incident.has("incident_updates")
+        && (incident.path("updates").isArray()
+            || incident.path("component_impacts").isArray()
             || incident.has("status_page_id"));
   }
 
@@ -110,8 +114,11 @@ public final class IncidentIoAdapter implements FormatAdapter {
       recognized = true;
     }
     if (!recognized) {
-      throw new MalformedPayload("incidentio payload has no 'summary', 'ongoing_incidents', 'in_progress_maintenances', "
-          + "'scheduled_maintenances', 'incidents' or 'incident' field (its fields: " + document.fieldNames() + ")");
+      throw new MalformedPayload(
+          "incidentio payload has no 'summary', 'ongoing_incidents', 'in_progress_maintenances', "
+              + "'scheduled_maintenances', 'incidents' or 'incident' field (its fields: "
+              + document.fieldNames()
+              + ")");
     }
     return incidents;
   }
@@ -131,7 +138,8 @@ public final class IncidentIoAdapter implements FormatAdapter {
       for (PayloadObject item : structure.get().objects("items", "incidentio structure item")) {
         Optional<PayloadObject> group = item.object("group", "incidentio component group");
         if (group.isPresent()) {
-          for (PayloadObject member : group.get().objects("components", "incidentio grouped component")) {
+          for (PayloadObject member :
+              group.get().objects("components", "incidentio grouped component")) {
             Optional<String> id = member.text("component_id");
             Optional<String> name = member.text("name");
             if (id.isPresent() && name.isPresent()) {

@@ -7,10 +7,10 @@ import java.util.Locale;
 
 /**
  * incident.io's words for phases and component health, read as Tandem's enums. They are
- * Statuspage's words with three differences: maintenance phases carry a prefix
- * ({@code maintenance_scheduled}, {@code maintenance_in_progress}, {@code maintenance_complete}), the
- * worst component status is {@code full_outage} (Statuspage's {@code major_outage}), and the feeds
- * write them as words ("Degraded performance", "Maintenance in progress").
+ * Statuspage's words with three differences: maintenance phases carry a prefix ({@code
+ * maintenance_scheduled}, {@code maintenance_in_progress}, {@code maintenance_complete}), the worst
+ * component status is {@code full_outage} (Statuspage's {@code major_outage}), and the feeds write
+ * them as words ("Degraded performance", "Maintenance in progress").
  */
 final class IncidentIoVocabulary {
 
@@ -29,13 +29,15 @@ final class IncidentIoVocabulary {
 
   static ComponentStatus componentStatus(String word) {
     String symbol = symbol(word);
-    return "FULL_OUTAGE".equals(symbol) ? ComponentStatus.MAJOR_OUTAGE : StatuspageVocabulary.componentStatus(symbol);
+    return "FULL_OUTAGE".equals(symbol)
+        ? ComponentStatus.MAJOR_OUTAGE
+        : StatuspageVocabulary.componentStatus(symbol);
   }
 
   /**
    * How bad a component status says things are: degraded performance MINOR, partial outage MAJOR,
-   * full outage CRITICAL; operational and unknown words say nothing (NONE), so that a word incident.io
-   * adds later never raises an impact on its own.
+   * full outage CRITICAL; operational and unknown words say nothing (NONE), so that a word
+   * incident.io adds later never raises an impact on its own.
    */
   static Impact impact(String word) {
     ComponentStatus status = componentStatus(word);
@@ -63,6 +65,8 @@ final class IncidentIoVocabulary {
   }
 
   private static String symbol(String word) {
-    return word == null ? "" : word.strip().replace(' ', '_').replace('-', '_').toUpperCase(Locale.ROOT);
+    return word == null
+        ? ""
+        : word.strip().replace(' ', '_').replace('-', '_').toUpperCase(Locale.ROOT);
   }
 }

@@ -23,12 +23,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The normalize stage: parses each raw record with the adapter its {@code tandem.format} header
  * names, drops updates already seen (polled documents repeat them), and sends what it cannot read
- * to the dead-letter topic. Every raw record ends as new updates, counted duplicates, or a dead letter.
+ * to the dead-letter topic. Every raw record ends as new updates, counted duplicates, or a dead
+ * letter.
  */
-public final class NormalizeProcessor extends ContextualProcessor<String, byte[], String, Normalized> {
+public final class NormalizeProcessor
+    extends ContextualProcessor<String, byte[], String, Normalized> {
 
   /** Dedupe store: provider/incidentId/updateId#content → stream time it was last seen. */
   public static final String SEEN_STORE = "normalize-seen-updates";
+
   public static final String STAGE = "normalize";
 
   private static final Logger log = LoggerFactory.getLogger(NormalizeProcessor.class);
@@ -38,6 +41,7 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
    * waits for the slowest source (see {@code CorrelateProcessor}).
    */
   public static final String SOURCE_HEADER = "tandem.source-partition";
+
   private static final Duration PURGE_INTERVAL = Duration.ofMinutes(10);
 
   private final Normalizer normalizer;
@@ -47,7 +51,9 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
   private Sensor futureTimes;
   private long streamTime = Long.MIN_VALUE;
 
-  /** @param retention how long an update id is remembered after it was last seen */
+  /**
+   * @param retention how long an update id is remembered after it was last seen
+   */
   public NormalizeProcessor(Normalizer normalizer, Duration retention) {
     this.normalizer = normalizer;
     this.retention = retention;
@@ -57,10 +63,16 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
   public void init(ProcessorContext<String, Normalized> context) {
     super.init(context);
     seen = context.getStateStore(SEEN_STORE);
-    duplicates = context.metrics().addRateTotalSensor(
-        "tandem", "normalize", "duplicate-updates", Sensor.RecordingLevel.INFO);
-    futureTimes = context.metrics().addRateTotalSensor(
-        "tandem", "normalize", "future-times-clamped", Sensor.RecordingLevel.INFO);
+    duplicates =
+        context
+            .metrics()
+            .addRateTotalSensor(
+                "tandem", "normalize", "duplicate-updates", Sensor.RecordingLevel.INFO);
+    futureTimes =
+        context
+            .metrics()
+            .addRateTotalSensor(
+                "tandem", "normalize", "future-times-clamped", Sensor.RecordingLevel.INFO);
     context.schedule(PURGE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, now -> purge());
   }
 
@@ -69,9 +81,12 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
     streamTime = Math.max(streamTime, record.timestamp());
     String provider = record.key() == null ? null : record.key().trim().toLowerCase(Locale.ROOT);
     if (provider == null || !RawStatus.PROVIDER_ID.matcher(provider).matches()) {
-      // Cut short: the key is anyone's input, and the reason is a header of the dead letter that carries it too.
-      reject(record, "the record key must be the provider id, a lower-case slug such as 'openai'; got "
-          + (record.key() == null ? "no key" : PayloadObject.quote(record.key())));
+      // Cut short: the key is anyone's input, and the reason is a header of the dead letter that
+      // carries it too.
+      reject(
+          record,
+          "the record key must be the provider id, a lower-case slug such as 'openai'; got "
+              + (record.key() == null ? "no key" : PayloadObject.quote(record.key())));
       return;
     }
     if (record.value() == null || record.value().length == 0) {
@@ -79,7 +94,9 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
       return;
     }
     Instant receivedAt = receivedAt(record);
-    RawPayload raw = new RawPayload(provider, record.value(), header(record, RawStatus.SOURCE_HEADER), receivedAt);
+    RawPayload raw =
+        new RawPayload(
+            provider, record.value(), header(record, RawStatus.SOURCE_HEADER), receivedAt);
     ParseResult result = normalizer.normalize(header(record, RawStatus.FORMAT_HEADER), raw);
     if (result instanceof ParseResult.Failed failed) {
       reject(record, failed.reason());
@@ -90,12 +107,21 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
     Instant arrived = Instant.ofEpochMilli(Math.max(record.timestamp(), receivedAt.toEpochMilli()));
     for (StatusUpdate parsed : ((ParseResult.Parsed) result).updates()) {
       // The content, as the vendor wrote it, is part of the identity: an edited update is new, a
-      // repeated one is not (also when its future time is clamped to a different arrival each poll).
-      String id = parsed.getProvider() + "/" + parsed.getIncidentId() + "/" + parsed.getUpdateId() + "#" + fingerprint(parsed);
+      // repeated one is not (also when its future time is clamped to a different arrival each
+      // poll).
+      String id =
+          parsed.getProvider()
+              + "/"
+              + parsed.getIncidentId()
+              + "/"
+              + parsed.getUpdateId()
+              + "#"
+              + fingerprint(parsed);
       Long lastSeen = seen.get(id);
       if (lastSeen != null) {
         duplicates.record();
-        // Refresh rarely: often enough that a document still listing the update keeps it remembered.
+        // Refresh rarely: often enough that a document still listing the update keeps it
+        // remembered.
         if (streamTime - lastSeen > retention.toMillis() / 2) {
           seen.put(id, streamTime);
         }
@@ -103,24 +129,46 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
       }
       seen.put(id, streamTime);
       RecordHeaders headers = new RecordHeaders();
-      context().recordMetadata().ifPresent(m -> headers.add(SOURCE_HEADER, ("raw/" + m.partition()).getBytes(StandardCharsets.UTF_8)));
+      context()
+          .recordMetadata()
+          .ifPresent(
+              m ->
+                  headers.add(
+                      SOURCE_HEADER, ("raw/" + m.partition()).getBytes(StandardCharsets.UTF_8)));
       StatusUpdate update = FutureTimes.clamp(parsed, arrived, headers);
       boolean clamped = update != parsed;
       update = TextLimits.bound(update, headers);
       if (clamped) {
         futureTimes.record();
-        log.warn("{}/{} update {}: vendor time in the future (started {}, updated {}), clamped to the receive time {}",
-            update.getProvider(), update.getIncidentId(), update.getUpdateId(), parsed.getStartedAt(), parsed.getUpdatedAt(), arrived);
+        log.warn(
+            "{}/{} update {}: vendor time in the future (started {}, updated {}), clamped to the receive time {}",
+            update.getProvider(),
+            update.getIncidentId(),
+            update.getUpdateId(),
+            parsed.getStartedAt(),
+            parsed.getUpdatedAt(),
+            arrived);
       }
-      context().forward(new Record<String, Normalized>(
-          update.getProvider(), new Normalized.Update(update), update.getUpdatedAt().toEpochMilli(), headers));
+      context()
+          .forward(
+              new Record<String, Normalized>(
+                  update.getProvider(),
+                  new Normalized.Update(update),
+                  update.getUpdatedAt().toEpochMilli(),
+                  headers));
     }
   }
 
   private void reject(Record<String, byte[]> record, String reason) {
     log.warn("dead letter from {}: {}", record.key(), reason);
-    context().forward(new Record<String, Normalized>(record.key(), new Normalized.Rejected(record.value()), record.timestamp(),
-        DeadLetterHeaders.of(record.headers(), STAGE, reason, DeadLetterHeaders.PARSE_FAILURE)));
+    context()
+        .forward(
+            new Record<String, Normalized>(
+                record.key(),
+                new Normalized.Rejected(record.value()),
+                record.timestamp(),
+                DeadLetterHeaders.of(
+                    record.headers(), STAGE, reason, DeadLetterHeaders.PARSE_FAILURE)));
   }
 
   private void purge() {
@@ -140,11 +188,20 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
 
   /** A digest of what the vendor said; where Tandem read it (source, format) does not count. */
   static String fingerprint(StatusUpdate update) {
-    String content = String.join("\u0000", update.getTitle(), update.getStatus().name(), update.getImpact().name(),
-        update.getComponents().toString(), String.valueOf(update.getBody()), update.getStartedAt().toString(),
-        update.getUpdatedAt().toString());
+    String content =
+        String.join(
+            "\u0000",
+            update.getTitle(),
+            update.getStatus().name(),
+            update.getImpact().name(),
+            update.getComponents().toString(),
+            String.valueOf(update.getBody()),
+            update.getStartedAt().toString(),
+            update.getUpdatedAt().toString());
     try {
-      byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest(content.getBytes(StandardCharsets.UTF_8));
       return java.util.HexFormat.of().formatHex(digest, 0, 8);
     } catch (java.security.NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
@@ -159,10 +216,15 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
       try {
         Instant claimed = Instant.parse(header);
         // A claim before 1970 or a day past the record's own time is a broken clock, not a receipt.
-        if (!claimed.isBefore(Instant.EPOCH) && !claimed.isAfter(recorded.plus(Duration.ofDays(1)))) {
+        if (!claimed.isBefore(Instant.EPOCH)
+            && !claimed.isAfter(recorded.plus(Duration.ofDays(1)))) {
           return claimed;
         }
-        log.debug("implausible {} header '{}' on a record of {}", RawStatus.RECEIVED_AT_HEADER, header, recorded);
+        log.debug(
+            "implausible {} header '{}' on a record of {}",
+            RawStatus.RECEIVED_AT_HEADER,
+            header,
+            recorded);
       } catch (java.time.format.DateTimeParseException e) {
         log.debug("unreadable {} header '{}'", RawStatus.RECEIVED_AT_HEADER, header);
       }
@@ -172,6 +234,8 @@ public final class NormalizeProcessor extends ContextualProcessor<String, byte[]
 
   private static String header(Record<String, byte[]> record, String name) {
     Header header = record.headers().lastHeader(name);
-    return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    return header == null || header.value() == null
+        ? null
+        : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

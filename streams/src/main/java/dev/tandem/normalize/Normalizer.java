@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Picks the adapter for a raw payload, by its {@code tandem.format} header or, when that is missing,
- * by asking each adapter whether it recognizes the payload, and runs it: a payload that starts with
- * {@code <} is offered to the adapters by its XML root element, any other is read as JSON. Whatever
- * happens, the answer is a {@link ParseResult}: an adapter bug on one odd payload must send that
- * payload to the DLQ, not stop the stream.
+ * Picks the adapter for a raw payload, by its {@code tandem.format} header or, when that is
+ * missing, by asking each adapter whether it recognizes the payload, and runs it: a payload that
+ * starts with {@code <} is offered to the adapters by its XML root element, any other is read as
+ * JSON. Whatever happens, the answer is a {@link ParseResult}: an adapter bug on one odd payload
+ * must send that payload to the DLQ, not stop the stream.
  */
 public final class Normalizer {
 
@@ -22,7 +22,9 @@ public final class Normalizer {
 
   private final Map<String, FormatAdapter> adapters;
 
-  /** @param adapters one per format; detection asks them in this order */
+  /**
+   * @param adapters one per format; detection asks them in this order
+   */
   public Normalizer(List<FormatAdapter> adapters) {
     Map<String, FormatAdapter> byFormat = new LinkedHashMap<>();
     for (FormatAdapter adapter : adapters) {
@@ -42,8 +44,14 @@ public final class Normalizer {
    * also an {@code incidents} array, which only incident.io's recognizer tells apart.
    */
   public static Normalizer withDefaultAdapters() {
-    return new Normalizer(List.of(new IncidentIoAdapter(), new StatuspageAdapter(), new GcpAdapter(),
-        new TandemAdapter(), new RssAdapter(), new AtomAdapter()));
+    return new Normalizer(
+        List.of(
+            new IncidentIoAdapter(),
+            new StatuspageAdapter(),
+            new GcpAdapter(),
+            new TandemAdapter(),
+            new RssAdapter(),
+            new AtomAdapter()));
   }
 
   /** The formats this normalizer reads, in detection order. */
@@ -65,15 +73,20 @@ public final class Normalizer {
     String format = formatHeaderOrNull.strip().toLowerCase(Locale.ROOT);
     FormatAdapter adapter = adapters.get(format);
     if (adapter == null) {
-      return ParseResult.failed("unknown " + FORMAT_HEADER + " " + PayloadObject.quote(formatHeaderOrNull.strip())
-          + "; known formats: " + String.join(", ", formats()));
+      return ParseResult.failed(
+          "unknown "
+              + FORMAT_HEADER
+              + " "
+              + PayloadObject.quote(formatHeaderOrNull.strip())
+              + "; known formats: "
+              + String.join(", ", formats()));
     }
     return run(adapter, raw);
   }
 
   /**
-   * The chosen adapter reads the bytes again: detection is the rare path (collectors set the header),
-   * and the adapter interface stays a plain function of the raw record.
+   * The chosen adapter reads the bytes again: detection is the rare path (collectors set the
+   * header), and the adapter interface stays a plain function of the raw record.
    */
   private ParseResult detectAndParse(RawPayload raw) {
     if (BoundedXml.looksLikeXml(raw.bytes())) {
@@ -83,8 +96,13 @@ public final class Normalizer {
     try {
       document = BoundedJson.read(raw.bytes());
     } catch (MalformedPayload e) {
-      return ParseResult.failed("no " + FORMAT_HEADER + " header and the format cannot be detected: "
-          + e.getMessage() + "; set the header to one of: " + String.join(", ", formats()));
+      return ParseResult.failed(
+          "no "
+              + FORMAT_HEADER
+              + " header and the format cannot be detected: "
+              + e.getMessage()
+              + "; set the header to one of: "
+              + String.join(", ", formats()));
     }
     List<String> failedDetectors = new ArrayList<>();
     for (FormatAdapter adapter : adapters.values()) {
@@ -96,9 +114,18 @@ public final class Normalizer {
         failedDetectors.add(adapter.format() + " (" + describe(e) + ")");
       }
     }
-    String detectorTrouble = failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
-    return ParseResult.failed("no " + FORMAT_HEADER + " header and the payload looks like none of the known formats ("
-        + String.join(", ", formats()) + ")" + detectorTrouble + "; set the " + FORMAT_HEADER + " header");
+    String detectorTrouble =
+        failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
+    return ParseResult.failed(
+        "no "
+            + FORMAT_HEADER
+            + " header and the payload looks like none of the known formats ("
+            + String.join(", ", formats())
+            + ")"
+            + detectorTrouble
+            + "; set the "
+            + FORMAT_HEADER
+            + " header");
   }
 
   /** Only the root element is read to choose; the chosen adapter reads the whole document. */
@@ -107,8 +134,13 @@ public final class Normalizer {
     try {
       root = BoundedXml.root(raw.bytes());
     } catch (MalformedPayload e) {
-      return ParseResult.failed("no " + FORMAT_HEADER + " header and the format cannot be detected: "
-          + e.getMessage() + "; set the header to one of: " + String.join(", ", formats()));
+      return ParseResult.failed(
+          "no "
+              + FORMAT_HEADER
+              + " header and the format cannot be detected: "
+              + e.getMessage()
+              + "; set the header to one of: "
+              + String.join(", ", formats()));
     }
     List<String> failedDetectors = new ArrayList<>();
     for (FormatAdapter adapter : adapters.values()) {
@@ -120,22 +152,35 @@ public final class Normalizer {
         failedDetectors.add(adapter.format() + " (" + describe(e) + ")");
       }
     }
-    String detectorTrouble = failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
-    return ParseResult.failed("no " + FORMAT_HEADER + " header and the XML payload's root element "
-        + root.qualifiedName() + " is none of the known formats (" + String.join(", ", formats()) + ")"
-        + detectorTrouble + "; set the " + FORMAT_HEADER + " header");
+    String detectorTrouble =
+        failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
+    return ParseResult.failed(
+        "no "
+            + FORMAT_HEADER
+            + " header and the XML payload's root element "
+            + root.qualifiedName()
+            + " is none of the known formats ("
+            + String.join(", ", formats())
+            + ")"
+            + detectorTrouble
+            + "; set the "
+            + FORMAT_HEADER
+            + " header");
   }
 
   private static ParseResult run(FormatAdapter adapter, RawPayload raw) {
     try {
       ParseResult result = adapter.parse(raw);
       if (result == null) {
-        return ParseResult.failed(adapter.format() + " adapter returned no result for this payload (an adapter bug)");
+        return ParseResult.failed(
+            adapter.format() + " adapter returned no result for this payload (an adapter bug)");
       }
       return result;
     } catch (RuntimeException e) {
-      return ParseResult.failed(adapter.format() + " adapter failed unexpectedly on this payload (an adapter bug): "
-          + describe(e));
+      return ParseResult.failed(
+          adapter.format()
+              + " adapter failed unexpectedly on this payload (an adapter bug): "
+              + describe(e));
     }
   }
 

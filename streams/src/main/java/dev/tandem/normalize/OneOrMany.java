@@ -3,7 +3,9 @@ package dev.tandem.normalize;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.function.Predicate;
 
-/** Documents that carry one item or a non-empty array of them (GCP incidents, canonical updates). */
+/**
+ * Documents that carry one item or a non-empty array of them (GCP incidents, canonical updates).
+ */
 final class OneOrMany {
 
   private OneOrMany() {}

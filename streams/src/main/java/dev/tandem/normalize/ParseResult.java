@@ -6,20 +6,24 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
-/** What an adapter made of one raw payload: the updates it holds, or why it holds none we can trust. */
+/**
+ * What an adapter made of one raw payload: the updates it holds, or why it holds none we can trust.
+ */
 public sealed interface ParseResult permits ParseResult.Parsed, ParseResult.Failed {
 
   /**
    * The updates a payload holds, oldest first (by the vendor's update time), so that the records
-   * produced from one payload move stream time forward. Empty is a valid answer: a poll of
-   * {@code incidents/unresolved.json} on a quiet day.
+   * produced from one payload move stream time forward. Empty is a valid answer: a poll of {@code
+   * incidents/unresolved.json} on a quiet day.
    */
   record Parsed(List<StatusUpdate> updates) implements ParseResult {
     private static final Comparator<StatusUpdate> OLDEST_FIRST =
-        Comparator.comparing(StatusUpdate::getUpdatedAt, Comparator.nullsLast(Comparator.naturalOrder()));
+        Comparator.comparing(
+            StatusUpdate::getUpdatedAt, Comparator.nullsLast(Comparator.naturalOrder()));
 
     public Parsed {
-      // Vendors list newest first; a stable sort keeps the document order of updates published together.
+      // Vendors list newest first; a stable sort keeps the document order of updates published
+      // together.
       List<StatusUpdate> sorted = new ArrayList<>(updates);
       sorted.sort(OLDEST_FIRST);
       updates = List.copyOf(sorted);

@@ -19,7 +19,10 @@ import java.util.stream.Collectors;
  */
 record PayloadObject(JsonNode node, String name) {
 
-  /** Quoted values in reasons are cut here: a reason is a header on the DLQ record, not a copy of the payload. */
+  /**
+   * Quoted values in reasons are cut here: a reason is a header on the DLQ record, not a copy of
+   * the payload.
+   */
   private static final int LONGEST_QUOTED_VALUE = 80;
 
   static PayloadObject of(JsonNode node, String name) {
@@ -44,14 +47,17 @@ record PayloadObject(JsonNode node, String name) {
     return value != null && value.asBoolean(false);
   }
 
-  /** The field's text; empty when missing, null or blank. Numbers and booleans read as their text. */
+  /**
+   * The field's text; empty when missing, null or blank. Numbers and booleans read as their text.
+   */
   Optional<String> text(String field) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
     if (value.isContainerNode()) {
-      throw new MalformedPayload(name + " has '" + field + "' as " + describe(value) + ", expected text");
+      throw new MalformedPayload(
+          name + " has '" + field + "' as " + describe(value) + ", expected text");
     }
     String text = value.asText();
     return text.isBlank() ? Optional.empty() : Optional.of(text);
@@ -67,11 +73,23 @@ record PayloadObject(JsonNode node, String name) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(VendorTime.parse(text.get()).orElseThrow(() -> new MalformedPayload(
-        name + " has an unreadable '" + field + "' timestamp " + quote(text.get()) + ": " + VendorTime.EXPECTED)));
+    return Optional.of(
+        VendorTime.parse(text.get())
+            .orElseThrow(
+                () ->
+                    new MalformedPayload(
+                        name
+                            + " has an unreadable '"
+                            + field
+                            + "' timestamp "
+                            + quote(text.get())
+                            + ": "
+                            + VendorTime.EXPECTED)));
   }
 
-  /** The first of the fields that holds a timestamp; a failure naming all of them when none does. */
+  /**
+   * The first of the fields that holds a timestamp; a failure naming all of them when none does.
+   */
   Instant firstInstant(String... fields) {
     for (String field : fields) {
       Optional<Instant> instant = instant(field);
@@ -110,7 +128,10 @@ record PayloadObject(JsonNode node, String name) {
     return texts;
   }
 
-  /** The field names present, for reasons that say what a payload holds instead of what was expected. */
+  /**
+   * The field names present, for reasons that say what a payload holds instead of what was
+   * expected.
+   */
   String fieldNames() {
     List<String> names = new ArrayList<>();
     Iterator<String> iterator = node.fieldNames();
@@ -133,14 +154,21 @@ record PayloadObject(JsonNode node, String name) {
     }
     JsonNode value = node.get(field);
     if (!value.isArray()) {
-      throw new MalformedPayload(name + " has '" + field + "' as " + describe(value) + ", expected an array");
+      throw new MalformedPayload(
+          name + " has '" + field + "' as " + describe(value) + ", expected an array");
     }
     return value;
   }
 
-  /** A value as reasons quote it: in single quotes and cut short, so hostile values cannot bloat the DLQ. */
+  /**
+   * A value as reasons quote it: in single quotes and cut short, so hostile values cannot bloat the
+   * DLQ.
+   */
   static String quote(String value) {
-    String shown = value.length() > LONGEST_QUOTED_VALUE ? value.substring(0, LONGEST_QUOTED_VALUE) + "…" : value;
+    String shown =
+        value.length() > LONGEST_QUOTED_VALUE
+            ? value.substring(0, LONGEST_QUOTED_VALUE) + "…"
+            : value;
     return "'" + shown + "'";
   }
 
@@ -160,10 +188,13 @@ record PayloadObject(JsonNode node, String name) {
   }
 
   private static String fieldList(String... fields) {
-    List<String> quoted = Arrays.stream(fields).map(f -> "'" + f + "'").collect(Collectors.toList());
+    List<String> quoted =
+        Arrays.stream(fields).map(f -> "'" + f + "'").collect(Collectors.toList());
     if (quoted.size() == 1) {
       return quoted.get(0);
     }
-    return String.join(", ", quoted.subList(0, quoted.size() - 1)) + " or " + quoted.get(quoted.size() - 1);
+    return String.join(", ", quoted.subList(0, quoted.size() - 1))
+        + " or "
+        + quoted.get(quoted.size() - 1);
   }
 }

@@ -2,10 +2,15 @@ package dev.tandem.normalize;
 
 import dev.tandem.contract.StatusUpdate;
 
-/** Whose updates a payload holds, where they were read and in which format: what every update of it shares. */
+/**
+ * Whose updates a payload holds, where they were read and in which format: what every update of it
+ * shares.
+ */
 record Provenance(String provider, String source, String format) {
 
-  /** The record key is the provider id (design §2); without one the updates would belong to no one. */
+  /**
+   * The record key is the provider id (design §2); without one the updates would belong to no one.
+   */
   static Provenance fromRecordKey(RawPayload raw, String format) {
     if (raw.provider() == null || raw.provider().isBlank()) {
       throw new MalformedPayload(

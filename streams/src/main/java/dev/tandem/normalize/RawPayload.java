@@ -34,7 +34,14 @@ public record RawPayload(String provider, byte[] bytes, String source, Instant r
 
   @Override
   public String toString() {
-    return "RawPayload[provider=" + provider + ", " + (bytes == null ? "no value" : bytes.length + " bytes")
-        + ", source=" + source + ", receivedAt=" + receivedAt + "]";
+    return "RawPayload[provider="
+        + provider
+        + ", "
+        + (bytes == null ? "no value" : bytes.length + " bytes")
+        + ", source="
+        + source
+        + ", receivedAt="
+        + receivedAt
+        + "]";
   }
 }

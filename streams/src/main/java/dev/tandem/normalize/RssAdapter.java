@@ -43,17 +43,23 @@ public final class RssAdapter implements FormatAdapter {
       XmlElement root = BoundedXml.read(raw.bytes());
       Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
       if (!recognizesXmlRoot(root.namespace(), root.name())) {
-        throw new MalformedPayload("rss payload's root element is " + root.qualifiedName() + ", expected <rss> (RSS 2.0)");
+        throw new MalformedPayload(
+            "rss payload's root element is " + root.qualifiedName() + ", expected <rss> (RSS 2.0)");
       }
-      XmlElement channel = root.child("", "channel")
-          .orElseThrow(() -> new MalformedPayload("rss payload has no <channel>"));
+      XmlElement channel =
+          root.child("", "channel")
+              .orElseThrow(() -> new MalformedPayload("rss payload has no <channel>"));
       List<FeedEntry> entries = new ArrayList<>();
       int position = 1;
       for (XmlElement item : channel.children("", "item")) {
         entries.add(entry(item, position++));
       }
-      StatusFeed feed = new StatusFeed(channel.childText("", "title").orElse(""),
-          channel.childText("", "link").orElse(""), channel.childText("", "generator").orElse(""), entries);
+      StatusFeed feed =
+          new StatusFeed(
+              channel.childText("", "title").orElse(""),
+              channel.childText("", "link").orElse(""),
+              channel.childText("", "generator").orElse(""),
+              entries);
       return ParseResult.parsed(feed.updates(provenance));
     } catch (MalformedPayload e) {
       return ParseResult.failed(e.getMessage());
@@ -62,14 +68,30 @@ public final class RssAdapter implements FormatAdapter {
 
   private static FeedEntry entry(XmlElement item, int position) {
     Optional<String> guid = item.childText("", "guid");
-    Optional<String> title = item.childText("", "title").map(HtmlText::plain).filter(t -> !t.isEmpty());
-    String name = "rss item #" + position + guid.or(() -> title).map(n -> " " + quote(n)).orElse("");
-    // description is where every status feed puts its body; content:encoded is a richer copy, when present.
-    String html = item.childText("", "description").or(() -> item.childText(CONTENT_MODULE, "encoded")).orElse(null);
-    Optional<Instant> updated = StatusFeed.time(item.childText("", "pubDate"), name, "pubDate")
-        .or(() -> StatusFeed.time(item.childText(AtomAdapter.ATOM, "updated"), name, "a10:updated"))
-        .or(() -> StatusFeed.time(item.childText(DUBLIN_CORE, "date"), name, "dc:date"));
-    return new FeedEntry(name, guid.orElse(null), item.childText("", "link").orElse(null), title.orElse(null), html,
-        null, updated.orElseThrow(() -> new MalformedPayload(name + " has no 'pubDate' timestamp")));
+    Optional<String> title =
+        item.childText("", "title").map(HtmlText::plain).filter(t -> !t.isEmpty());
+    String name =
+        "rss item #" + position + guid.or(() -> title).map(n -> " " + quote(n)).orElse("");
+    // description is where every status feed puts its body; content:encoded is a richer copy, when
+    // present.
+    String html =
+        item.childText("", "description")
+            .or(() -> item.childText(CONTENT_MODULE, "encoded"))
+            .orElse(null);
+    Optional<Instant> updated =
+        StatusFeed.time(item.childText("", "pubDate"), name, "pubDate")
+            .or(
+                () ->
+                    StatusFeed.time(
+                        item.childText(AtomAdapter.ATOM, "updated"), name, "a10:updated"))
+            .or(() -> StatusFeed.time(item.childText(DUBLIN_CORE, "date"), name, "dc:date"));
+    return new FeedEntry(
+        name,
+        guid.orElse(null),
+        item.childText("", "link").orElse(null),
+        title.orElse(null),
+        html,
+        null,
+        updated.orElseThrow(() -> new MalformedPayload(name + " has no 'pubDate' timestamp")));
   }
 }

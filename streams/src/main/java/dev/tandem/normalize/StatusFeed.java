@@ -15,7 +15,8 @@ import java.util.Optional;
  *
  * @param title the feed's title, or empty
  * @param link the feed's web page, or empty
- * @param generator what produced the feed ("incident.io", "AWS Service Health Dashboard RSS Generator"), or empty
+ * @param generator what produced the feed ("incident.io", "AWS Service Health Dashboard RSS
+ *     Generator"), or empty
  * @param entries the entries, in document order
  */
 record StatusFeed(String title, String link, String generator, List<FeedEntry> entries) {
@@ -35,38 +36,51 @@ record StatusFeed(String title, String link, String generator, List<FeedEntry> e
     for (FeedEntry entry : entries) {
       FeedReading reading = FeedStyle.reading(entry, this);
       String incidentId = reading.incidentId() != null ? reading.incidentId() : entry.incidentId();
-      updates.add(provenance.newUpdate()
-          .setIncidentId(incidentId)
-          .setUpdateId(entry.updateId())
-          .setTitle(entry.title() != null ? entry.title() : incidentId)
-          .setStatus(reading.status())
-          .setImpact(reading.impact())
-          .setComponents(reading.components())
-          .setBody(clip(reading.body()))
-          .setStartedAt(reading.startedAt() != null ? reading.startedAt() : entry.earliest())
-          .setUpdatedAt(entry.updated())
-          .build());
+      updates.add(
+          provenance
+              .newUpdate()
+              .setIncidentId(incidentId)
+              .setUpdateId(entry.updateId())
+              .setTitle(entry.title() != null ? entry.title() : incidentId)
+              .setStatus(reading.status())
+              .setImpact(reading.impact())
+              .setComponents(reading.components())
+              .setBody(clip(reading.body()))
+              .setStartedAt(reading.startedAt() != null ? reading.startedAt() : entry.earliest())
+              .setUpdatedAt(entry.updated())
+              .build());
     }
     return updates;
   }
 
   /**
-   * The time a feed element states, for an entry's reasons to name; empty when the element is absent.
-   * A time that is present but unreadable fails the payload, as an unreadable JSON timestamp does.
+   * The time a feed element states, for an entry's reasons to name; empty when the element is
+   * absent. A time that is present but unreadable fails the payload, as an unreadable JSON
+   * timestamp does.
    */
   static Optional<Instant> time(Optional<String> text, String entryName, String field) {
     if (text.isEmpty()) {
       return Optional.empty();
     }
-    return Optional.of(VendorTime.parseFeedTime(text.get()).orElseThrow(() -> new MalformedPayload(entryName
-        + " has an unreadable '" + field + "' timestamp " + PayloadObject.quote(text.get()) + ": "
-        + VendorTime.EXPECTED_IN_FEEDS)));
+    return Optional.of(
+        VendorTime.parseFeedTime(text.get())
+            .orElseThrow(
+                () ->
+                    new MalformedPayload(
+                        entryName
+                            + " has an unreadable '"
+                            + field
+                            + "' timestamp "
+                            + PayloadObject.quote(text.get())
+                            + ": "
+                            + VendorTime.EXPECTED_IN_FEEDS)));
   }
 
   /** Whether the feed's title or link names this (a host, a vendor), ignoring case. */
   boolean mentions(String text) {
     String needle = text.toLowerCase(Locale.ROOT);
-    return title.toLowerCase(Locale.ROOT).contains(needle) || link.toLowerCase(Locale.ROOT).contains(needle);
+    return title.toLowerCase(Locale.ROOT).contains(needle)
+        || link.toLowerCase(Locale.ROOT).contains(needle);
   }
 
   boolean generatorMentions(String text) {

@@ -37,7 +37,9 @@ public final class StatuspageAdapter implements FormatAdapter {
     return document.path("incident").isObject()
         || document.path("incidents").isArray()
         || document.path("component_update").isObject()
-        || page && (document.path("components").isArray() || document.path("scheduled_maintenances").isArray());
+        || page
+            && (document.path("components").isArray()
+                || document.path("scheduled_maintenances").isArray());
   }
 
   @Override
@@ -45,7 +47,9 @@ public final class StatuspageAdapter implements FormatAdapter {
     try {
       JsonNode tree = BoundedJson.read(raw.bytes());
       Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
-      return ParseResult.parsed(ComponentMentions.checked(updates(PayloadObject.of(tree, "statuspage payload"), provenance)));
+      return ParseResult.parsed(
+          ComponentMentions.checked(
+              updates(PayloadObject.of(tree, "statuspage payload"), provenance)));
     } catch (MalformedPayload e) {
       return ParseResult.failed(e.getMessage());
     }
@@ -58,21 +62,28 @@ public final class StatuspageAdapter implements FormatAdapter {
     for (PayloadObject incident : document.objects("incidents", "statuspage incident")) {
       incidents.add(StatuspageIncident.read(incident, false));
     }
-    for (PayloadObject maintenance : document.objects("scheduled_maintenances", "statuspage maintenance")) {
+    for (PayloadObject maintenance :
+        document.objects("scheduled_maintenances", "statuspage maintenance")) {
       incidents.add(StatuspageIncident.read(maintenance, true));
     }
 
     List<StatusUpdate> updates = new ArrayList<>();
     incidents.forEach(incident -> updates.addAll(incident.updates(provenance)));
     boolean recognized =
-        webhookIncident.isPresent() || document.has("incidents") || document.has("scheduled_maintenances");
+        webhookIncident.isPresent()
+            || document.has("incidents")
+            || document.has("scheduled_maintenances");
 
     if (document.has("components")) {
       Set<String> namedByOpenIncidents = new LinkedHashSet<>();
-      incidents.stream().filter(StatuspageIncident::isOpen)
+      incidents.stream()
+          .filter(StatuspageIncident::isOpen)
           .forEach(incident -> namedByOpenIncidents.addAll(incident.componentIds()));
-      updates.addAll(ComponentIncidents.fromPage(
-          document.objects("components", "statuspage component"), namedByOpenIncidents, provenance));
+      updates.addAll(
+          ComponentIncidents.fromPage(
+              document.objects("components", "statuspage component"),
+              namedByOpenIncidents,
+              provenance));
       recognized = true;
     }
     if (document.has("component_update") || document.has("component")) {
@@ -80,8 +91,11 @@ public final class StatuspageAdapter implements FormatAdapter {
       recognized = true;
     }
     if (!recognized) {
-      throw new MalformedPayload("statuspage payload has no 'incident', 'incidents', 'scheduled_maintenances', "
-          + "'components' or 'component_update' field (its fields: " + document.fieldNames() + ")");
+      throw new MalformedPayload(
+          "statuspage payload has no 'incident', 'incidents', 'scheduled_maintenances', "
+              + "'components' or 'component_update' field (its fields: "
+              + document.fieldNames()
+              + ")");
     }
     return updates;
   }

@@ -14,12 +14,12 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One Statuspage incident or scheduled maintenance (the two share a shape). Every
- * {@code incident_updates[]} entry becomes one StatusUpdate carrying the incident's title, impact
- * and start; an incident without updates becomes one update made from the incident itself.
+ * One Statuspage incident or scheduled maintenance (the two share a shape). Every {@code
+ * incident_updates[]} entry becomes one StatusUpdate carrying the incident's title, impact and
+ * start; an incident without updates becomes one update made from the incident itself.
  *
- * <p>Everything is read when the incident is, so one bad update fails the whole payload rather
- * than silently dropping part of an incident's history.
+ * <p>Everything is read when the incident is, so one bad update fails the whole payload rather than
+ * silently dropping part of an incident's history.
  */
 final class StatuspageIncident {
 
@@ -50,7 +50,8 @@ final class StatuspageIncident {
   static StatuspageIncident read(PayloadObject unnamed, boolean listedAsMaintenance) {
     String id = unnamed.requiredText("id");
     String kind = listedAsMaintenance ? "maintenance" : "incident";
-    return new StatuspageIncident(unnamed.named("statuspage " + kind + " " + quote(id)), id, listedAsMaintenance);
+    return new StatuspageIncident(
+        unnamed.named("statuspage " + kind + " " + quote(id)), id, listedAsMaintenance);
   }
 
   /** Whether the incident still affects something: not resolved, postmortem or completed. */
@@ -70,9 +71,12 @@ final class StatuspageIncident {
     return VendorUpdate.of(provenance, id, title, impact, startedAt, entries);
   }
 
-  private static Impact impactOf(PayloadObject incident, boolean listedAsMaintenance, IncidentStatus status) {
-    // A maintenance is planned work whatever impact its author picked (Discord files some as "major").
-    // incidents.json lists maintenances too, marked by scheduled_for: they must read the same there.
+  private static Impact impactOf(
+      PayloadObject incident, boolean listedAsMaintenance, IncidentStatus status) {
+    // A maintenance is planned work whatever impact its author picked (Discord files some as
+    // "major").
+    // incidents.json lists maintenances too, marked by scheduled_for: they must read the same
+    // there.
     if (listedAsMaintenance || incident.has("scheduled_for")) {
       return Impact.MAINTENANCE;
     }
@@ -93,21 +97,40 @@ final class StatuspageIncident {
       String updateId = unnamed.requiredText("id");
       PayloadObject update = unnamed.named(incident.name() + " update " + quote(updateId));
       IncidentStatus status = StatuspageVocabulary.incidentStatus(update.requiredText("status"));
-      // created_at is when the vendor said it; display_at may be backdated by hand, updated_at moves on edits.
+      // created_at is when the vendor said it; display_at may be backdated by hand, updated_at
+      // moves on edits.
       Instant updatedAt = update.firstInstant("created_at", "display_at", "updated_at");
       List<AffectedComponent> affected = affectedComponents(update);
-      entries.add(new VendorUpdate(updateId, status, updatedAt, update.text("body").orElse(null),
-          affected.isEmpty() ? components : affected));
+      entries.add(
+          new VendorUpdate(
+              updateId,
+              status,
+              updatedAt,
+              update.text("body").orElse(null),
+              affected.isEmpty() ? components : affected));
     }
     return entries;
   }
 
-  /** Statuspage sends incidents without updates (backfilled ones, some webhooks); the incident is then its own update. */
+  /**
+   * Statuspage sends incidents without updates (backfilled ones, some webhooks); the incident is
+   * then its own update.
+   */
   private VendorUpdate entryFromIncidentItself(PayloadObject incident) {
-    String statusWord = incident.text("status").orElseThrow(() -> new MalformedPayload(
-        incident.name() + " has no 'status' and no 'incident_updates' to take one from"));
+    String statusWord =
+        incident
+            .text("status")
+            .orElseThrow(
+                () ->
+                    new MalformedPayload(
+                        incident.name()
+                            + " has no 'status' and no 'incident_updates' to take one from"));
     Instant updatedAt = incident.firstInstant("updated_at", "created_at");
-    return new VendorUpdate(id + "@" + updatedAt, StatuspageVocabulary.incidentStatus(statusWord), updatedAt, null,
+    return new VendorUpdate(
+        id + "@" + updatedAt,
+        StatuspageVocabulary.incidentStatus(statusWord),
+        updatedAt,
+        null,
         components);
   }
 
@@ -115,33 +138,46 @@ final class StatuspageIncident {
     List<AffectedComponent> components = new ArrayList<>();
     for (PayloadObject component : incident.objects("components", incident.name() + " component")) {
       Optional<String> id = component.text("id");
-      String name = component.text("name").or(() -> id).orElseThrow(() -> new MalformedPayload(
-          component.name() + " has neither 'id' nor 'name'"));
-      components.add(AffectedComponent.newBuilder()
-          .setId(id.orElse(null))
-          .setName(name)
-          .setStatus(StatuspageVocabulary.componentStatus(component.text("status").orElse(null)))
-          .build());
+      String name =
+          component
+              .text("name")
+              .or(() -> id)
+              .orElseThrow(
+                  () -> new MalformedPayload(component.name() + " has neither 'id' nor 'name'"));
+      components.add(
+          AffectedComponent.newBuilder()
+              .setId(id.orElse(null))
+              .setName(name)
+              .setStatus(
+                  StatuspageVocabulary.componentStatus(component.text("status").orElse(null)))
+              .build());
     }
     return List.copyOf(components);
   }
 
   private static List<AffectedComponent> affectedComponents(PayloadObject update) {
     List<AffectedComponent> components = new ArrayList<>();
-    for (PayloadObject affected : update.objects("affected_components", update.name() + " affected component")) {
+    for (PayloadObject affected :
+        update.objects("affected_components", update.name() + " affected component")) {
       Optional<String> code = affected.text("code");
       Optional<String> newStatus = affected.text("new_status");
       if (code.isEmpty() && newStatus.isEmpty()) {
-        // Statuspage's placeholder {"name": "No components were affected by this update."}: not a component.
+        // Statuspage's placeholder {"name": "No components were affected by this update."}: not a
+        // component.
         continue;
       }
-      String name = affected.text("name").or(() -> code).orElseThrow(() -> new MalformedPayload(
-          affected.name() + " has neither 'code' nor 'name'"));
-      components.add(AffectedComponent.newBuilder()
-          .setId(code.orElse(null))
-          .setName(name)
-          .setStatus(StatuspageVocabulary.componentStatus(newStatus.orElse(null)))
-          .build());
+      String name =
+          affected
+              .text("name")
+              .or(() -> code)
+              .orElseThrow(
+                  () -> new MalformedPayload(affected.name() + " has neither 'code' nor 'name'"));
+      components.add(
+          AffectedComponent.newBuilder()
+              .setId(code.orElse(null))
+              .setName(name)
+              .setStatus(StatuspageVocabulary.componentStatus(newStatus.orElse(null)))
+              .build());
     }
     return List.copyOf(components);
   }

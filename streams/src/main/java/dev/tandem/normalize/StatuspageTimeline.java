@@ -43,7 +43,10 @@ record StatuspageTimeline(List<Block> blocks) {
   /** A tag with its attributes; Statuspage writes a bare {@code <strong>}. */
   private static final int LONGEST_TAG = 200;
 
-  /** "Oct 21, 17:39 UTC" and "Aug 28, 10:33 PM UTC" are short; anything long is not the small print of a date. */
+  /**
+   * "Oct 21, 17:39 UTC" and "Aug 28, 10:33 PM UTC" are short; anything long is not the small print
+   * of a date.
+   */
   private static final int LONGEST_TIME = 40;
 
   private static final List<String> MONTHS =
@@ -83,7 +86,9 @@ record StatuspageTimeline(List<Block> blocks) {
       }
       // An update's text ends where the next one's small print (its time) or label begins.
       int textEnd = nextSmall >= 0 && nextSmall < boundary ? nextSmall : boundary;
-      blocks.add(new Block(label.text(), time, dashless(HtmlText.plain(html.substring(label.end(), textEnd)))));
+      blocks.add(
+          new Block(
+              label.text(), time, dashless(HtmlText.plain(html.substring(label.end(), textEnd)))));
       stretchStart = textEnd;
     }
     return new StatuspageTimeline(blocks);
@@ -94,8 +99,8 @@ record StatuspageTimeline(List<Block> blocks) {
   }
 
   /**
-   * The phase the incident is in: that of the newest block naming one. "Update" posts keep the phase,
-   * so an entry whose newest post is an "Update" after "Identified" is still identified.
+   * The phase the incident is in: that of the newest block naming one. "Update" posts keep the
+   * phase, so an entry whose newest post is an "Update" after "Identified" is still identified.
    */
   Optional<IncidentStatus> phase() {
     return blocks.stream().map(Block::phase).flatMap(Optional::stream).findFirst();
@@ -103,13 +108,16 @@ record StatuspageTimeline(List<Block> blocks) {
 
   /** The newest update's text. */
   Optional<String> latestText() {
-    return blocks.isEmpty() ? Optional.empty() : Optional.of(blocks.get(0).text()).filter(t -> !t.isEmpty());
+    return blocks.isEmpty()
+        ? Optional.empty()
+        : Optional.of(blocks.get(0).text()).filter(t -> !t.isEmpty());
   }
 
   /**
    * When the oldest update was posted. The small print has no year: it is the entry's own year, or
    * the one before when that would put the update in the future (an incident over New Year). Only
-   * times written in UTC are read; a page set to another time zone writes abbreviations that are ambiguous.
+   * times written in UTC are read; a page set to another time zone writes abbreviations that are
+   * ambiguous.
    */
   Optional<Instant> oldestTime(Instant entryTime) {
     if (blocks.isEmpty()) {
@@ -144,18 +152,24 @@ record StatuspageTimeline(List<Block> blocks) {
         hour = hour % 12 + (half.equals("PM") ? 12 : 0);
       }
       int year = entryTime.atOffset(ZoneOffset.UTC).getYear();
-      Instant candidate = LocalDateTime.of(year, month + 1, day, hour, minute).toInstant(ZoneOffset.UTC);
+      Instant candidate =
+          LocalDateTime.of(year, month + 1, day, hour, minute).toInstant(ZoneOffset.UTC);
       if (candidate.isAfter(entryTime.plus(Duration.ofDays(2)))) {
-        candidate = LocalDateTime.of(year - 1, month + 1, day, hour, minute).toInstant(ZoneOffset.UTC);
+        candidate =
+            LocalDateTime.of(year - 1, month + 1, day, hour, minute).toInstant(ZoneOffset.UTC);
       }
-      // The year before an entry of early 1970 is 1969: no time Tandem can place, as VendorTime says.
+      // The year before an entry of early 1970 is 1969: no time Tandem can place, as VendorTime
+      // says.
       return VendorTime.placeable(candidate);
     } catch (NumberFormatException | DateTimeException e) {
       return Optional.empty();
     }
   }
 
-  /** A bold run that is one of Statuspage's labels: where it starts, what it says, where its closing tag ends. */
+  /**
+   * A bold run that is one of Statuspage's labels: where it starts, what it says, where its closing
+   * tag ends.
+   */
   private record Label(int start, String text, int end) {}
 
   private static Optional<Label> label(String html, int strong) {
@@ -169,22 +183,34 @@ record StatuspageTimeline(List<Block> blocks) {
     }
     String text = HtmlText.plain(html.substring(open + 1, close));
     int end = close + "</strong>".length();
-    if (text.isEmpty() || text.length() > LONGEST_LABEL || !isLabel(text) || !dashFollows(html, end)) {
+    if (text.isEmpty()
+        || text.length() > LONGEST_LABEL
+        || !isLabel(text)
+        || !dashFollows(html, end)) {
       return Optional.empty();
     }
     return Optional.of(new Label(strong, text, end));
   }
 
-  /** Statuspage always writes "label - text"; a bold phase word without the dash is emphasis in prose. */
+  /**
+   * Statuspage always writes "label - text"; a bold phase word without the dash is emphasis in
+   * prose.
+   */
   private static boolean dashFollows(String html, int from) {
     int i = from;
-    while (i < html.length() && i < from + LONGEST_LABEL && Character.isWhitespace(html.charAt(i))) {
+    while (i < html.length()
+        && i < from + LONGEST_LABEL
+        && Character.isWhitespace(html.charAt(i))) {
       i++;
     }
-    return i < html.length() && (html.charAt(i) == '-' || html.charAt(i) == '–' || html.charAt(i) == '—');
+    return i < html.length()
+        && (html.charAt(i) == '-' || html.charAt(i) == '–' || html.charAt(i) == '—');
   }
 
-  /** Where {@code needle} occurs (ignoring case) no further than {@code window} characters after {@code from}. */
+  /**
+   * Where {@code needle} occurs (ignoring case) no further than {@code window} characters after
+   * {@code from}.
+   */
   private static int indexWithin(String html, String needle, int from, int window) {
     int last = Math.min(html.length() - needle.length(), from + window);
     for (int i = from; i <= last; i++) {
@@ -196,7 +222,8 @@ record StatuspageTimeline(List<Block> blocks) {
   }
 
   private static boolean isLabel(String text) {
-    return text.equalsIgnoreCase("update") || StatuspageVocabulary.incidentStatus(text) != IncidentStatus.UNKNOWN;
+    return text.equalsIgnoreCase("update")
+        || StatuspageVocabulary.incidentStatus(text) != IncidentStatus.UNKNOWN;
   }
 
   /** The text of the last {@code <small>} between {@code from} and {@code to}, or empty. */
@@ -209,11 +236,16 @@ record StatuspageTimeline(List<Block> blocks) {
     return "";
   }
 
-  /** "- This incident…": the dash Statuspage puts between label and text is not part of the text. */
+  /**
+   * "- This incident…": the dash Statuspage puts between label and text is not part of the text.
+   */
   private static String dashless(String text) {
     int i = 0;
-    while (i < text.length() && (text.charAt(i) == '-' || text.charAt(i) == '–' || text.charAt(i) == '—'
-        || Character.isWhitespace(text.charAt(i)))) {
+    while (i < text.length()
+        && (text.charAt(i) == '-'
+            || text.charAt(i) == '–'
+            || text.charAt(i) == '—'
+            || Character.isWhitespace(text.charAt(i)))) {
       i++;
     }
     return text.substring(i);

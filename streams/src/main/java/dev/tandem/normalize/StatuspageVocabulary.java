@@ -8,23 +8,29 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Statuspage's words (lower-case snake_case: {@code in_progress}, {@code major_outage}) for incident
- * phases, impacts and component health, read as Tandem's enums. Vendor words we do not know are not
- * an error: Statuspage adds words now and then, and the update is still worth having.
+ * Statuspage's words (lower-case snake_case: {@code in_progress}, {@code major_outage}) for
+ * incident phases, impacts and component health, read as Tandem's enums. Vendor words we do not
+ * know are not an error: Statuspage adds words now and then, and the update is still worth having.
  */
 final class StatuspageVocabulary {
 
   /** Phases of a scheduled maintenance, as opposed to an incident. */
-  private static final Set<IncidentStatus> MAINTENANCE_PHASES = EnumSet.of(
-      IncidentStatus.SCHEDULED, IncidentStatus.IN_PROGRESS, IncidentStatus.VERIFYING, IncidentStatus.COMPLETED);
+  private static final Set<IncidentStatus> MAINTENANCE_PHASES =
+      EnumSet.of(
+          IncidentStatus.SCHEDULED,
+          IncidentStatus.IN_PROGRESS,
+          IncidentStatus.VERIFYING,
+          IncidentStatus.COMPLETED);
 
   /** Phases after which an incident or maintenance no longer affects anything. */
-  private static final Set<IncidentStatus> CLOSED_PHASES = EnumSet.of(
-      IncidentStatus.RESOLVED, IncidentStatus.POSTMORTEM, IncidentStatus.COMPLETED);
+  private static final Set<IncidentStatus> CLOSED_PHASES =
+      EnumSet.of(IncidentStatus.RESOLVED, IncidentStatus.POSTMORTEM, IncidentStatus.COMPLETED);
 
   private StatuspageVocabulary() {}
 
-  /** An unknown or missing phase word is {@code UNKNOWN}, as Avro readers treat symbols added later. */
+  /**
+   * An unknown or missing phase word is {@code UNKNOWN}, as Avro readers treat symbols added later.
+   */
   static IncidentStatus incidentStatus(String word) {
     return EnumSymbols.lookup(IncidentStatus.class, word).orElse(IncidentStatus.UNKNOWN);
   }
@@ -46,7 +52,9 @@ final class StatuspageVocabulary {
     return CLOSED_PHASES.contains(status);
   }
 
-  /** How bad a component's own status says things are, for incidents made from component statuses. */
+  /**
+   * How bad a component's own status says things are, for incidents made from component statuses.
+   */
   static Impact impactOf(ComponentStatus status) {
     return switch (status) {
       case OPERATIONAL -> Impact.NONE;
@@ -70,6 +78,8 @@ final class StatuspageVocabulary {
 
   /** A status word as a title shows it: {@code partial_outage} reads "partial outage". */
   static String words(String word) {
-    return word == null ? "status unknown" : word.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
+    return word == null
+        ? "status unknown"
+        : word.strip().replace('_', ' ').toLowerCase(Locale.ROOT);
   }
 }

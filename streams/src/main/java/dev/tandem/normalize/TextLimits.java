@@ -6,10 +6,10 @@ import org.apache.kafka.common.header.Headers;
 
 /**
  * Bounds on what one update may carry, so that no vendor document can make a record the broker
- * refuses (1 MiB by default) downstream: an update, and an incident's history of updates, stay
- * far below it. Under exactly-once a refused write aborts the transaction, and with it every record
- * of the batch; preventing it is the only way to keep going. Text past a bound is cut, says so
- * where it was cut, and the update carries a {@link #TRUNCATED_HEADER} header naming what was cut.
+ * refuses (1 MiB by default) downstream: an update, and an incident's history of updates, stay far
+ * below it. Under exactly-once a refused write aborts the transaction, and with it every record of
+ * the batch; preventing it is the only way to keep going. Text past a bound is cut, says so where
+ * it was cut, and the update carries a {@link #TRUNCATED_HEADER} header naming what was cut.
  */
 public final class TextLimits {
 
@@ -48,21 +48,24 @@ public final class TextLimits {
   public static final int MAX_BODY_IN_HISTORY = 2_000;
 
   /**
-   * The update as an incident's history keeps it: the bounds above, and a shorter body, so that
-   * an incident with hundreds of updates still fits one record of its changelog.
+   * The update as an incident's history keeps it: the bounds above, and a shorter body, so that an
+   * incident with hundreds of updates still fits one record of its changelog.
    */
   public static StatusUpdate forHistory(StatusUpdate update) {
-    boolean fits = update.getTitle().length() <= MAX_TITLE
-        && (update.getBody() == null || update.getBody().length() <= MAX_BODY_IN_HISTORY)
-        && update.getComponents().size() <= MAX_COMPONENTS;
+    boolean fits =
+        update.getTitle().length() <= MAX_TITLE
+            && (update.getBody() == null || update.getBody().length() <= MAX_BODY_IN_HISTORY)
+            && update.getComponents().size() <= MAX_COMPONENTS;
     if (fits) {
       return update;
     }
     return StatusUpdate.newBuilder(update)
         .setTitle(cut(update.getTitle(), MAX_TITLE))
         .setBody(cut(update.getBody(), MAX_BODY_IN_HISTORY))
-        .setComponents(update.getComponents().size() > MAX_COMPONENTS
-            ? update.getComponents().subList(0, MAX_COMPONENTS) : update.getComponents())
+        .setComponents(
+            update.getComponents().size() > MAX_COMPONENTS
+                ? update.getComponents().subList(0, MAX_COMPONENTS)
+                : update.getComponents())
         .build();
   }
 

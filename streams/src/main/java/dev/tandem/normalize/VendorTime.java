@@ -13,51 +13,66 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Vendor timestamps: ISO-8601 date-times with a UTC offset, as Statuspage writes them
- * ({@code 2021-06-08T09:58:00.000Z}, {@code 2024-12-11T15:16:59.123-08:00}), read as instants;
- * feeds add RFC 822 dates ({@code Wed, 16 Mar 2022 19:46:00 +0000}, {@code Fri, 24 Dec 2021 10:41:17 PST}).
- * A time without an offset is refused: it cannot be placed on the timeline correlation works on.
+ * Vendor timestamps: ISO-8601 date-times with a UTC offset, as Statuspage writes them ({@code
+ * 2021-06-08T09:58:00.000Z}, {@code 2024-12-11T15:16:59.123-08:00}), read as instants; feeds add
+ * RFC 822 dates ({@code Wed, 16 Mar 2022 19:46:00 +0000}, {@code Fri, 24 Dec 2021 10:41:17 PST}). A
+ * time without an offset is refused: it cannot be placed on the timeline correlation works on.
  */
 final class VendorTime {
 
   static final String EXPECTED =
       "expected ISO-8601 with a UTC offset, e.g. 2021-06-08T09:58:00.000Z or 2024-12-11T15:16:59.123-08:00";
 
-  private static final DateTimeFormatter ISO_WITH_OFFSET = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive()
-      .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
-      // Lenient "+HH" takes Z, +08, +08:00 and +0800: vendors are not consistent about the colon.
-      .parseLenient()
-      .appendOffset("+HH", "Z")
-      .toFormatter();
+  private static final DateTimeFormatter ISO_WITH_OFFSET =
+      new DateTimeFormatterBuilder()
+          .parseCaseInsensitive()
+          .append(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+          // Lenient "+HH" takes Z, +08, +08:00 and +0800: vendors are not consistent about the
+          // colon.
+          .parseLenient()
+          .appendOffset("+HH", "Z")
+          .toFormatter();
 
-  static final String EXPECTED_IN_FEEDS = "expected RFC 822 (e.g. Wed, 16 Mar 2022 19:46:00 +0000) "
-      + "or ISO-8601 with a UTC offset (e.g. 2025-10-21T17:39:34Z)";
+  static final String EXPECTED_IN_FEEDS =
+      "expected RFC 822 (e.g. Wed, 16 Mar 2022 19:46:00 +0000) "
+          + "or ISO-8601 with a UTC offset (e.g. 2025-10-21T17:39:34Z)";
 
   /**
-   * The zone names RFC 822 allows besides numeric offsets. AWS writes PST and PDT; .NET feeds (Azure)
-   * write Z. Other abbreviations are ambiguous (IST, CST elsewhere) and are refused rather than guessed.
+   * The zone names RFC 822 allows besides numeric offsets. AWS writes PST and PDT; .NET feeds
+   * (Azure) write Z. Other abbreviations are ambiguous (IST, CST elsewhere) and are refused rather
+   * than guessed.
    */
-  private static final Map<String, ZoneOffset> RFC_822_ZONES = Map.ofEntries(
-      Map.entry("UT", ZoneOffset.UTC), Map.entry("UTC", ZoneOffset.UTC), Map.entry("GMT", ZoneOffset.UTC),
-      Map.entry("Z", ZoneOffset.UTC),
-      Map.entry("EST", ZoneOffset.ofHours(-5)), Map.entry("EDT", ZoneOffset.ofHours(-4)),
-      Map.entry("CST", ZoneOffset.ofHours(-6)), Map.entry("CDT", ZoneOffset.ofHours(-5)),
-      Map.entry("MST", ZoneOffset.ofHours(-7)), Map.entry("MDT", ZoneOffset.ofHours(-6)),
-      Map.entry("PST", ZoneOffset.ofHours(-8)), Map.entry("PDT", ZoneOffset.ofHours(-7)));
+  private static final Map<String, ZoneOffset> RFC_822_ZONES =
+      Map.ofEntries(
+          Map.entry("UT", ZoneOffset.UTC),
+          Map.entry("UTC", ZoneOffset.UTC),
+          Map.entry("GMT", ZoneOffset.UTC),
+          Map.entry("Z", ZoneOffset.UTC),
+          Map.entry("EST", ZoneOffset.ofHours(-5)),
+          Map.entry("EDT", ZoneOffset.ofHours(-4)),
+          Map.entry("CST", ZoneOffset.ofHours(-6)),
+          Map.entry("CDT", ZoneOffset.ofHours(-5)),
+          Map.entry("MST", ZoneOffset.ofHours(-7)),
+          Map.entry("MDT", ZoneOffset.ofHours(-6)),
+          Map.entry("PST", ZoneOffset.ofHours(-8)),
+          Map.entry("PDT", ZoneOffset.ofHours(-7)));
 
   private static final List<String> MONTHS =
       List.of("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec");
 
-  /** A date is a few dozen characters; anything much longer is not one, and is not worth scanning. */
+  /**
+   * A date is a few dozen characters; anything much longer is not one, and is not worth scanning.
+   */
   private static final int LONGEST_DATE = 64;
 
   /**
    * Instants outside this range are typos or hostile: Kafka refuses a record timestamp before 1970
    * (an update's time becomes its record's), and far enough out epoch millis (Avro's timestamp)
-   * overflow. The instant is checked, not the year as written: 1970-01-01T00:00:00+14:00 is in 1969.
+   * overflow. The instant is checked, not the year as written: 1970-01-01T00:00:00+14:00 is in
+   * 1969.
    */
   private static final Instant EARLIEST = Instant.EPOCH;
+
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   private VendorTime() {}
@@ -90,7 +105,7 @@ final class VendorTime {
     }
     int comma = date.indexOf(',');
     if (comma >= 0) {
-      date = date.substring(comma + 1).strip();  // the weekday is optional and says nothing new
+      date = date.substring(comma + 1).strip(); // the weekday is optional and says nothing new
     }
     String[] parts = date.split("\\s+");
     if (parts.length != 5) {
@@ -99,12 +114,22 @@ final class VendorTime {
     int month = MONTHS.indexOf(parts[1].toLowerCase(Locale.ROOT));
     String[] clock = parts[3].split(":");
     Optional<ZoneOffset> offset = offset(parts[4]);
-    if (month < 0 || offset.isEmpty() || parts[2].length() != 4 || clock.length < 2 || clock.length > 3) {
+    if (month < 0
+        || offset.isEmpty()
+        || parts[2].length() != 4
+        || clock.length < 2
+        || clock.length > 3) {
       return Optional.empty();
     }
     try {
-      LocalDateTime local = LocalDateTime.of(Integer.parseInt(parts[2]), month + 1, Integer.parseInt(parts[0]),
-          Integer.parseInt(clock[0]), Integer.parseInt(clock[1]), clock.length == 3 ? Integer.parseInt(clock[2]) : 0);
+      LocalDateTime local =
+          LocalDateTime.of(
+              Integer.parseInt(parts[2]),
+              month + 1,
+              Integer.parseInt(parts[0]),
+              Integer.parseInt(clock[0]),
+              Integer.parseInt(clock[1]),
+              clock.length == 3 ? Integer.parseInt(clock[2]) : 0);
       return placeable(local.toInstant(offset.get()));
     } catch (NumberFormatException | DateTimeException e) {
       return Optional.empty();
@@ -113,7 +138,9 @@ final class VendorTime {
 
   /** The instant, when it lies between 1970 and the end of 9999 (UTC); empty otherwise. */
   static Optional<Instant> placeable(Instant instant) {
-    return instant.isBefore(EARLIEST) || instant.isAfter(LATEST) ? Optional.empty() : Optional.of(instant);
+    return instant.isBefore(EARLIEST) || instant.isAfter(LATEST)
+        ? Optional.empty()
+        : Optional.of(instant);
   }
 
   private static Optional<ZoneOffset> offset(String zone) {

@@ -13,10 +13,15 @@ import java.util.Optional;
  * @param namespace the namespace URI, empty when the element has none
  * @param name the local name
  * @param attributes attribute values by local name
- * @param text the character data directly inside the element (CDATA included), not that of its children
+ * @param text the character data directly inside the element (CDATA included), not that of its
+ *     children
  * @param children the child elements, in document order
  */
-record XmlElement(String namespace, String name, Map<String, String> attributes, String text,
+record XmlElement(
+    String namespace,
+    String name,
+    Map<String, String> attributes,
+    String text,
     List<XmlElement> children) {
 
   XmlElement {
@@ -31,7 +36,9 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
 
   /** The first child with this local name in this namespace. */
   Optional<XmlElement> child(String namespaceUri, String localName) {
-    return children.stream().filter(c -> c.name.equals(localName) && c.namespace.equals(namespaceUri)).findFirst();
+    return children.stream()
+        .filter(c -> c.name.equals(localName) && c.namespace.equals(namespaceUri))
+        .findFirst();
   }
 
   List<XmlElement> children(String localName) {
@@ -43,21 +50,34 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
     return child(localName).map(XmlElement::allText).map(String::strip).filter(t -> !t.isEmpty());
   }
 
-  /** The stripped text of the first child with this local name in this namespace; empty when missing or blank. */
+  /**
+   * The stripped text of the first child with this local name in this namespace; empty when missing
+   * or blank.
+   */
   Optional<String> childText(String namespaceUri, String localName) {
-    return child(namespaceUri, localName).map(XmlElement::allText).map(String::strip).filter(t -> !t.isEmpty());
+    return child(namespaceUri, localName)
+        .map(XmlElement::allText)
+        .map(String::strip)
+        .filter(t -> !t.isEmpty());
   }
 
   /** Children with this local name in this namespace. */
   List<XmlElement> children(String namespaceUri, String localName) {
-    return children.stream().filter(c -> c.name.equals(localName) && c.namespace.equals(namespaceUri)).toList();
+    return children.stream()
+        .filter(c -> c.name.equals(localName) && c.namespace.equals(namespaceUri))
+        .toList();
   }
 
   Optional<String> attribute(String localName) {
-    return Optional.ofNullable(attributes.get(localName)).map(String::strip).filter(a -> !a.isEmpty());
+    return Optional.ofNullable(attributes.get(localName))
+        .map(String::strip)
+        .filter(a -> !a.isEmpty());
   }
 
-  /** The text of the element and of everything inside it, in document order as far as the tree keeps it. */
+  /**
+   * The text of the element and of everything inside it, in document order as far as the tree keeps
+   * it.
+   */
   String allText() {
     if (children.isEmpty()) {
       return text;
@@ -65,7 +85,8 @@ record XmlElement(String namespace, String name, Map<String, String> attributes,
     StringBuilder all = new StringBuilder(text);
     Deque<XmlElement> pending = new ArrayDeque<>();
     pushInReverse(pending, children);
-    // Iterative, not recursive: depth is bounded by BoundedXml, but a loop cannot overflow the stack at all.
+    // Iterative, not recursive: depth is bounded by BoundedXml, but a loop cannot overflow the
+    // stack at all.
     while (!pending.isEmpty()) {
       XmlElement next = pending.pop();
       all.append(' ').append(next.text);

@@ -6,13 +6,17 @@ import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 
-/** Makes value serdes for the pipeline's Avro types, all sharing one registry client and its caches. */
+/**
+ * Makes value serdes for the pipeline's Avro types, all sharing one registry client and its caches.
+ */
 public final class AvroSerdes {
 
   private final SchemaRegistryClient registry;
   private final Map<String, ?> config;
 
-  /** @param config serde settings in Confluent's names (auto.register.schemas, use.latest.version) */
+  /**
+   * @param config serde settings in Confluent's names (auto.register.schemas, use.latest.version)
+   */
   public AvroSerdes(SchemaRegistryClient registry, Map<String, ?> config) {
     this.registry = registry;
     this.config = config;

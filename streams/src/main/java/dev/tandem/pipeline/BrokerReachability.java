@@ -27,26 +27,35 @@ import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
- * Checks, before a command starts its real clients, that the Kafka brokers answer: an Admin
- * {@code describeCluster} bounded by {@value #TIMEOUT_CONFIG} (15 s by default). Kafka's own clients
- * would otherwise retry for a minute or more and end with "Timed out waiting for a node assignment"
- * or "Topic … not present in metadata", which never says that the brokers could not be reached.
+ * Checks, before a command starts its real clients, that the Kafka brokers answer: an Admin {@code
+ * describeCluster} bounded by {@value #TIMEOUT_CONFIG} (15 s by default). Kafka's own clients would
+ * otherwise retry for a minute or more and end with "Timed out waiting for a node assignment" or
+ * "Topic … not present in metadata", which never says that the brokers could not be reached.
  */
 public final class BrokerReachability {
 
-  /** Tandem setting: how long a command waits for the brokers (and the registry) to answer at start, in ms. */
+  /**
+   * Tandem setting: how long a command waits for the brokers (and the registry) to answer at start,
+   * in ms.
+   */
   public static final String TIMEOUT_CONFIG = "tandem.connect.timeout.ms";
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
-  /** The client id of the check; {@code ConnectCheckLogFilter} keeps its retry warnings out of the log. */
+  /**
+   * The client id of the check; {@code ConnectCheckLogFilter} keeps its retry warnings out of the
+   * log.
+   */
   public static final String CLIENT_ID = "tandem-connect-check";
 
   private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
   private BrokerReachability() {}
 
-  /** Thrown when the brokers do not answer in time; its message is one line naming the servers and why. */
+  /**
+   * Thrown when the brokers do not answer in time; its message is one line naming the servers and
+   * why.
+   */
   public static final class Unreachable extends KafkaException {
     private static final long serialVersionUID = 1L;
 
@@ -73,13 +82,14 @@ public final class BrokerReachability {
     } catch (NumberFormatException e) {
       // reported below
     }
-    throw new ConfigException(TIMEOUT_CONFIG, value, "expected a positive duration in milliseconds");
+    throw new ConfigException(
+        TIMEOUT_CONFIG, value, "expected a positive duration in milliseconds");
   }
 
   /**
    * Returns once a broker of {@code bootstrap.servers} has answered; throws {@link Unreachable}
-   * after {@code timeout}. Security settings (SASL, TLS) in {@code clientSettings} are used as given;
-   * settings no Admin client knows are ignored.
+   * after {@code timeout}. Security settings (SASL, TLS) in {@code clientSettings} are used as
+   * given; settings no Admin client knows are ignored.
    */
   public static void check(Map<String, ?> clientSettings, Duration timeout) {
     Object servers = clientSettings.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
@@ -96,7 +106,8 @@ public final class BrokerReachability {
     // Every wait inside the client fits the budget: no call may outlive it.
     props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, millis);
     props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
-    props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(millis, 10_000));
+    props.put(
+        AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(millis, 10_000));
     props.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MAX_MS_CONFIG, millis);
     props.put(AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, Math.min(millis, 1_000));
     String within = " within " + seconds(timeout);
@@ -105,60 +116,101 @@ public final class BrokerReachability {
       admin = Admin.create(props);
     } catch (KafkaException e) {
       // An address that does not resolve fails here, before any connection is tried.
-      throw new Unreachable("cannot reach the Kafka brokers at " + bootstrap + " (" + innermost(e) + ")", e);
+      throw new Unreachable(
+          "cannot reach the Kafka brokers at " + bootstrap + " (" + innermost(e) + ")", e);
     }
     long left = Duration.ofNanos(deadline - System.nanoTime()).toMillis();
-    int waitMillis = (int) Math.max(100, Math.min(Integer.MAX_VALUE, left > 4 * PROBE_TIMEOUT.toMillis() ? left - PROBE_TIMEOUT.toMillis() : left));
+    int waitMillis =
+        (int)
+            Math.max(
+                100,
+                Math.min(
+                    Integer.MAX_VALUE,
+                    left > 4 * PROBE_TIMEOUT.toMillis() ? left - PROBE_TIMEOUT.toMillis() : left));
     try {
-      admin.describeCluster(new DescribeClusterOptions().timeoutMs(waitMillis)).nodes().get(waitMillis + 1_000L, TimeUnit.MILLISECONDS);
+      admin
+          .describeCluster(new DescribeClusterOptions().timeoutMs(waitMillis))
+          .nodes()
+          .get(waitMillis + 1_000L, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
-      // Refusals are final: saying so at once beats retrying until the timeout with the same secret.
+      // Refusals are final: saying so at once beats retrying until the timeout with the same
+      // secret.
       if (cause instanceof SslAuthenticationException) {
-        throw new Unreachable("the TLS handshake with the Kafka brokers at " + bootstrap + " failed: " + innermost(cause), cause);
+        throw new Unreachable(
+            "the TLS handshake with the Kafka brokers at "
+                + bootstrap
+                + " failed: "
+                + innermost(cause),
+            cause);
       }
       if (cause instanceof AuthenticationException) {
-        throw new Unreachable("the Kafka brokers at " + bootstrap + " refused the credentials: " + oneLine(cause.getMessage()), cause);
+        throw new Unreachable(
+            "the Kafka brokers at "
+                + bootstrap
+                + " refused the credentials: "
+                + oneLine(cause.getMessage()),
+            cause);
       }
       if (cause instanceof AuthorizationException) {
-        throw new Unreachable("the Kafka brokers at " + bootstrap + " refused access: " + oneLine(cause.getMessage()), cause);
+        throw new Unreachable(
+            "the Kafka brokers at " + bootstrap + " refused access: " + oneLine(cause.getMessage()),
+            cause);
       }
-      throw new Unreachable("cannot reach the Kafka brokers at " + bootstrap + within + " (" + diagnose(bootstrap) + ")", cause);
+      throw new Unreachable(
+          "cannot reach the Kafka brokers at "
+              + bootstrap
+              + within
+              + " ("
+              + diagnose(bootstrap)
+              + ")",
+          cause);
     } catch (TimeoutException e) {
-      throw new Unreachable("cannot reach the Kafka brokers at " + bootstrap + within + " (" + diagnose(bootstrap) + ")", e);
+      throw new Unreachable(
+          "cannot reach the Kafka brokers at "
+              + bootstrap
+              + within
+              + " ("
+              + diagnose(bootstrap)
+              + ")",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new KafkaException("interrupted while connecting to the Kafka brokers at " + bootstrap, e);
+      throw new KafkaException(
+          "interrupted while connecting to the Kafka brokers at " + bootstrap, e);
     } finally {
       admin.close(Duration.ZERO);
     }
   }
 
   /**
-   * The settings of {@code clientSettings} that an Admin client reads: its own, and the
-   * {@linkplain ConfigProviderSettings config providers} that resolve secrets referenced in them.
+   * The settings of {@code clientSettings} that an Admin client reads: its own, and the {@linkplain
+   * ConfigProviderSettings config providers} that resolve secrets referenced in them.
    */
   public static Map<String, Object> adminSettings(Map<?, ?> clientSettings) {
     Map<String, Object> props = new HashMap<>();
     Set<String> adminKeys = AdminClientConfig.configNames();
-    clientSettings.forEach((key, value) -> {
-      String name = String.valueOf(key);
-      if (adminKeys.contains(name) || ConfigProviderSettings.isProviderSetting(name)) {
-        props.put(name, value);
-      }
-    });
+    clientSettings.forEach(
+        (key, value) -> {
+          String name = String.valueOf(key);
+          if (adminKeys.contains(name) || ConfigProviderSettings.isProviderSetting(name)) {
+            props.put(name, value);
+          }
+        });
     return props;
   }
 
   /**
    * Why the brokers did not answer, as far as a plain TCP connection to each bootstrap address can
-   * tell: refused, unknown host, no answer, or connected (then it is not Kafka, or it wants TLS/SASL).
+   * tell: refused, unknown host, no answer, or connected (then it is not Kafka, or it wants
+   * TLS/SASL).
    */
   static String diagnose(String bootstrap) {
     List<CompletableFuture<String>> probes = new ArrayList<>();
     for (String address : bootstrap.split(",")) {
       if (!address.isBlank()) {
-        probes.add(CompletableFuture.supplyAsync(() -> address.trim() + ": " + probe(address.trim())));
+        probes.add(
+            CompletableFuture.supplyAsync(() -> address.trim() + ": " + probe(address.trim())));
       }
     }
     List<String> findings = new ArrayList<>();
@@ -198,7 +250,10 @@ public final class BrokerReachability {
     } catch (SocketTimeoutException e) {
       return "no answer to a TCP connection within " + PROBE_TIMEOUT.toMillis() + " ms";
     } catch (IOException | IllegalArgumentException e) {
-      return oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().toLowerCase(Locale.ROOT));
+      return oneLine(
+          e.getMessage() == null
+              ? e.getClass().getSimpleName()
+              : e.getMessage().toLowerCase(Locale.ROOT));
     }
   }
 

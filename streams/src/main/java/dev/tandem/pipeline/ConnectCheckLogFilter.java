@@ -16,12 +16,19 @@ public final class ConnectCheckLogFilter extends TurboFilter {
 
   private static final String MARK = "clientId=" + BrokerReachability.CLIENT_ID + "]";
 
-  /** The client's error on wrong credentials or a failed TLS handshake, which the check's one line names too. */
+  /**
+   * The client's error on wrong credentials or a failed TLS handshake, which the check's one line
+   * names too.
+   */
   private static final String REFUSED = "failed authentication";
 
   @Override
-  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
-    if (format != null && level != null && logger.getName().startsWith("org.apache.kafka") && format.contains(MARK)
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable t) {
+    if (format != null
+        && level != null
+        && logger.getName().startsWith("org.apache.kafka")
+        && format.contains(MARK)
         && (!level.isGreaterOrEqual(Level.ERROR) || format.contains(REFUSED))) {
       return FilterReply.DENY;
     }

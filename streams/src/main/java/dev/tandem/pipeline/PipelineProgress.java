@@ -28,8 +28,12 @@ public final class PipelineProgress {
   public PipelineProgress(Admin admin, String applicationId, TandemTopics topics) {
     this.admin = admin;
     this.applicationId = applicationId;
-    this.sourceTopics = List.of(topics.raw(), topics.updates(), topics.incidents(),
-        applicationId + "-" + TandemTopology.CORRELATE_INPUT + "-repartition");
+    this.sourceTopics =
+        List.of(
+            topics.raw(),
+            topics.updates(),
+            topics.incidents(),
+            applicationId + "-" + TandemTopology.CORRELATE_INPUT + "-repartition");
   }
 
   /** Whether every source partition's committed offset has reached its end offset. */
@@ -43,15 +47,27 @@ public final class PipelineProgress {
    */
   public long committedTotal() {
     try {
-      Map<String, TopicDescription> described = admin.describeTopics(existing()).allTopicNames().get();
+      Map<String, TopicDescription> described =
+          admin.describeTopics(existing()).allTopicNames().get();
       Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-      described.values().forEach(d -> d.partitions().forEach(p -> latest.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
-      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+      described
+          .values()
+          .forEach(
+              d ->
+                  d.partitions()
+                      .forEach(
+                          p ->
+                              latest.put(
+                                  new TopicPartition(d.name(), p.partition()),
+                                  OffsetSpec.latest())));
+      Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends =
+          admin.listOffsets(latest).all().get();
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
       long total = 0;
       boolean behind = false;
-      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
+          ends.entrySet()) {
         OffsetAndMetadata offset = committed.get(end.getKey());
         long position = offset == null ? 0 : offset.offset();
         total += position;
@@ -59,14 +75,18 @@ public final class PipelineProgress {
       }
       return behind ? -1 - total : total;
     } catch (ExecutionException e) {
-      throw new KafkaException("could not read the pipeline's progress: " + e.getCause().getMessage(), e.getCause());
+      throw new KafkaException(
+          "could not read the pipeline's progress: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted", e);
     }
   }
 
-  /** Waits until {@link #caughtUp()} holds twice in a row (the stages feed each other), or the timeout passes. */
+  /**
+   * Waits until {@link #caughtUp()} holds twice in a row (the stages feed each other), or the
+   * timeout passes.
+   */
   public boolean awaitCaughtUp(Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     int streak = 0;

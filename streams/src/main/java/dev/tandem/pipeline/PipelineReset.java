@@ -43,12 +43,13 @@ import org.slf4j.LoggerFactory;
  * <p>The pipeline writes {@code tandem.status.updates} and {@code tandem.incidents} and reads them
  * back itself. Reprocessing the raw topic writes them anew, so their old records are skipped (their
  * offsets move to the end): reading them as well would feed every update and incident through the
- * pipeline twice. What Kafka calls intermediate topics; its {@code --intermediate-topics} option
- * is deprecated, so the same positions go to the resetter as a reset plan, in one commit.
+ * pipeline twice. What Kafka calls intermediate topics; its {@code --intermediate-topics} option is
+ * deprecated, so the same positions go to the resetter as a reset plan, in one commit.
  */
 public final class PipelineReset {
 
   private static final Logger log = LoggerFactory.getLogger(PipelineReset.class);
+
   /** System.out and System.err are process-wide: one capture at a time. */
   private static final Object CONSOLE = new Object();
 
@@ -68,7 +69,8 @@ public final class PipelineReset {
   /**
    * What a reset does, or did.
    *
-   * @param fromBeginning topics read again from their beginning, with the offset each partition restarts at
+   * @param fromBeginning topics read again from their beginning, with the offset each partition
+   *     restarts at
    * @param skipped topics whose old records are skipped, with the offset each partition restarts at
    * @param internalTopics the application's changelog and repartition topics, deleted
    * @param localState the directory of the application's local state, deleted (it may not exist)
@@ -99,25 +101,45 @@ public final class PipelineReset {
       requireStopped(admin);
       Set<String> existing = admin.listTopics().names().get();
       if (!existing.contains(topics.raw())) {
-        throw new IllegalStateException("topic '" + topics.raw() + "' does not exist: nothing to reprocess"
-            + " (check tandem.topic.raw and bootstrap.servers)");
+        throw new IllegalStateException(
+            "topic '"
+                + topics.raw()
+                + "' does not exist: nothing to reprocess"
+                + " (check tandem.topic.raw and bootstrap.servers)");
       }
-      List<String> replayed = reprocessUpdates ? List.of(topics.raw(), topics.updates()) : List.of(topics.raw());
-      List<String> skipped = new ArrayList<>(reprocessUpdates ? List.of(topics.incidents()) : List.of(topics.updates(), topics.incidents()));
+      List<String> replayed =
+          reprocessUpdates ? List.of(topics.raw(), topics.updates()) : List.of(topics.raw());
+      List<String> skipped =
+          new ArrayList<>(
+              reprocessUpdates
+                  ? List.of(topics.incidents())
+                  : List.of(topics.updates(), topics.incidents()));
       // Not there yet means the pipeline never wrote them: nothing to skip.
       skipped.retainAll(existing);
-      outcome = new Outcome(
-          applicationId,
-          offsets(admin, replayed.stream().filter(existing::contains).toList(), OffsetSpec.earliest()),
-          offsets(admin, skipped, OffsetSpec.latest()),
-          existing.stream()
-              .filter(name -> name.startsWith(applicationId + "-") && StreamsResetter.matchesInternalTopicFormat(name))
-              .sorted()
-              .toList(),
-          localState,
-          dryRun);
+      outcome =
+          new Outcome(
+              applicationId,
+              offsets(
+                  admin,
+                  replayed.stream().filter(existing::contains).toList(),
+                  OffsetSpec.earliest()),
+              offsets(admin, skipped, OffsetSpec.latest()),
+              existing.stream()
+                  .filter(
+                      name ->
+                          name.startsWith(applicationId + "-")
+                              && StreamsResetter.matchesInternalTopicFormat(name))
+                  .sorted()
+                  .toList(),
+              localState,
+              dryRun);
     } catch (ExecutionException e) {
-      throw new KafkaException("could not inspect application '" + applicationId + "' on Kafka: " + e.getCause().getMessage(), e.getCause());
+      throw new KafkaException(
+          "could not inspect application '"
+              + applicationId
+              + "' on Kafka: "
+              + e.getCause().getMessage(),
+          e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted", e);
@@ -133,7 +155,12 @@ public final class PipelineReset {
   private void requireStopped(Admin admin) throws ExecutionException, InterruptedException {
     ConsumerGroupDescription group;
     try {
-      group = admin.describeConsumerGroups(List.of(applicationId)).describedGroups().get(applicationId).get();
+      group =
+          admin
+              .describeConsumerGroups(List.of(applicationId))
+              .describedGroups()
+              .get(applicationId)
+              .get();
     } catch (ExecutionException e) {
       if (e.getCause() instanceof GroupIdNotFoundException) {
         return;
@@ -141,29 +168,50 @@ public final class PipelineReset {
       throw e;
     }
     if (!group.members().isEmpty()) {
-      List<String> members = group.members().stream().map(MemberDescription::clientId).sorted().toList();
-      throw new IllegalStateException("application '" + applicationId + "' is still running (" + members.size()
-          + " member" + (members.size() == 1 ? "" : "s") + ": " + String.join(", ", members)
-          + "); stop every instance before resetting it (one stopped without leaving its group stays a member until"
-          + " its session times out, session.timeout.ms)");
+      List<String> members =
+          group.members().stream().map(MemberDescription::clientId).sorted().toList();
+      throw new IllegalStateException(
+          "application '"
+              + applicationId
+              + "' is still running ("
+              + members.size()
+              + " member"
+              + (members.size() == 1 ? "" : "s")
+              + ": "
+              + String.join(", ", members)
+              + "); stop every instance before resetting it (one stopped without leaving its group stays a member until"
+              + " its session times out, session.timeout.ms)");
     }
   }
 
-  private static Map<TopicPartition, Long> offsets(Admin admin, List<String> topics, OffsetSpec spec)
+  private static Map<TopicPartition, Long> offsets(
+      Admin admin, List<String> topics, OffsetSpec spec)
       throws ExecutionException, InterruptedException {
     if (topics.isEmpty()) {
       return Map.of();
     }
     Map<TopicPartition, OffsetSpec> request = new LinkedHashMap<>();
     for (TopicDescription topic : admin.describeTopics(topics).allTopicNames().get().values()) {
-      topic.partitions().forEach(p -> request.put(new TopicPartition(topic.name(), p.partition()), spec));
+      topic
+          .partitions()
+          .forEach(p -> request.put(new TopicPartition(topic.name(), p.partition()), spec));
     }
-    Map<TopicPartition, Long> offsets = new TreeMap<>(Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
-    admin.listOffsets(request).all().get().forEach((partition, info) -> offsets.put(partition, info.offset()));
+    Map<TopicPartition, Long> offsets =
+        new TreeMap<>(
+            Comparator.comparing(TopicPartition::topic)
+                .thenComparingInt(TopicPartition::partition));
+    admin
+        .listOffsets(request)
+        .all()
+        .get()
+        .forEach((partition, info) -> offsets.put(partition, info.offset()));
     return offsets;
   }
 
-  /** One run of the resetter: every source topic with its restart offset in one plan, so one commit moves them all. */
+  /**
+   * One run of the resetter: every source topic with its restart offset in one plan, so one commit
+   * moves them all.
+   */
   private void resetOffsetsAndDeleteInternalTopics(Outcome outcome, Map<String, Object> client) {
     Map<TopicPartition, Long> plan = new LinkedHashMap<>(outcome.fromBeginning());
     plan.putAll(outcome.skipped());
@@ -174,14 +222,25 @@ public final class PipelineReset {
       work = Files.createTempDirectory("tandem-reset");
       Path planFile = work.resolve("plan.csv");
       StringBuilder csv = new StringBuilder();
-      plan.forEach((p, offset) -> csv.append(p.topic()).append(',').append(p.partition()).append(',').append(offset).append('\n'));
+      plan.forEach(
+          (p, offset) ->
+              csv.append(p.topic())
+                  .append(',')
+                  .append(p.partition())
+                  .append(',')
+                  .append(offset)
+                  .append('\n'));
       Files.writeString(planFile, csv);
-      List<String> args = new ArrayList<>(List.of(
-          "--application-id", applicationId,
-          "--bootstrap-server", String.valueOf(client.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)),
-          "--input-topics", String.join(",", sourceTopics.stream().sorted().toList()),
-          "--from-file", planFile.toString(),
-          "--command-config", writeClientConfig(work.resolve("client.properties"), client).toString()));
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--application-id", applicationId,
+                  "--bootstrap-server",
+                      String.valueOf(client.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG)),
+                  "--input-topics", String.join(",", sourceTopics.stream().sorted().toList()),
+                  "--from-file", planFile.toString(),
+                  "--command-config",
+                      writeClientConfig(work.resolve("client.properties"), client).toString()));
       if (outcome.dryRun()) {
         args.add("--dry-run");
       }
@@ -219,7 +278,10 @@ public final class PipelineReset {
     }
   }
 
-  /** The resetter's own words: "ERROR: java.lang.IllegalStateException: Consumer group … is still active" → the message. */
+  /**
+   * The resetter's own words: "ERROR: java.lang.IllegalStateException: Consumer group … is still
+   * active" → the message.
+   */
   static String errorLine(String said) {
     List<String> lines = said.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
     for (String line : lines) {
@@ -238,20 +300,29 @@ public final class PipelineReset {
     Set<String> clientKeys = new HashSet<>(AdminClientConfig.configNames());
     clientKeys.addAll(ConsumerConfig.configNames());
     Map<String, Object> client = new TreeMap<>();
-    config.values().forEach((key, value) -> {
-      // The resetter sets its own group; everything else that a client understands passes through.
-      if ((clientKeys.contains(key) && !key.startsWith("group.") && !key.equals(ConsumerConfig.CLIENT_ID_CONFIG))
-          || ConfigProviderSettings.isProviderSetting(key)) {
-        client.put(key, value);
-      }
-    });
-    client.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, config.required(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
+    config
+        .values()
+        .forEach(
+            (key, value) -> {
+              // The resetter sets its own group; everything else that a client understands passes
+              // through.
+              if ((clientKeys.contains(key)
+                      && !key.startsWith("group.")
+                      && !key.equals(ConsumerConfig.CLIENT_ID_CONFIG))
+                  || ConfigProviderSettings.isProviderSetting(key)) {
+                client.put(key, value);
+              }
+            });
+    client.put(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        config.required(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG));
     return client;
   }
 
   /** Owner-only: it may hold credentials. */
   private static Path writeClientConfig(Path file, Map<String, Object> client) throws IOException {
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.createFile(
+        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     Properties props = new Properties();
     client.forEach((k, v) -> props.setProperty(k, String.valueOf(v)));
     try (Writer writer = Files.newBufferedWriter(file)) {
@@ -263,14 +334,21 @@ public final class PipelineReset {
   /** {@code <state.dir>/<application.id>}, the directory {@code KafkaStreams#cleanUp()} deletes. */
   static Path localStateDirectory(TandemConfig config, String applicationId) {
     String configured = config.values().get(StreamsConfig.STATE_DIR_CONFIG);
-    Path stateDir = Path.of(configured != null && !configured.isBlank()
-        ? configured
-        : String.valueOf(StreamsConfig.configDef().defaultValues().get(StreamsConfig.STATE_DIR_CONFIG)))
-        .toAbsolutePath().normalize();
+    Path stateDir =
+        Path.of(
+                configured != null && !configured.isBlank()
+                    ? configured
+                    : String.valueOf(
+                        StreamsConfig.configDef()
+                            .defaultValues()
+                            .get(StreamsConfig.STATE_DIR_CONFIG)))
+            .toAbsolutePath()
+            .normalize();
     Path app = stateDir.resolve(applicationId).normalize();
     // An id like ".." must never turn the deletion onto the state directory or above it.
     if (!stateDir.equals(app.getParent())) {
-      throw new IllegalArgumentException("application id '" + applicationId + "' does not name a directory inside " + stateDir);
+      throw new IllegalArgumentException(
+          "application id '" + applicationId + "' does not name a directory inside " + stateDir);
     }
     return app;
   }

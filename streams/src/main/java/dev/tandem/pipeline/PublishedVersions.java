@@ -19,8 +19,8 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * that versions only grow across a {@code tandem reset}: the reprocess starts with an empty ledger
  * and would otherwise publish each id from version 1 again, over the earlier run's versions with
  * other content. Read from the JSON twin of the outage topic (same keys and versions, no registry
- * needed). A retraction (tombstone) counts one version past the record before it while that
- * record is still on the compacted topic.
+ * needed). A retraction (tombstone) counts one version past the record before it while that record
+ * is still on the compacted topic.
  */
 final class PublishedVersions {
 
@@ -28,22 +28,31 @@ final class PublishedVersions {
 
   private PublishedVersions() {}
 
-  static Map<String, Integer> read(Map<String, Object> clientSettings, String topic, Duration timeout) {
+  static Map<String, Integer> read(
+      Map<String, Object> clientSettings, String topic, Duration timeout) {
     Map<String, Object> settings = new HashMap<>(clientSettings);
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
     Map<String, Integer> versions = new HashMap<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic, timeout).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic, timeout).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
       Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, timeout);
       long deadline = System.nanoTime() + timeout.toNanos();
       while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < ends.get(p))) {
         if (System.nanoTime() > deadline) {
-          throw new KafkaException("could not read the outage versions on " + topic + " within " + timeout.toSeconds() + " s");
+          throw new KafkaException(
+              "could not read the outage versions on "
+                  + topic
+                  + " within "
+                  + timeout.toSeconds()
+                  + " s");
         }
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
           if (r.value() == null) {

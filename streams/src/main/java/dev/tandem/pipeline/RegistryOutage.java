@@ -10,15 +10,18 @@ import org.apache.kafka.common.config.ConfigException;
 
 /**
  * Decides what happens to the pipeline when a thread dies because the schema registry could not be
- * reached (no answer, or HTTP 5xx/429, after the registry client's own retries,
- * {@code schema.registry.max.retries}). The thread is replaced so that a short outage is ridden out;
- * the {@value #MAX_FAILURES_CONFIG}-th such failure in a row stops the whole application, rather
- * than failing and replacing threads for as long as the registry stays away. Failures more than
- * {@link #QUIET} apart start a new count. Not thread-safe on its own: callers synchronize.
+ * reached (no answer, or HTTP 5xx/429, after the registry client's own retries, {@code
+ * schema.registry.max.retries}). The thread is replaced so that a short outage is ridden out; the
+ * {@value #MAX_FAILURES_CONFIG}-th such failure in a row stops the whole application, rather than
+ * failing and replacing threads for as long as the registry stays away. Failures more than {@link
+ * #QUIET} apart start a new count. Not thread-safe on its own: callers synchronize.
  */
 public final class RegistryOutage {
 
-  /** Tandem setting: pipeline threads failing on an unreachable registry in a row before the application stops. */
+  /**
+   * Tandem setting: pipeline threads failing on an unreachable registry in a row before the
+   * application stops.
+   */
   public static final String MAX_FAILURES_CONFIG = "tandem.registry.max.failures";
 
   public static final int DEFAULT_MAX_FAILURES = 3;
@@ -34,7 +37,10 @@ public final class RegistryOutage {
     RETRY_FIRST,
     /** A registry outage, a later failure of it: replace the thread quietly. */
     RETRY,
-    /** A registry outage that has lasted {@value #MAX_FAILURES_CONFIG} failures: stop the application. */
+    /**
+     * A registry outage that has lasted {@value #MAX_FAILURES_CONFIG} failures: stop the
+     * application.
+     */
     STOP
   }
 
@@ -62,7 +68,8 @@ public final class RegistryOutage {
     try {
       return new RegistryOutage(Integer.parseInt(value.trim()), clock);
     } catch (NumberFormatException e) {
-      throw new ConfigException(MAX_FAILURES_CONFIG, value, "expected a whole number of at least 1");
+      throw new ConfigException(
+          MAX_FAILURES_CONFIG, value, "expected a whole number of at least 1");
     }
   }
 
@@ -95,16 +102,30 @@ public final class RegistryOutage {
     return maxFailures;
   }
 
-  /** One line for the log and the command line: which registry, what went wrong, how often, for how long. */
+  /**
+   * One line for the log and the command line: which registry, what went wrong, how often, for how
+   * long.
+   */
   public String summary() {
     if (lastError == null) {
       return "no registry failure";
     }
     long seconds = Duration.between(first, last).toSeconds();
     String where = lastError.url() == null ? "" : " at " + lastError.url();
-    return "the schema registry" + where + " could not be reached (" + RegistryReachability.describe(lastError) + "): "
-        + failures + " pipeline thread" + (failures == 1 ? "" : "s") + " failed on it"
-        + (failures == 1 ? "" : " over " + seconds + " s") + ", each after the registry client's own retries ("
-        + MAX_FAILURES_CONFIG + "=" + maxFailures + ")";
+    return "the schema registry"
+        + where
+        + " could not be reached ("
+        + RegistryReachability.describe(lastError)
+        + "): "
+        + failures
+        + " pipeline thread"
+        + (failures == 1 ? "" : "s")
+        + " failed on it"
+        + (failures == 1 ? "" : " over " + seconds + " s")
+        + ", each after the registry client's own retries ("
+        + MAX_FAILURES_CONFIG
+        + "="
+        + maxFailures
+        + ")";
   }
 }

@@ -27,7 +27,10 @@ public final class RegistryReachability {
 
   private RegistryReachability() {}
 
-  /** Thrown when the registry does not answer in time, or refuses Tandem's credentials; one line naming the URL. */
+  /**
+   * Thrown when the registry does not answer in time, or refuses Tandem's credentials; one line
+   * naming the URL.
+   */
   public static final class Unreachable extends KafkaException {
     private static final long serialVersionUID = 1L;
 
@@ -53,11 +56,19 @@ public final class RegistryReachability {
       } catch (SchemaRegistryException e) {
         last = e;
         if (e.httpStatus() == 401 || e.httpStatus() == 403) {
-          throw new Unreachable("the schema registry at " + urls + " refused Tandem's credentials: HTTP " + e.httpStatus()
-              + " (check basic.auth.user.info or bearer.auth.token)", e);
+          throw new Unreachable(
+              "the schema registry at "
+                  + urls
+                  + " refused Tandem's credentials: HTTP "
+                  + e.httpStatus()
+                  + " (check basic.auth.user.info or bearer.auth.token)",
+              e);
         }
         if (!e.unavailable()) {
-          log.debug("schema registry at {} answered GET /config with HTTP {}: it is there", urls, e.httpStatus());
+          log.debug(
+              "schema registry at {} answered GET /config with HTTP {}: it is there",
+              urls,
+              e.httpStatus());
           return;
         }
       }
@@ -71,10 +82,20 @@ public final class RegistryReachability {
         Thread.currentThread().interrupt();
         throw new KafkaException("interrupted while checking the schema registry at " + urls, e);
       }
-      pause = pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : pause.multipliedBy(2);
+      pause =
+          pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
+              ? Duration.ofSeconds(2)
+              : pause.multipliedBy(2);
     }
-    throw new Unreachable("cannot reach the schema registry at " + urls + " within " + BrokerReachability.seconds(timeout)
-        + " (" + describe(last) + ")", last);
+    throw new Unreachable(
+        "cannot reach the schema registry at "
+            + urls
+            + " within "
+            + BrokerReachability.seconds(timeout)
+            + " ("
+            + describe(last)
+            + ")",
+        last);
   }
 
   /** The same registry with every attempt bounded by {@code left} and one attempt per URL. */
@@ -86,11 +107,22 @@ public final class RegistryReachability {
     if (perAttempt.compareTo(c.requestTimeout()) > 0) {
       perAttempt = c.requestTimeout();
     }
-    return new RegistryClientConfig(c.baseUrls(), c.authorization(), c.autoRegisterSchemas(), c.useLatestVersion(),
-        perAttempt, c.baseUrls().size() - 1, Duration.ZERO, Duration.ZERO, c.trustStore());
+    return new RegistryClientConfig(
+        c.baseUrls(),
+        c.authorization(),
+        c.autoRegisterSchemas(),
+        c.useLatestVersion(),
+        perAttempt,
+        c.baseUrls().size() - 1,
+        Duration.ZERO,
+        Duration.ZERO,
+        c.trustStore());
   }
 
-  /** "connection refused", "HTTP 503", "no answer within 2000 ms": what went wrong, without the URL again. */
+  /**
+   * "connection refused", "HTTP 503", "no answer within 2000 ms": what went wrong, without the URL
+   * again.
+   */
   static String describe(SchemaRegistryException e) {
     if (e.httpStatus() != -1) {
       return "HTTP " + e.httpStatus();
@@ -115,7 +147,9 @@ public final class RegistryReachability {
     }
     if (innermost != e) {
       String message = innermost.getMessage();
-      return message == null || message.isBlank() ? innermost.getClass().getSimpleName() : message.replaceAll("\\s*\\R\\s*", " ");
+      return message == null || message.isBlank()
+          ? innermost.getClass().getSimpleName()
+          : message.replaceAll("\\s*\\R\\s*", " ");
     }
     return e.getMessage();
   }

@@ -57,11 +57,14 @@ public final class TandemApp implements AutoCloseable {
   }
 
   /**
-   * The same, giving up as soon as {@code stopRequested} says so (Ctrl-C while the pipeline starts).
+   * The same, giving up as soon as {@code stopRequested} says so (Ctrl-C while the pipeline
+   * starts).
    *
    * @throws StartCancelled when a stop was requested before the pipeline was RUNNING; it is closed
    */
-  public static TandemApp start(TandemConfig config, Duration startTimeout, BooleanSupplier stopRequested) throws IOException {
+  public static TandemApp start(
+      TandemConfig config, Duration startTimeout, BooleanSupplier stopRequested)
+      throws IOException {
     Properties props = config.streamsProperties();
     // Everything read from files first: a bad file is reported before anything is contacted.
     Correlator correlator = new Correlator(config.correlation(), config.dependencies());
@@ -73,36 +76,41 @@ public final class TandemApp implements AutoCloseable {
     int rawPartitions;
     int updatePartitions;
     try (Admin admin = Admin.create(adminSettings)) {
-      TopicSetup.createMissing(admin, config.topics(), config.topicPartitions(), config.topicReplicationFactor());
+      TopicSetup.createMissing(
+          admin, config.topics(), config.topicPartitions(), config.topicReplicationFactor());
       rawPartitions = TopicSetup.partitionCount(admin, config.topics().raw());
       updatePartitions = TopicSetup.partitionCount(admin, config.topics().updates());
     }
-    Map<String, Integer> publishedVersions = PublishedVersions.read(adminSettings, config.topics().outagesJson(), connectTimeout);
+    Map<String, Integer> publishedVersions =
+        PublishedVersions.read(adminSettings, config.topics().outagesJson(), connectTimeout);
     SchemaRegistryClient registry = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-    Topology topology = TandemTopology.build(
-        config.topics(),
-        new AvroSerdes(registry, config.registryConfig()),
-        Normalizer.withDefaultAdapters(),
-        correlator,
-        config.dedupeRetention(),
-        rawPartitions,
-        updatePartitions,
-        publishedVersions);
+    Topology topology =
+        TandemTopology.build(
+            config.topics(),
+            new AvroSerdes(registry, config.registryConfig()),
+            Normalizer.withDefaultAdapters(),
+            correlator,
+            config.dedupeRetention(),
+            rawPartitions,
+            updatePartitions,
+            publishedVersions);
     KafkaStreams streams = new KafkaStreams(topology, props);
-    TandemApp app = new TandemApp(streams, registry, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
+    TandemApp app =
+        new TandemApp(streams, registry, props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG));
     CountDownLatch running = new CountDownLatch(1);
-    streams.setStateListener((now, before) -> {
-      log.info("pipeline {} -> {}", before, now);
-      if (now == KafkaStreams.State.RUNNING) {
-        running.countDown();
-      }
-      if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
-        if (now == KafkaStreams.State.ERROR && app.failure == null) {
-          app.failure = "the pipeline stopped after an error (see the log)";
-        }
-        app.stopped.countDown();
-      }
-    });
+    streams.setStateListener(
+        (now, before) -> {
+          log.info("pipeline {} -> {}", before, now);
+          if (now == KafkaStreams.State.RUNNING) {
+            running.countDown();
+          }
+          if (now == KafkaStreams.State.ERROR || now == KafkaStreams.State.NOT_RUNNING) {
+            if (now == KafkaStreams.State.ERROR && app.failure == null) {
+              app.failure = "the pipeline stopped after an error (see the log)";
+            }
+            app.stopped.countDown();
+          }
+        });
     streams.setUncaughtExceptionHandler(e -> app.onThreadFailure(e, registryOutage));
     streams.start();
     try {
@@ -119,7 +127,12 @@ public final class TandemApp implements AutoCloseable {
         }
         if (System.nanoTime() > deadline) {
           app.close();
-          throw new StreamsException("the pipeline did not reach RUNNING within " + startTimeout.toSeconds() + " s (state " + streams.state() + ")");
+          throw new StreamsException(
+              "the pipeline did not reach RUNNING within "
+                  + startTimeout.toSeconds()
+                  + " s (state "
+                  + streams.state()
+                  + ")");
         }
       }
     } catch (InterruptedException e) {
@@ -139,8 +152,12 @@ public final class TandemApp implements AutoCloseable {
     }
   }
 
-  /** What a pipeline thread that died does next: replaced, unless the registry has been away too long. */
-  private StreamThreadExceptionResponse onThreadFailure(Throwable e, RegistryOutage registryOutage) {
+  /**
+   * What a pipeline thread that died does next: replaced, unless the registry has been away too
+   * long.
+   */
+  private StreamThreadExceptionResponse onThreadFailure(
+      Throwable e, RegistryOutage registryOutage) {
     RegistryOutage.Decision decision;
     synchronized (registryOutage) {
       decision = registryOutage.onFailure(e);
@@ -148,12 +165,20 @@ public final class TandemApp implements AutoCloseable {
         case NOT_REGISTRY -> log.error("pipeline thread failed; replacing it", e);
         case RETRY_FIRST -> {
           SchemaRegistryException cause = SchemaRegistryException.unavailableIn(e).orElseThrow();
-          log.warn("pipeline thread failed: the schema registry at {} cannot be reached ({}); replacing the thread, and"
-                  + " stopping the application if this happens {} times in a row ({})", cause.url(),
-              RegistryReachability.describe(cause), registryOutage.maxFailures(), RegistryOutage.MAX_FAILURES_CONFIG);
+          log.warn(
+              "pipeline thread failed: the schema registry at {} cannot be reached ({}); replacing the thread, and"
+                  + " stopping the application if this happens {} times in a row ({})",
+              cause.url(),
+              RegistryReachability.describe(cause),
+              registryOutage.maxFailures(),
+              RegistryOutage.MAX_FAILURES_CONFIG);
         }
-        case RETRY -> log.debug("pipeline thread failed on the schema registry again ({} of {}); replacing it",
-            registryOutage.failures(), registryOutage.maxFailures(), e);
+        case RETRY ->
+            log.debug(
+                "pipeline thread failed on the schema registry again ({} of {}); replacing it",
+                registryOutage.failures(),
+                registryOutage.maxFailures(),
+                e);
         case STOP -> {
           failure = registryOutage.summary();
           log.error("stopping the application: {}", failure);
@@ -166,7 +191,8 @@ public final class TandemApp implements AutoCloseable {
   }
 
   /**
-   * Waits until the pipeline stops on its own (state ERROR or NOT_RUNNING) or {@code timeout} passes.
+   * Waits until the pipeline stops on its own (state ERROR or NOT_RUNNING) or {@code timeout}
+   * passes.
    *
    * @return whether it stopped
    */
@@ -187,7 +213,9 @@ public final class TandemApp implements AutoCloseable {
     return applicationId;
   }
 
-  /** Connection and security settings of the Streams configuration that an Admin client understands. */
+  /**
+   * Connection and security settings of the Streams configuration that an Admin client understands.
+   */
   private static Map<String, Object> adminSettings(Properties props) {
     Map<String, Object> admin = BrokerReachability.adminSettings(props);
     admin.remove(AdminClientConfig.CLIENT_ID_CONFIG);
@@ -196,9 +224,11 @@ public final class TandemApp implements AutoCloseable {
 
   @Override
   public void close() {
-    // Leave the group now rather than after session.timeout.ms, so a reset or a restart need not wait.
-    streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-        .withTimeout(Duration.ofSeconds(30)));
+    // Leave the group now rather than after session.timeout.ms, so a reset or a restart need not
+    // wait.
+    streams.close(
+        CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+            .withTimeout(Duration.ofSeconds(30)));
     registry.close();
   }
 }

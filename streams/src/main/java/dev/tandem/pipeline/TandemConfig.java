@@ -21,9 +21,9 @@ import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Tandem's configuration in Kafka's own vocabulary: one flat map of properties from a file, then
- * environment variables {@code TANDEM_<NAME>} ({@code TANDEM_BOOTSTRAP_SERVERS} is
- * {@code bootstrap.servers}), then command-line flags, each overriding the one before. Keys Tandem
- * does not own go to Kafka Streams and the registry client as they are.
+ * environment variables {@code TANDEM_<NAME>} ({@code TANDEM_BOOTSTRAP_SERVERS} is {@code
+ * bootstrap.servers}), then command-line flags, each overriding the one before. Keys Tandem does
+ * not own go to Kafka Streams and the registry client as they are.
  */
 public final class TandemConfig {
 
@@ -36,22 +36,28 @@ public final class TandemConfig {
   }
 
   /** File (may be null), then environment, then explicit overrides. */
-  public static TandemConfig load(Path file, Map<String, String> environment, Map<String, String> overrides) throws IOException {
+  public static TandemConfig load(
+      Path file, Map<String, String> environment, Map<String, String> overrides)
+      throws IOException {
     Map<String, String> values = new TreeMap<>();
     if (file != null) {
       Properties props = TextFile.properties(file);
       props.stringPropertyNames().forEach(name -> values.put(name, props.getProperty(name).trim()));
     }
-    environment.forEach((name, value) -> {
-      if (name.startsWith("TANDEM_") && name.length() > "TANDEM_".length()) {
-        values.put(name.substring("TANDEM_".length()).toLowerCase(Locale.ROOT).replace('_', '.'), value);
-      }
-    });
-    overrides.forEach((name, value) -> {
-      if (value != null) {
-        values.put(name, value);
-      }
-    });
+    environment.forEach(
+        (name, value) -> {
+          if (name.startsWith("TANDEM_") && name.length() > "TANDEM_".length()) {
+            values.put(
+                name.substring("TANDEM_".length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                value);
+          }
+        });
+    overrides.forEach(
+        (name, value) -> {
+          if (value != null) {
+            values.put(name, value);
+          }
+        });
     return new TandemConfig(values);
   }
 
@@ -62,8 +68,12 @@ public final class TandemConfig {
   public String required(String key) {
     String value = values.get(key);
     if (value == null || value.isBlank()) {
-      throw new ConfigException("Missing required configuration '" + key + "' (set it with a flag, --config FILE, or TANDEM_"
-          + key.toUpperCase(Locale.ROOT).replace('.', '_') + ")");
+      throw new ConfigException(
+          "Missing required configuration '"
+              + key
+              + "' (set it with a flag, --config FILE, or TANDEM_"
+              + key.toUpperCase(Locale.ROOT).replace('.', '_')
+              + ")");
     }
     return value;
   }
@@ -125,16 +135,24 @@ public final class TandemConfig {
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     // Kafka Streams' own dead-letter queue for records that fail deserialization or processing.
     props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, topics().deadLetters());
-    props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterDeserializationHandler.class.getName());
-    props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProcessingHandler.class.getName());
-    props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterProductionHandler.class.getName());
-    // Kafka Streams 5.0 makes this the default; opting in now keeps behaviour the same across versions.
+    props.put(
+        StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterDeserializationHandler.class.getName());
+    props.put(
+        StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProcessingHandler.class.getName());
+    props.put(
+        StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        DeadLetterProductionHandler.class.getName());
+    // Kafka Streams 5.0 makes this the default; opting in now keeps behaviour the same across
+    // versions.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-    values.forEach((key, value) -> {
-      if (!key.startsWith("tandem.")) {
-        props.put(key, value);
-      }
-    });
+    values.forEach(
+        (key, value) -> {
+          if (!key.startsWith("tandem.")) {
+            props.put(key, value);
+          }
+        });
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, required("bootstrap.servers"));
     // Static membership: an instance that restarts (after a crash, a deploy) rejoins as the member
     // it was, at once, instead of waiting out the session timeout of its former self and then a
@@ -144,8 +162,11 @@ public final class TandemConfig {
     if (!"streams".equalsIgnoreCase(String.valueOf(props.get(StreamsConfig.GROUP_PROTOCOL_CONFIG)))
         && !props.containsKey(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG)
         && !props.containsKey(StreamsConfig.consumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))
-        && !props.containsKey(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))) {
-      props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG), instanceId(props));
+        && !props.containsKey(
+            StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG))) {
+      props.put(
+          StreamsConfig.mainConsumerPrefix(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG),
+          instanceId(props));
     }
     return props;
   }
@@ -167,8 +188,16 @@ public final class TandemConfig {
       host = "localhost";
     }
     String stateDir = String.valueOf(props.getOrDefault(StreamsConfig.STATE_DIR_CONFIG, ""));
-    String where = java.nio.file.Path.of(stateDir.isEmpty() ? "." : stateDir).toAbsolutePath().normalize().toString();
-    return props.get(StreamsConfig.APPLICATION_ID_CONFIG) + "-" + host + "-" + Integer.toHexString(where.hashCode());
+    String where =
+        java.nio.file.Path.of(stateDir.isEmpty() ? "." : stateDir)
+            .toAbsolutePath()
+            .normalize()
+            .toString();
+    return props.get(StreamsConfig.APPLICATION_ID_CONFIG)
+        + "-"
+        + host
+        + "-"
+        + Integer.toHexString(where.hashCode());
   }
 
   private int intValue(String key, int fallback) {

@@ -13,12 +13,27 @@ import java.util.Map;
  * @param outagesJson the same outages as JSON, for consumers without Avro
  * @param deadLetters records that could not be processed, with the reason in their headers
  */
-public record TandemTopics(String raw, String updates, String incidents, String outages, String outagesJson, String deadLetters) {
+public record TandemTopics(
+    String raw,
+    String updates,
+    String incidents,
+    String outages,
+    String outagesJson,
+    String deadLetters) {
 
-  public static final TandemTopics DEFAULTS = new TandemTopics(
-      "tandem.status.raw", "tandem.status.updates", "tandem.incidents", "tandem.outages", "tandem.outages.json", "tandem.dlq");
+  public static final TandemTopics DEFAULTS =
+      new TandemTopics(
+          "tandem.status.raw",
+          "tandem.status.updates",
+          "tandem.incidents",
+          "tandem.outages",
+          "tandem.outages.json",
+          "tandem.dlq");
 
-  /** Reads {@code tandem.topic.raw}, {@code .updates}, {@code .incidents}, {@code .outages}, {@code .outages.json}, {@code .dlq}. */
+  /**
+   * Reads {@code tandem.topic.raw}, {@code .updates}, {@code .incidents}, {@code .outages}, {@code
+   * .outages.json}, {@code .dlq}.
+   */
   public static TandemTopics from(Map<String, ?> config) {
     return new TandemTopics(
         value(config, "tandem.topic.raw", DEFAULTS.raw),

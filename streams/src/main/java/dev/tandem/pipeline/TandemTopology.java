@@ -24,19 +24,25 @@ import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * Tandem's whole data flow (design §1) as one Kafka Streams topology:
- * raw → normalize (+ dead letters) → updates → track → incidents → correlate (one partition) → outages.
- * Built from its configuration alone, so a TopologyTestDriver test drives exactly what runs.
+ * Tandem's whole data flow (design §1) as one Kafka Streams topology: raw → normalize (+ dead
+ * letters) → updates → track → incidents → correlate (one partition) → outages. Built from its
+ * configuration alone, so a TopologyTestDriver test drives exactly what runs.
  */
 public final class TandemTopology {
 
-  /** Name of the one-partition repartition topic that brings every provider's incidents together. */
+  /**
+   * Name of the one-partition repartition topic that brings every provider's incidents together.
+   */
   static final String CORRELATE_INPUT = "correlate-input";
 
   private TandemTopology() {}
 
   /** The topology over a one-partition raw topic (TopologyTestDriver, offline replays). */
-  public static Topology build(TandemTopics topics, AvroSerdes avro, Normalizer normalizer, Correlator correlator,
+  public static Topology build(
+      TandemTopics topics,
+      AvroSerdes avro,
+      Normalizer normalizer,
+      Correlator correlator,
       Duration dedupeRetention) {
     return build(topics, avro, normalizer, correlator, dedupeRetention, 1, 1, java.util.Map.of());
   }
@@ -44,11 +50,20 @@ public final class TandemTopology {
   /**
    * @param dedupeRetention how long the normalize stage remembers an update id (7 days by default)
    * @param rawPartitions partitions of the raw topic and
-   * @param updatePartitions of the updates topic: the ways in the correlate stage's clock waits for ({@link CorrelateProcessor})
-   * @param publishedVersions the last version of each outage id already on the outage topic ({@link PublishedVersions})
+   * @param updatePartitions of the updates topic: the ways in the correlate stage's clock waits for
+   *     ({@link CorrelateProcessor})
+   * @param publishedVersions the last version of each outage id already on the outage topic ({@link
+   *     PublishedVersions})
    */
-  public static Topology build(TandemTopics topics, AvroSerdes avro, Normalizer normalizer, Correlator correlator,
-      Duration dedupeRetention, int rawPartitions, int updatePartitions, java.util.Map<String, Integer> publishedVersions) {
+  public static Topology build(
+      TandemTopics topics,
+      AvroSerdes avro,
+      Normalizer normalizer,
+      Correlator correlator,
+      Duration dedupeRetention,
+      int rawPartitions,
+      int updatePartitions,
+      java.util.Map<String, Integer> publishedVersions) {
     Serde<String> strings = Serdes.String();
     Serde<StatusUpdate> updateSerde = avro.forValues(StatusUpdate.class);
     Serde<Incident> incidentSerde = avro.forValues(Incident.class);
@@ -56,11 +71,14 @@ public final class TandemTopology {
     StreamsBuilder builder = new StreamsBuilder();
 
     // normalize: vendor bytes → StatusUpdates, each once; unreadable records → dead-letter topic.
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(NormalizeProcessor.SEEN_STORE), strings, Serdes.Long()));
-    KStream<String, Normalized> normalized = builder
-        .stream(topics.raw(), Consumed.with(strings, Serdes.ByteArray()).withName("raw"))
-        .process(() -> new NormalizeProcessor(normalizer, dedupeRetention), NormalizeProcessor.SEEN_STORE);
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(NormalizeProcessor.SEEN_STORE), strings, Serdes.Long()));
+    KStream<String, Normalized> normalized =
+        builder.stream(topics.raw(), Consumed.with(strings, Serdes.ByteArray()).withName("raw"))
+            .process(
+                () -> new NormalizeProcessor(normalizer, dedupeRetention),
+                NormalizeProcessor.SEEN_STORE);
     normalized
         .filter((k, v) -> v instanceof Normalized.Update)
         .mapValues(v -> ((Normalized.Update) v).update())
@@ -71,36 +89,56 @@ public final class TandemTopology {
         .to(topics.deadLetters(), Produced.with(strings, Serdes.ByteArray()));
 
     // track: updates (keyed by provider) → each incident's lifecycle (keyed provider/incidentId).
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(TrackProcessor.HISTORY_STORE), strings, avro.forValues(IncidentHistory.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(TrackProcessor.HISTORY_STORE),
+            strings,
+            avro.forValues(IncidentHistory.class)));
     builder.stream(topics.updates(), Consumed.with(strings, updateSerde))
         .process(TrackProcessor::new, TrackProcessor.HISTORY_STORE)
         .to(topics.incidents(), Produced.with(strings, incidentSerde));
 
     // correlate: every provider's incidents in one partition → correlated outages.
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(CorrelateProcessor.INCIDENTS_STORE), strings, incidentSerde));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(CorrelateProcessor.OUTAGES_STORE), strings, outageSerde));
-    builder.addStateStore(Stores.keyValueStoreBuilder(
-        Stores.persistentKeyValueStore(CorrelateProcessor.CLOCK_STORE), strings, Serdes.Long()));
-    KStream<String, Correlated> correlated = builder
-        .stream(topics.incidents(), Consumed.with(strings, incidentSerde))
-        .repartition(Repartitioned.<String, Incident>as(CORRELATE_INPUT)
-            .withNumberOfPartitions(1)
-            .withKeySerde(strings)
-            .withValueSerde(incidentSerde))
-        .process(() -> new CorrelateProcessor(correlator, rawPartitions, updatePartitions, publishedVersions),
-            CorrelateProcessor.INCIDENTS_STORE, CorrelateProcessor.OUTAGES_STORE, CorrelateProcessor.CLOCK_STORE);
-    KStream<String, CorrelatedOutage> outages = correlated
-        .filter((k, v) -> v instanceof Correlated.Change)
-        .mapValues(v -> ((Correlated.Change) v).outage());
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CorrelateProcessor.INCIDENTS_STORE),
+            strings,
+            incidentSerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CorrelateProcessor.OUTAGES_STORE),
+            strings,
+            outageSerde));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CorrelateProcessor.CLOCK_STORE),
+            strings,
+            Serdes.Long()));
+    KStream<String, Correlated> correlated =
+        builder.stream(topics.incidents(), Consumed.with(strings, incidentSerde))
+            .repartition(
+                Repartitioned.<String, Incident>as(CORRELATE_INPUT)
+                    .withNumberOfPartitions(1)
+                    .withKeySerde(strings)
+                    .withValueSerde(incidentSerde))
+            .process(
+                () ->
+                    new CorrelateProcessor(
+                        correlator, rawPartitions, updatePartitions, publishedVersions),
+                CorrelateProcessor.INCIDENTS_STORE,
+                CorrelateProcessor.OUTAGES_STORE,
+                CorrelateProcessor.CLOCK_STORE);
+    KStream<String, CorrelatedOutage> outages =
+        correlated
+            .filter((k, v) -> v instanceof Correlated.Change)
+            .mapValues(v -> ((Correlated.Change) v).outage());
     correlated
         .filter((k, v) -> v instanceof Correlated.TooLate)
         .mapValues(v -> ((Correlated.TooLate) v).incidentJson())
         .to(topics.deadLetters(), Produced.with(strings, Serdes.ByteArray()));
     outages.to(topics.outages(), Produced.with(strings, outageSerde));
-    outages.mapValues(o -> o == null ? null : OutageJson.toJson(o))
+    outages
+        .mapValues(o -> o == null ? null : OutageJson.toJson(o))
         .to(topics.outagesJson(), Produced.with(strings, strings));
 
     return builder.build();

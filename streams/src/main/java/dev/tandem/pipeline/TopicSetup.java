@@ -39,15 +39,21 @@ public final class TopicSetup {
     return Map.of(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, "LogAppendTime");
   }
 
-  /** @param replicationFactor -1 for the broker's default */
-  public static List<String> createMissing(Admin admin, TandemTopics topics, int partitions, short replicationFactor) {
+  /**
+   * @param replicationFactor -1 for the broker's default
+   */
+  public static List<String> createMissing(
+      Admin admin, TandemTopics topics, int partitions, short replicationFactor) {
     try {
       Set<String> existing = admin.listTopics().names().get();
       List<NewTopic> missing = new ArrayList<>();
       for (String name : topics.all()) {
         if (!existing.contains(name)) {
-          NewTopic topic = new NewTopic(name, Optional.of(partitions),
-              replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor));
+          NewTopic topic =
+              new NewTopic(
+                  name,
+                  Optional.of(partitions),
+                  replicationFactor < 0 ? Optional.empty() : Optional.of(replicationFactor));
           topic.configs(configsFor(topics, name));
           missing.add(topic);
         }
@@ -65,7 +71,8 @@ public final class TopicSetup {
       }
       return missing.stream().map(NewTopic::name).toList();
     } catch (ExecutionException e) {
-      throw new KafkaException("could not create Tandem's topics: " + e.getCause().getMessage(), e.getCause());
+      throw new KafkaException(
+          "could not create Tandem's topics: " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while creating topics", e);
@@ -75,9 +82,16 @@ public final class TopicSetup {
   /** How many partitions a topic has (it exists: {@link #createMissing} ran). */
   public static int partitionCount(Admin admin, String topic) {
     try {
-      return admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+      return admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get()
+          .get(topic)
+          .partitions()
+          .size();
     } catch (ExecutionException e) {
-      throw new KafkaException("could not describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+      throw new KafkaException(
+          "could not describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while describing topic " + topic, e);

@@ -13,8 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * A named incident timeline to replay: the envelopes of one {@code NAME.jsonl} file, in the order
- * a collector received them. The bundled scenarios ship inside the jar.
+ * A named incident timeline to replay: the envelopes of one {@code NAME.jsonl} file, in the order a
+ * collector received them. The bundled scenarios ship inside the jar.
  */
 public record Scenario(String name, List<ScenarioEnvelope> envelopes) {
 
@@ -37,7 +37,8 @@ public record Scenario(String name, List<ScenarioEnvelope> envelopes) {
         try {
           envelopes.add(ScenarioEnvelope.parse(lines[i]));
         } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException(source + " line " + (i + 1) + ": " + e.getMessage(), e);
+          throw new IllegalArgumentException(
+              source + " line " + (i + 1) + ": " + e.getMessage(), e);
         }
       }
     }

@@ -11,7 +11,8 @@ import java.time.format.DateTimeParseException;
  * One line of a scenario file: a record for {@code tandem.status.raw} as a collector received it
  * ({@code {"provider":…,"format":…,"receivedAt":…,"payload":…}}). An XML payload is a JSON string.
  */
-public record ScenarioEnvelope(String provider, String format, Instant receivedAt, JsonNode payload) {
+public record ScenarioEnvelope(
+    String provider, String format, Instant receivedAt, JsonNode payload) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -32,7 +33,8 @@ public record ScenarioEnvelope(String provider, String format, Instant receivedA
     try {
       receivedAt = Instant.parse(requiredText(node, "receivedAt"));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("receivedAt is not an ISO-8601 instant: " + node.get("receivedAt").asText());
+      throw new IllegalArgumentException(
+          "receivedAt is not an ISO-8601 instant: " + node.get("receivedAt").asText());
     }
     if (!node.has("payload") || node.get("payload").isNull()) {
       throw new IllegalArgumentException("missing field 'payload'");
@@ -40,7 +42,10 @@ public record ScenarioEnvelope(String provider, String format, Instant receivedA
     return new ScenarioEnvelope(provider, format, receivedAt, node.get("payload"));
   }
 
-  /** The record exactly as it goes onto the topic: a string payload as its text, JSON as compact JSON. */
+  /**
+   * The record exactly as it goes onto the topic: a string payload as its text, JSON as compact
+   * JSON.
+   */
   public RawStatus toRawStatus() {
     byte[] bytes;
     if (payload.isTextual()) {

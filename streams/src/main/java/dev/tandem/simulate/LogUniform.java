@@ -11,7 +11,8 @@ record LogUniform(double low, double high) {
 
   LogUniform {
     if (!(low > 0 && high >= low)) {
-      throw new IllegalArgumentException("a log-uniform range needs 0 < low <= high, not " + low + ".." + high);
+      throw new IllegalArgumentException(
+          "a log-uniform range needs 0 < low <= high, not " + low + ".." + high);
     }
   }
 

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
  * @param number 1-based, in the order of the upstream onsets
  * @param dependents ordered by onset, then provider
  */
-public record PlantedOutage(int number, SimulatedIncident upstream, List<SimulatedIncident> dependents) {
+public record PlantedOutage(
+    int number, SimulatedIncident upstream, List<SimulatedIncident> dependents) {
 
   public PlantedOutage {
     dependents = List.copyOf(dependents);
@@ -20,8 +21,11 @@ public record PlantedOutage(int number, SimulatedIncident upstream, List<Simulat
 
   /** Every member's provider, sorted, as an expected outage lists them. */
   public List<String> providers() {
-    List<String> providers = new ArrayList<>(Stream.concat(Stream.of(upstream), dependents.stream())
-        .map(SimulatedIncident::provider).toList());
+    List<String> providers =
+        new ArrayList<>(
+            Stream.concat(Stream.of(upstream), dependents.stream())
+                .map(SimulatedIncident::provider)
+                .toList());
     providers.sort(null);
     return providers;
   }

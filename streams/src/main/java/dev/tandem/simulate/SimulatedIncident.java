@@ -8,7 +8,12 @@ import java.util.List;
  * One incident of one simulated provider, background or planted (nothing in it says which): its
  * updates in event order, INVESTIGATING at the onset through RESOLVED.
  */
-public record SimulatedIncident(String provider, String incidentId, String title, Impact impact, List<SimulatedUpdate> updates) {
+public record SimulatedIncident(
+    String provider,
+    String incidentId,
+    String title,
+    Impact impact,
+    List<SimulatedUpdate> updates) {
 
   public SimulatedIncident {
     updates = List.copyOf(updates);

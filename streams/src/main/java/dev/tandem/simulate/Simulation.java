@@ -12,7 +12,11 @@ import java.util.Map;
  * @param incidents every incident, background and planted, by provider then onset
  * @param planted the planted outages, by upstream onset
  */
-public record Simulation(SimulationSettings settings, Map<String, Double> rates, List<SimulatedIncident> incidents, List<PlantedOutage> planted) {
+public record Simulation(
+    SimulationSettings settings,
+    Map<String, Double> rates,
+    List<SimulatedIncident> incidents,
+    List<PlantedOutage> planted) {
 
   public Simulation {
     // Kept in provider order: nothing written may depend on a hash order.

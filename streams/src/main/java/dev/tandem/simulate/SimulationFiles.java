@@ -22,14 +22,17 @@ import java.util.Locale;
 
 /**
  * Writes a simulation where {@code tandem evaluate} and people read it:
+ *
  * <ul>
  *   <li>{@code NAME.jsonl}: the scenario, one envelope per update in the order a collector received
  *       them (by {@code receivedAt}, then provider, then update id);
  *   <li>{@code NAME.expected.json}: the planted outages, as {@code ExpectedOutcome} reads them;
- *   <li>{@code NAME.planted.json}: each planted outage in full, for whoever checks a result by hand.
+ *   <li>{@code NAME.planted.json}: each planted outage in full, for whoever checks a result by
+ *       hand.
  * </ul>
- * Every byte follows from the simulation: fields in a fixed order, {@code \n} line ends whatever the
- * platform, times always with milliseconds.
+ *
+ * Every byte follows from the simulation: fields in a fixed order, {@code \n} line ends whatever
+ * the platform, times always with milliseconds.
  */
 public final class SimulationFiles {
 
@@ -38,7 +41,8 @@ public final class SimulationFiles {
 
   // Like the scenario files: ISO-8601 in UTC, always with milliseconds.
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'", Locale.ROOT)
+          .withZone(ZoneOffset.UTC);
 
   private static final int[] POWERS_OF_TEN = {1, 10, 100, 1000};
 
@@ -48,8 +52,11 @@ public final class SimulationFiles {
 
   public static Written write(Simulation simulation, Path dir) throws IOException {
     String name = simulation.settings().name();
-    Written written = new Written(
-        dir.resolve(name + ".jsonl"), dir.resolve(name + ".expected.json"), dir.resolve(name + ".planted.json"));
+    Written written =
+        new Written(
+            dir.resolve(name + ".jsonl"),
+            dir.resolve(name + ".expected.json"),
+            dir.resolve(name + ".planted.json"));
     writeScenario(simulation, written.scenario());
     writeExpected(simulation, written.expected());
     writePlanted(simulation, written.planted());
@@ -62,14 +69,17 @@ public final class SimulationFiles {
   // By receivedAt, then provider, then update id. Written out rather than chained from
   // Comparator.comparing, whose key extraction on each of a big run's millions of comparisons
   // was the top of the profile.
-  private static final Comparator<Line> RECEIVED_ORDER = (a, b) -> {
-    int byTime = Long.compare(a.receivedAt(), b.receivedAt());
-    if (byTime != 0) {
-      return byTime;
-    }
-    int byProvider = a.incident().provider().compareTo(b.incident().provider());
-    return byProvider != 0 ? byProvider : a.update().updateId().compareTo(b.update().updateId());
-  };
+  private static final Comparator<Line> RECEIVED_ORDER =
+      (a, b) -> {
+        int byTime = Long.compare(a.receivedAt(), b.receivedAt());
+        if (byTime != 0) {
+          return byTime;
+        }
+        int byProvider = a.incident().provider().compareTo(b.incident().provider());
+        return byProvider != 0
+            ? byProvider
+            : a.update().updateId().compareTo(b.update().updateId());
+      };
 
   private static void writeScenario(Simulation simulation, Path file) throws IOException {
     List<Line> lines = new ArrayList<>((int) simulation.updateCount());
@@ -90,7 +100,8 @@ public final class SimulationFiles {
     }
   }
 
-  private static void writeEnvelope(JsonGenerator json, SimulatedIncident incident, SimulatedUpdate update) throws IOException {
+  private static void writeEnvelope(
+      JsonGenerator json, SimulatedIncident incident, SimulatedUpdate update) throws IOException {
     json.writeStartObject();
     json.writeStringField("provider", incident.provider());
     json.writeStringField("format", TandemAdapter.FORMAT);
@@ -112,65 +123,71 @@ public final class SimulationFiles {
   }
 
   private static void writeExpected(Simulation simulation, Path file) throws IOException {
-    writePretty(file, json -> {
-      json.writeStartObject();
-      json.writeArrayFieldStart("outages");
-      for (PlantedOutage outage : simulation.planted()) {
-        json.writeStartObject();
-        writeStrings(json, "providers", outage.providers());
-        // Nothing declares the upstream, and no title names it: no cause can be told, so none is expected.
-        json.writeNullField("suspectedCause");
-        json.writeStringField("finalState", "RESOLVED");
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeArrayFieldStart("incidents");
-      json.writeEndArray();
-      json.writeEndObject();
-    });
+    writePretty(
+        file,
+        json -> {
+          json.writeStartObject();
+          json.writeArrayFieldStart("outages");
+          for (PlantedOutage outage : simulation.planted()) {
+            json.writeStartObject();
+            writeStrings(json, "providers", outage.providers());
+            // Nothing declares the upstream, and no title names it: no cause can be told, so none
+            // is expected.
+            json.writeNullField("suspectedCause");
+            json.writeStringField("finalState", "RESOLVED");
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          json.writeArrayFieldStart("incidents");
+          json.writeEndArray();
+          json.writeEndObject();
+        });
   }
 
   private static void writePlanted(Simulation simulation, Path file) throws IOException {
     SimulationSettings settings = simulation.settings();
-    writePretty(file, json -> {
-      json.writeStartObject();
-      json.writeStringField("name", settings.name());
-      json.writeObjectFieldStart("settings");
-      json.writeNumberField("providers", settings.providers());
-      json.writeNumberField("days", settings.days());
-      json.writeNumberField("shared", settings.shared());
-      json.writeNumberField("seed", settings.seed());
-      json.writeNumberField("minRatePerDay", settings.minRate());
-      json.writeNumberField("maxRatePerDay", settings.maxRate());
-      json.writeNumberField("minDependents", settings.minDependents());
-      json.writeNumberField("maxDependents", settings.maxDependents());
-      json.writeNumberField("maxLagSeconds", settings.maxLag().toSeconds());
-      json.writeStringField("severityMix", settings.severityMix().toString());
-      json.writeStringField("start", time(settings.start()));
-      json.writeStringField("end", time(settings.end()));
-      json.writeEndObject();
-      json.writeNumberField("incidents", simulation.incidents().size());
-      json.writeNumberField("updates", simulation.updateCount());
-      json.writeArrayFieldStart("outages");
-      for (PlantedOutage outage : simulation.planted()) {
-        json.writeStartObject();
-        json.writeNumberField("number", outage.number());
-        writeStrings(json, "providers", outage.providers());
-        json.writeFieldName("upstream");
-        writeMember(json, simulation, outage, outage.upstream());
-        json.writeArrayFieldStart("dependents");
-        for (SimulatedIncident dependent : outage.dependents()) {
-          writeMember(json, simulation, outage, dependent);
-        }
-        json.writeEndArray();
-        json.writeEndObject();
-      }
-      json.writeEndArray();
-      json.writeEndObject();
-    });
+    writePretty(
+        file,
+        json -> {
+          json.writeStartObject();
+          json.writeStringField("name", settings.name());
+          json.writeObjectFieldStart("settings");
+          json.writeNumberField("providers", settings.providers());
+          json.writeNumberField("days", settings.days());
+          json.writeNumberField("shared", settings.shared());
+          json.writeNumberField("seed", settings.seed());
+          json.writeNumberField("minRatePerDay", settings.minRate());
+          json.writeNumberField("maxRatePerDay", settings.maxRate());
+          json.writeNumberField("minDependents", settings.minDependents());
+          json.writeNumberField("maxDependents", settings.maxDependents());
+          json.writeNumberField("maxLagSeconds", settings.maxLag().toSeconds());
+          json.writeStringField("severityMix", settings.severityMix().toString());
+          json.writeStringField("start", time(settings.start()));
+          json.writeStringField("end", time(settings.end()));
+          json.writeEndObject();
+          json.writeNumberField("incidents", simulation.incidents().size());
+          json.writeNumberField("updates", simulation.updateCount());
+          json.writeArrayFieldStart("outages");
+          for (PlantedOutage outage : simulation.planted()) {
+            json.writeStartObject();
+            json.writeNumberField("number", outage.number());
+            writeStrings(json, "providers", outage.providers());
+            json.writeFieldName("upstream");
+            writeMember(json, simulation, outage, outage.upstream());
+            json.writeArrayFieldStart("dependents");
+            for (SimulatedIncident dependent : outage.dependents()) {
+              writeMember(json, simulation, outage, dependent);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+          }
+          json.writeEndArray();
+          json.writeEndObject();
+        });
   }
 
-  private static void writeMember(JsonGenerator json, Simulation simulation, PlantedOutage outage, SimulatedIncident incident)
+  private static void writeMember(
+      JsonGenerator json, Simulation simulation, PlantedOutage outage, SimulatedIncident incident)
       throws IOException {
     json.writeStartObject();
     json.writeStringField("provider", incident.provider());
@@ -184,7 +201,8 @@ public final class SimulationFiles {
     json.writeEndObject();
   }
 
-  private static void writeStrings(JsonGenerator json, String field, List<String> values) throws IOException {
+  private static void writeStrings(JsonGenerator json, String field, List<String> values)
+      throws IOException {
     json.writeArrayFieldStart(field);
     for (String value : values) {
       json.writeString(value);
@@ -201,7 +219,8 @@ public final class SimulationFiles {
     DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
     try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file));
         JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      json.setPrettyPrinter(new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
+      json.setPrettyPrinter(
+          new DefaultPrettyPrinter().withObjectIndenter(indenter).withArrayIndenter(indenter));
       body.write(json);
       json.writeRaw('\n');
     }
@@ -212,7 +231,8 @@ public final class SimulationFiles {
    * DateTimeFormatter, three times per line, was a large share of writing a big scenario.
    */
   static String time(Instant instant) {
-    LocalDateTime t = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+    LocalDateTime t =
+        LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
     if (t.getYear() < 0 || t.getYear() > 9999) {
       return TIME.format(instant);
     }

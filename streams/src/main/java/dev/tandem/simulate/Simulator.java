@@ -66,7 +66,9 @@ public final class Simulator {
       Plan plan = plans.get(k);
       planted[k] = new SimulatedIncident[plan.members().length];
       for (int m = 0; m < plan.members().length; m++) {
-        onsets.get(plan.members()[m]).add(new Onset(plan.upstreamOnset().plusSeconds(plan.lagSeconds()[m]), k, m));
+        onsets
+            .get(plan.members()[m])
+            .add(new Onset(plan.upstreamOnset().plusSeconds(plan.lagSeconds()[m]), k, m));
       }
     }
 
@@ -74,12 +76,14 @@ public final class Simulator {
     List<SimulatedIncident> incidents = new ArrayList<>();
     for (int p = 0; p < n; p++) {
       List<Onset> mine = onsets.get(p);
-      // Numbered by onset, planted and background alike, so an id says nothing about which is which.
+      // Numbered by onset, planted and background alike, so an id says nothing about which is
+      // which.
       // The sort is stable: equal onsets keep their (deterministic) order of creation.
       mine.sort(Comparator.comparing(Onset::at));
       for (int i = 0; i < mine.size(); i++) {
         Onset onset = mine.get(i);
-        SimulatedIncident incident = shapes.draw(ids.get(p), ids.get(p) + "-" + String.format("%04d", i + 1), onset.at());
+        SimulatedIncident incident =
+            shapes.draw(ids.get(p), ids.get(p) + "-" + String.format("%04d", i + 1), onset.at());
         incidents.add(incident);
         if (onset.outage() != Onset.BACKGROUND) {
           planted[onset.outage()][onset.member()] = incident;
@@ -89,8 +93,11 @@ public final class Simulator {
 
     List<PlantedOutage> outages = new ArrayList<>();
     for (int k = 0; k < planted.length; k++) {
-      List<SimulatedIncident> dependents = new ArrayList<>(List.of(planted[k]).subList(1, planted[k].length));
-      dependents.sort(Comparator.comparing(SimulatedIncident::onset).thenComparing(SimulatedIncident::provider));
+      List<SimulatedIncident> dependents =
+          new ArrayList<>(List.of(planted[k]).subList(1, planted[k].length));
+      dependents.sort(
+          Comparator.comparing(SimulatedIncident::onset)
+              .thenComparing(SimulatedIncident::provider));
       outages.add(new PlantedOutage(k + 1, planted[k][0], dependents));
     }
     return new Simulation(settings, rates, incidents, outages);
@@ -105,7 +112,9 @@ public final class Simulator {
       if (day >= settings.days()) {
         return onsets;
       }
-      onsets.add(new Onset(settings.start().plusSeconds((long) (day * SECONDS_PER_DAY)), Onset.BACKGROUND, 0));
+      onsets.add(
+          new Onset(
+              settings.start().plusSeconds((long) (day * SECONDS_PER_DAY)), Onset.BACKGROUND, 0));
     }
   }
 
@@ -122,7 +131,8 @@ public final class Simulator {
     int upstream = random.nextInt(n);
     int dependents = random.nextInt(settings.minDependents(), settings.maxDependents() + 1);
 
-    // A partial Fisher-Yates shuffle of the other providers: the first `dependents` slots are the pick.
+    // A partial Fisher-Yates shuffle of the other providers: the first `dependents` slots are the
+    // pick.
     int[] others = new int[n - 1];
     for (int p = 0, i = 0; p < n; p++) {
       if (p != upstream) {

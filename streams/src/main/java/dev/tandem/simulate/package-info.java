@@ -13,7 +13,7 @@
  * correlation has to notice among the coincidences of N providers failing independently.
  *
  * <p>Every incident is four canonical {@code tandem} updates (investigating at the onset, then
- * identified, monitoring and resolved), each received 1 to 10 minutes after the provider posted
- * it, so records do not arrive in event order. The same settings and seed give the same bytes.
+ * identified, monitoring and resolved), each received 1 to 10 minutes after the provider posted it,
+ * so records do not arrive in event order. The same settings and seed give the same bytes.
  */
 package dev.tandem.simulate;

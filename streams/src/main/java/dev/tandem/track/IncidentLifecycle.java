@@ -23,25 +23,31 @@ import java.util.Set;
 public final class IncidentLifecycle {
 
   /** Orders updates by vendor time; at equal times the further phase wins, then the update id. */
-  static final Comparator<StatusUpdate> BY_VENDOR_TIME = Comparator
-      .comparing(StatusUpdate::getUpdatedAt)
-      .thenComparingInt((StatusUpdate u) -> Phase.rank(u.getStatus()))
-      .thenComparing(StatusUpdate::getUpdateId);
+  static final Comparator<StatusUpdate> BY_VENDOR_TIME =
+      Comparator.comparing(StatusUpdate::getUpdatedAt)
+          .thenComparingInt((StatusUpdate u) -> Phase.rank(u.getStatus()))
+          .thenComparing(StatusUpdate::getUpdateId);
 
-  /** A fixed order over what an edit can change, to choose between two edits made at the same vendor time. */
-  private static final Comparator<StatusUpdate> EDIT_CONTENT = Comparator
-      .comparing((StatusUpdate u) -> String.valueOf(u.getBody()))
-      .thenComparing(StatusUpdate::getTitle)
-      .thenComparing(u -> u.getImpact().name())
-      .thenComparing(u -> u.getComponents().toString())
-      .thenComparing(StatusUpdate::getStartedAt);
+  /**
+   * A fixed order over what an edit can change, to choose between two edits made at the same vendor
+   * time.
+   */
+  private static final Comparator<StatusUpdate> EDIT_CONTENT =
+      Comparator.comparing((StatusUpdate u) -> String.valueOf(u.getBody()))
+          .thenComparing(StatusUpdate::getTitle)
+          .thenComparing(u -> u.getImpact().name())
+          .thenComparing(u -> u.getComponents().toString())
+          .thenComparing(StatusUpdate::getStartedAt);
 
   private static final Set<IncidentStatus> CLOSED =
       Set.of(IncidentStatus.RESOLVED, IncidentStatus.POSTMORTEM, IncidentStatus.COMPLETED);
 
   private IncidentLifecycle() {}
 
-  /** The incident these updates describe; they must share provider and incident id, and be non-empty. */
+  /**
+   * The incident these updates describe; they must share provider and incident id, and be
+   * non-empty.
+   */
   public static Incident fold(Collection<StatusUpdate> updates) {
     if (updates.isEmpty()) {
       throw new IllegalArgumentException("an incident has at least one update");
@@ -49,11 +55,17 @@ public final class IncidentLifecycle {
     List<StatusUpdate> ordered = distinctByUpdateId(updates);
     ordered.sort(BY_VENDOR_TIME);
     StatusUpdate latest = ordered.get(ordered.size() - 1);
-    Instant startedAt = ordered.stream().map(StatusUpdate::getStartedAt).min(Comparator.naturalOrder()).orElseThrow();
+    Instant startedAt =
+        ordered.stream()
+            .map(StatusUpdate::getStartedAt)
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
     Instant identifiedAt = earliestReaching(ordered, Phase.IDENTIFIED);
     Instant monitoringAt = earliestReaching(ordered, Phase.MONITORING);
-    // A resolved incident that a later update reopens is open again: resolvedAt follows the current status.
-    Instant resolvedAt = CLOSED.contains(latest.getStatus()) ? earliestReaching(ordered, Phase.RESOLVED) : null;
+    // A resolved incident that a later update reopens is open again: resolvedAt follows the current
+    // status.
+    Instant resolvedAt =
+        CLOSED.contains(latest.getStatus()) ? earliestReaching(ordered, Phase.RESOLVED) : null;
     return Incident.newBuilder()
         .setProvider(latest.getProvider())
         .setIncidentId(latest.getIncidentId())
@@ -83,7 +95,8 @@ public final class IncidentLifecycle {
 
   /**
    * Of two versions of the same update (vendors edit posted updates), the one that stands: the
-   * later by vendor time, and at equal times a fixed choice by content, so arrival order never decides.
+   * later by vendor time, and at equal times a fixed choice by content, so arrival order never
+   * decides.
    */
   public static StatusUpdate laterEdit(StatusUpdate a, StatusUpdate b) {
     int byTime = BY_VENDOR_TIME.compare(a, b);
@@ -102,11 +115,15 @@ public final class IncidentLifecycle {
   }
 
   private static Impact maxImpact(List<StatusUpdate> updates) {
-    return updates.stream().map(StatusUpdate::getImpact).max(Comparator.comparingInt(IncidentLifecycle::severity))
+    return updates.stream()
+        .map(StatusUpdate::getImpact)
+        .max(Comparator.comparingInt(IncidentLifecycle::severity))
         .orElse(Impact.NONE);
   }
 
-  /** Severity order of impacts: planned maintenance ranks above "none" and below any real trouble. */
+  /**
+   * Severity order of impacts: planned maintenance ranks above "none" and below any real trouble.
+   */
   static int severity(Impact impact) {
     return switch (impact) {
       case NONE -> 0;
@@ -117,7 +134,9 @@ public final class IncidentLifecycle {
     };
   }
 
-  /** Every component ever named, in order of first mention, with the status of its latest mention. */
+  /**
+   * Every component ever named, in order of first mention, with the status of its latest mention.
+   */
   private static List<AffectedComponent> components(List<StatusUpdate> ordered) {
     Map<String, AffectedComponent> byKey = new LinkedHashMap<>();
     for (StatusUpdate u : ordered) {

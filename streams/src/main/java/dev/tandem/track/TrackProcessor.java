@@ -19,7 +19,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * lifecycle, folded by {@link IncidentLifecycle}, on every change. Updates arrive keyed by
  * provider, so all updates of an incident meet in the same task.
  */
-public final class TrackProcessor extends ContextualProcessor<String, StatusUpdate, String, Incident> {
+public final class TrackProcessor
+    extends ContextualProcessor<String, StatusUpdate, String, Incident> {
 
   /** provider/incidentId → every distinct update of that incident. */
   public static final String HISTORY_STORE = "track-incident-history";
@@ -36,10 +37,15 @@ public final class TrackProcessor extends ContextualProcessor<String, StatusUpda
     super.init(context);
     histories = context.getStateStore(HISTORY_STORE);
     // Nothing is dropped silently: what the tracker skips, it counts.
-    operationalComponents = context.metrics().addRateTotalSensor(
-        "tandem", "track", "operational-component-updates", Sensor.RecordingLevel.INFO);
-    repeatedUpdates = context.metrics().addRateTotalSensor(
-        "tandem", "track", "repeated-updates", Sensor.RecordingLevel.INFO);
+    operationalComponents =
+        context
+            .metrics()
+            .addRateTotalSensor(
+                "tandem", "track", "operational-component-updates", Sensor.RecordingLevel.INFO);
+    repeatedUpdates =
+        context
+            .metrics()
+            .addRateTotalSensor("tandem", "track", "repeated-updates", Sensor.RecordingLevel.INFO);
   }
 
   @Override
@@ -55,7 +61,8 @@ public final class TrackProcessor extends ContextualProcessor<String, StatusUpda
       operationalComponents.record();
       return;
     }
-    List<StatusUpdate> updates = new ArrayList<>(history == null ? List.of() : history.getUpdates());
+    List<StatusUpdate> updates =
+        new ArrayList<>(history == null ? List.of() : history.getUpdates());
     int same = indexOf(updates, update.getUpdateId());
     if (same >= 0) {
       StatusUpdate standing = IncidentLifecycle.laterEdit(updates.get(same), update);
@@ -73,19 +80,26 @@ public final class TrackProcessor extends ContextualProcessor<String, StatusUpda
     // The incident's way in, raw partition and then updates partition ("raw/2>updates/2"; only
     // "updates/1" when published to the updates topic directly): each way is in order, so the
     // correlate stage's clock waits for the slowest of them.
-    org.apache.kafka.common.header.Header from = record.headers().lastHeader(NormalizeProcessor.SOURCE_HEADER);
-    String path = (from == null ? "" : new String(from.value(), java.nio.charset.StandardCharsets.UTF_8) + ">")
-        + "updates/" + context().recordMetadata().map(m -> m.partition()).orElse(0);
+    org.apache.kafka.common.header.Header from =
+        record.headers().lastHeader(NormalizeProcessor.SOURCE_HEADER);
+    String path =
+        (from == null
+                ? ""
+                : new String(from.value(), java.nio.charset.StandardCharsets.UTF_8) + ">")
+            + "updates/"
+            + context().recordMetadata().map(m -> m.partition()).orElse(0);
     org.apache.kafka.common.header.internals.RecordHeaders headers =
         new org.apache.kafka.common.header.internals.RecordHeaders(record.headers().toArray());
     headers.remove(NormalizeProcessor.SOURCE_HEADER);
-    headers.add(NormalizeProcessor.SOURCE_HEADER, path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    headers.add(
+        NormalizeProcessor.SOURCE_HEADER, path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     out = out.withHeaders(headers);
     context().forward(out);
   }
 
   private static boolean isOperationalComponent(StatusUpdate update) {
-    return update.getIncidentId().startsWith(COMPONENT_INCIDENT_PREFIX) && update.getStatus() == IncidentStatus.RESOLVED;
+    return update.getIncidentId().startsWith(COMPONENT_INCIDENT_PREFIX)
+        && update.getStatus() == IncidentStatus.RESOLVED;
   }
 
   private static int indexOf(List<StatusUpdate> updates, String updateId) {

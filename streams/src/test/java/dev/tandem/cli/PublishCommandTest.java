@@ -29,13 +29,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 @ExtendWith(KafkaStack.class)
 class PublishCommandTest {
 
   @Test
-  void publishesScenarioEnvelopesWithTheirKeysHeadersAndTimestamps(@TempDir Path dir) throws Exception {
+  void publishesScenarioEnvelopesWithTheirKeysHeadersAndTimestamps(@TempDir Path dir)
+      throws Exception {
     String topic = "publish-envelopes";
     createTopic(topic);
     Path scenario = dir.resolve("fastly.jsonl");
@@ -45,8 +45,17 @@ class PublishCommandTest {
     long lines = Files.readAllLines(scenario).stream().filter(l -> !l.isBlank()).count();
     StringWriter err = new StringWriter();
 
-    int code = TandemCommand.commandLine().setErr(new PrintWriter(err, true)).execute(
-        "publish", "--bootstrap-servers", KafkaStack.bootstrapServers(), "--topic", topic, "--envelopes", scenario.toString());
+    int code =
+        TandemCommand.commandLine()
+            .setErr(new PrintWriter(err, true))
+            .execute(
+                "publish",
+                "--bootstrap-servers",
+                KafkaStack.bootstrapServers(),
+                "--topic",
+                topic,
+                "--envelopes",
+                scenario.toString());
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(err.toString()).contains("published " + lines + " records to " + topic);
@@ -56,8 +65,11 @@ class PublishCommandTest {
     assertThat(first.timestamp()).isEqualTo(Instant.parse("2021-06-08T09:58:40Z").toEpochMilli());
     assertThat(header(first, "tandem.format")).isEqualTo("statuspage");
     assertThat(header(first, "tandem.received-at")).isEqualTo("2021-06-08T09:58:40Z");
-    assertThat(new String(first.value(), StandardCharsets.UTF_8)).startsWith("{\"incident\":{\"id\":\"fastly-2021-06-08\"");
-    assertThat(records).extracting(ConsumerRecord::key).contains("amazon", "reddit", "github", "govuk");
+    assertThat(new String(first.value(), StandardCharsets.UTF_8))
+        .startsWith("{\"incident\":{\"id\":\"fastly-2021-06-08\"");
+    assertThat(records)
+        .extracting(ConsumerRecord::key)
+        .contains("amazon", "reddit", "github", "govuk");
   }
 
   @Test
@@ -67,8 +79,17 @@ class PublishCommandTest {
     Path file = dir.resolve("updates.jsonl");
     Files.writeString(file, "{\"provider\":\"openai\",\"n\":1}\n{\"provider\":\"x\",\"n\":2}\n");
 
-    int code = TandemCommand.commandLine().execute(
-        "publish", "--bootstrap-servers", KafkaStack.bootstrapServers(), "--topic", topic, "--format", "tandem", file.toString());
+    int code =
+        TandemCommand.commandLine()
+            .execute(
+                "publish",
+                "--bootstrap-servers",
+                KafkaStack.bootstrapServers(),
+                "--topic",
+                topic,
+                "--format",
+                "tandem",
+                file.toString());
 
     assertThat(code).isZero();
     List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, 2);
@@ -81,17 +102,21 @@ class PublishCommandTest {
   }
 
   private static void createTopic(String topic) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     }
   }
 
-  private static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, int expected) throws IOException {
+  private static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, int expected)
+      throws IOException {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       TopicPartition partition = new TopicPartition(topic, 0);
       consumer.assign(Set.of(partition));
       consumer.seekToBeginning(Set.of(partition));

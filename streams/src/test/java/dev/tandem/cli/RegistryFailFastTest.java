@@ -42,15 +42,23 @@ class RegistryFailFastTest {
   @Test
   void aRegistryThatDoesNotAnswerAtStartIsOneLineNamingItsUrl() throws IOException {
     String url = "http://127.0.0.1:" + closedPort() + "/apis/ccompat/v7";
-    Path config = config("cli-registry-down", Map.of("schema.registry.url", url, "tandem.connect.timeout.ms", "2000"));
+    Path config =
+        config(
+            "cli-registry-down",
+            Map.of("schema.registry.url", url, "tandem.connect.timeout.ms", "2000"));
     CommandLineRun cli = new CommandLineRun();
     long start = System.nanoTime();
 
     int code = cli.execute("run", "--config", config.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(cli.err.toString().lines()).singleElement().asString()
-        .isEqualTo("tandem: cannot reach the schema registry at " + url + " within 2 s (connection refused)");
+    assertThat(cli.err.toString().lines())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "tandem: cannot reach the schema registry at "
+                + url
+                + " within 2 s (connection refused)");
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2 + 4));
   }
 
@@ -60,15 +68,22 @@ class RegistryFailFastTest {
     try (TcpProxy proxy = new TcpProxy(registry.getPort())) {
       String url = "http://127.0.0.1:" + proxy.port() + registry.getPath();
       String app = "cli-registry-lost";
-      Path config = config(app, Map.of(
-          "schema.registry.url", url,
-          // Fast: one retry per request, and the first pipeline thread that fails on the registry stops the application.
-          "schema.registry.max.retries", "1",
-          "schema.registry.retry.backoff.ms", "10",
-          "tandem.registry.max.failures", "1"));
+      Path config =
+          config(
+              app,
+              Map.of(
+                  "schema.registry.url", url,
+                  // Fast: one retry per request, and the first pipeline thread that fails on the
+                  // registry stops the application.
+                  "schema.registry.max.retries", "1",
+                  "schema.registry.retry.backoff.ms", "10",
+                  "tandem.registry.max.failures", "1"));
       CommandLineRun cli = new CommandLineRun();
-      CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> cli.execute("run", "--config", config.toString()));
-      await().atMost(Duration.ofMinutes(1)).until(() -> run.isDone() || cli.err.toString().contains("running"));
+      CompletableFuture<Integer> run =
+          CompletableFuture.supplyAsync(() -> cli.execute("run", "--config", config.toString()));
+      await()
+          .atMost(Duration.ofMinutes(1))
+          .until(() -> run.isDone() || cli.err.toString().contains("running"));
       assertThat(run).as(cli.err.toString()).isNotDone();
 
       proxy.close();
@@ -76,15 +91,25 @@ class RegistryFailFastTest {
 
       int code = run.get(1, TimeUnit.MINUTES);
       assertThat(code).isEqualTo(1);
-      assertThat(cli.err.toString().lines()).hasSize(2).last().asString()
-          .startsWith("tandem: pipeline " + app + " stopped: the schema registry at " + url + "/subjects/" + app
-              + ".updates-value/versions could not be reached (connection refused)")
+      assertThat(cli.err.toString().lines())
+          .hasSize(2)
+          .last()
+          .asString()
+          .startsWith(
+              "tandem: pipeline "
+                  + app
+                  + " stopped: the schema registry at "
+                  + url
+                  + "/subjects/"
+                  + app
+                  + ".updates-value/versions could not be reached (connection refused)")
           .contains("tandem.registry.max.failures=1");
     }
   }
 
   private Path config(String prefix, Map<String, String> overrides) throws IOException {
-    Map<String, String> settings = new TreeMap<>(KafkaStack.pipelineConfig(prefix, dir.resolve("state")).values());
+    Map<String, String> settings =
+        new TreeMap<>(KafkaStack.pipelineConfig(prefix, dir.resolve("state")).values());
     settings.putAll(overrides);
     Properties props = new Properties();
     props.putAll(settings);
@@ -97,12 +122,15 @@ class RegistryFailFastTest {
 
   private static void publishOneStatusPage(String topic) throws Exception {
     String line;
-    try (InputStream in = RegistryFailFastTest.class.getResourceAsStream("/scenarios/fastly-2021-06-08.jsonl")) {
-      line = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+    try (InputStream in =
+        RegistryFailFastTest.class.getResourceAsStream("/scenarios/fastly-2021-06-08.jsonl")) {
+      line =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
     }
     Properties props = new Properties();
     props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
-    try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
       producer.send(ScenarioEnvelope.parse(line).toRawStatus().toProducerRecord(topic)).get();
     }
   }

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tandem reset} without a broker: what it says it does, and what it refuses before touching anything. */
+/**
+ * {@code tandem reset} without a broker: what it says it does, and what it refuses before touching
+ * anything.
+ */
 class ResetCommandTest {
 
   private final CommandLineRun cli = new CommandLineRun();
@@ -24,10 +27,12 @@ class ResetCommandTest {
     assertThat(run("reset", "--help")).isZero();
 
     // Phrases, whatever the line wrapping.
-    assertThat(out.toString().replaceAll("\\s+", " ")).startsWith("Usage: tandem reset")
+    assertThat(out.toString().replaceAll("\\s+", " "))
+        .startsWith("Usage: tandem reset")
         .contains("--application-id", "--state-dir", "--config", "--dry-run", "--reprocess-updates")
         .contains("tandem.status.raw is read again from its beginning")
-        .contains("tandem.status.updates and tandem.incidents, which the pipeline writes and reads itself, skip their old records")
+        .contains(
+            "tandem.status.updates and tandem.incidents, which the pipeline writes and reads itself, skip their old records")
         .contains("KafkaStreams#cleanUp()");
   }
 
@@ -42,16 +47,28 @@ class ResetCommandTest {
     int code = run("reset", "--bootstrap-servers", "127.0.0.1:1");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString()
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
         .startsWith("tandem: Missing required configuration 'application.id'");
   }
 
   @Test
   void refusesAnApplicationIdThatWouldDeleteOutsideTheStateDirectory(@TempDir Path stateDir) {
-    int code = run("reset", "--bootstrap-servers", "127.0.0.1:1", "--application-id", "..", "--state-dir", stateDir.toString());
+    int code =
+        run(
+            "reset",
+            "--bootstrap-servers",
+            "127.0.0.1:1",
+            "--application-id",
+            "..",
+            "--state-dir",
+            stateDir.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString()
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
         .isEqualTo("tandem: application id '..' does not name a directory inside " + stateDir);
     assertThat(stateDir).isDirectory();
   }

@@ -40,15 +40,22 @@ class TandemCommandTest {
     int code = run("broker", "--prot", "9092");
 
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString()
-        .startsWith("tandem: Unknown option").contains("'--prot'")
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("tandem: Unknown option")
+        .contains("'--prot'")
         .endsWith("(see 'tandem broker --help')");
   }
 
   @Test
   void aBadValueIsOneLine() {
     assertThat(run("broker", "--port", "ninety")).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString().contains("'--port'").contains("ninety");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .contains("'--port'")
+        .contains("ninety");
   }
 
   @Test
@@ -65,16 +72,26 @@ class TandemCommandTest {
 
   @Test
   void publishRefusesAnUnknownFormat() {
-    assertThat(run("publish", "--bootstrap-servers", "127.0.0.1:1", "--format", "yaml", "x.jsonl")).isEqualTo(2);
-    assertThat(err.toString().lines()).singleElement().asString().contains("'yaml'").contains("statuspage");
+    assertThat(run("publish", "--bootstrap-servers", "127.0.0.1:1", "--format", "yaml", "x.jsonl"))
+        .isEqualTo(2);
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .contains("'yaml'")
+        .contains("statuspage");
   }
 
   @Test
   void publishOfAMissingFileIsOneLineAndExitCodeOne(@TempDir Path dir) {
-    int code = run("publish", "--bootstrap-servers", "127.0.0.1:1", dir.resolve("nope.jsonl").toString());
+    int code =
+        run("publish", "--bootstrap-servers", "127.0.0.1:1", dir.resolve("nope.jsonl").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString().startsWith("tandem: no such file:").endsWith("nope.jsonl");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("tandem: no such file:")
+        .endsWith("nope.jsonl");
   }
 
   @Test
@@ -88,8 +105,11 @@ class TandemCommandTest {
     int code = run("run", "--schema-registry-url", "http://127.0.0.1:1");
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString()
-        .startsWith("tandem: Missing required configuration 'bootstrap.servers'").contains("TANDEM_BOOTSTRAP_SERVERS");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("tandem: Missing required configuration 'bootstrap.servers'")
+        .contains("TANDEM_BOOTSTRAP_SERVERS");
   }
 
   @Test
@@ -97,7 +117,10 @@ class TandemCommandTest {
     int code = run("demo", "--scenarios", dir.resolve("nowhere").toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString().startsWith("tandem: not a directory:");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("tandem: not a directory:");
   }
 
   @Test
@@ -107,7 +130,8 @@ class TandemCommandTest {
     assertThat(code).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("openai's episode started at 2024-12-11T23:16:00Z")
-        .contains("meta started at 2024-12-11T17:40:00Z, 5.6 h before openai: beyond the 30 min window")
+        .contains(
+            "meta started at 2024-12-11T17:40:00Z, 5.6 h before openai: beyond the 30 min window")
         .contains("not linked: no other provider's episode started within the window");
   }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 class UnreachableBrokersTest {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(2);
+
   /** Room for the rest of a command: parsing, reading files, the TCP probe. */
   private static final Duration MARGIN = Duration.ofSeconds(3);
 
@@ -35,64 +36,111 @@ class UnreachableBrokersTest {
   void closedPortAndShortTimeout() throws IOException {
     int port = closedPort();
     brokers = "127.0.0.1:" + port;
-    expected = "tandem: cannot reach the Kafka brokers at " + brokers + " within 2 s (" + brokers + ": connection refused)";
-    clientConfig = Files.writeString(dir.resolve("client.properties"), "tandem.connect.timeout.ms=2000\n");
-    tandemConfig = Files.writeString(dir.resolve("tandem.properties"),
-        "tandem.connect.timeout.ms=2000\nstate.dir=" + dir.resolve("state") + "\n");
+    expected =
+        "tandem: cannot reach the Kafka brokers at "
+            + brokers
+            + " within 2 s ("
+            + brokers
+            + ": connection refused)";
+    clientConfig =
+        Files.writeString(dir.resolve("client.properties"), "tandem.connect.timeout.ms=2000\n");
+    tandemConfig =
+        Files.writeString(
+            dir.resolve("tandem.properties"),
+            "tandem.connect.timeout.ms=2000\nstate.dir=" + dir.resolve("state") + "\n");
   }
 
   @Test
   void publish() throws IOException {
     Path input = Files.writeString(dir.resolve("updates.jsonl"), "{\"provider\":\"openai\"}\n");
 
-    assertOneLineWithinTheTimeout("publish", "--bootstrap-servers", brokers, "--command-config", clientConfig.toString(),
+    assertOneLineWithinTheTimeout(
+        "publish",
+        "--bootstrap-servers",
+        brokers,
+        "--command-config",
+        clientConfig.toString(),
         input.toString());
   }
 
   @Test
   void collect() {
-    assertOneLineWithinTheTimeout("collect", "--bootstrap-servers", brokers, "--command-config", clientConfig.toString());
+    assertOneLineWithinTheTimeout(
+        "collect", "--bootstrap-servers", brokers, "--command-config", clientConfig.toString());
   }
 
   @Test
   void collectOnce() {
-    assertOneLineWithinTheTimeout("collect", "--once", "--bootstrap-servers", brokers, "--command-config", clientConfig.toString());
+    assertOneLineWithinTheTimeout(
+        "collect",
+        "--once",
+        "--bootstrap-servers",
+        brokers,
+        "--command-config",
+        clientConfig.toString());
   }
 
   @Test
   void run() throws IOException {
-    assertOneLineWithinTheTimeout("run", "--bootstrap-servers", brokers, "--schema-registry-url", "http://127.0.0.1:" + closedPort(),
-        "--config", tandemConfig.toString());
+    assertOneLineWithinTheTimeout(
+        "run",
+        "--bootstrap-servers",
+        brokers,
+        "--schema-registry-url",
+        "http://127.0.0.1:" + closedPort(),
+        "--config",
+        tandemConfig.toString());
   }
 
   @Test
   void reset() {
-    assertOneLineWithinTheTimeout("reset", "--bootstrap-servers", brokers, "--application-id", "tandem-test",
-        "--config", tandemConfig.toString());
+    assertOneLineWithinTheTimeout(
+        "reset",
+        "--bootstrap-servers",
+        brokers,
+        "--application-id",
+        "tandem-test",
+        "--config",
+        tandemConfig.toString());
   }
 
   @Test
   void explainFromACluster() throws IOException {
-    assertOneLineWithinTheTimeout("explain", "openai", "2024-12-11T23:30:00Z", "--bootstrap-servers", brokers,
-        "--schema-registry-url", "http://127.0.0.1:" + closedPort(), "--config", tandemConfig.toString());
+    assertOneLineWithinTheTimeout(
+        "explain",
+        "openai",
+        "2024-12-11T23:30:00Z",
+        "--bootstrap-servers",
+        brokers,
+        "--schema-registry-url",
+        "http://127.0.0.1:" + closedPort(),
+        "--config",
+        tandemConfig.toString());
   }
 
   @Test
   void aTimeoutThatIsNotANumberIsOneLine() throws IOException {
-    Path config = Files.writeString(dir.resolve("bad.properties"), "tandem.connect.timeout.ms=soon\n");
+    Path config =
+        Files.writeString(dir.resolve("bad.properties"), "tandem.connect.timeout.ms=soon\n");
     CommandLineRun cli = new CommandLineRun();
 
-    int code = cli.execute("collect", "--bootstrap-servers", brokers, "--command-config", config.toString());
+    int code =
+        cli.execute(
+            "collect", "--bootstrap-servers", brokers, "--command-config", config.toString());
 
     assertThat(code).isEqualTo(1);
-    assertThat(cli.err.toString().lines()).singleElement().asString()
-        .isEqualTo("tandem: Invalid value soon for configuration tandem.connect.timeout.ms: expected a positive duration in milliseconds");
+    assertThat(cli.err.toString().lines())
+        .singleElement()
+        .asString()
+        .isEqualTo(
+            "tandem: Invalid value soon for configuration tandem.connect.timeout.ms: expected a positive duration in milliseconds");
   }
 
   @Test
   void theTimeoutIsFifteenSecondsUnlessSet() {
     assertThat(BrokerReachability.timeout(Map.of())).isEqualTo(Duration.ofSeconds(15));
-    assertThat(BrokerReachability.timeout(Map.of("tandem.connect.timeout.ms", " 2500 "))).isEqualTo(Duration.ofMillis(2500));
+    assertThat(BrokerReachability.timeout(Map.of("tandem.connect.timeout.ms", " 2500 ")))
+        .isEqualTo(Duration.ofMillis(2500));
   }
 
   private void assertOneLineWithinTheTimeout(String... args) {
@@ -104,7 +152,9 @@ class UnreachableBrokersTest {
     Duration took = Duration.ofNanos(System.nanoTime() - start);
     assertThat(code).as(cli.err.toString()).isEqualTo(1);
     assertThat(cli.err.toString().lines()).singleElement().asString().isEqualTo(expected);
-    assertThat(took).as("gave up after the timeout, not much later").isLessThan(TIMEOUT.plus(MARGIN));
+    assertThat(took)
+        .as("gave up after the timeout, not much later")
+        .isLessThan(TIMEOUT.plus(MARGIN));
   }
 
   private static int closedPort() throws IOException {

@@ -27,7 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CollectorTest {
 
   @Test
-  void collectOncePublishesEachPageKeyedByProviderWithTheRawHeaders(@TempDir Path dir) throws Exception {
+  void collectOncePublishesEachPageKeyedByProviderWithTheRawHeaders(@TempDir Path dir)
+      throws Exception {
     String topic = "collect-once";
     TopicRecords.create(topic);
     int closedPort;
@@ -37,7 +38,9 @@ class CollectorTest {
     try (FixtureServer server = new FixtureServer()) {
       server.then(Reply.ok("github-incidents-2024-09-16.json", Map.of("ETag", "\"g1\"")));
       Path providers = dir.resolve("providers.yaml");
-      Files.writeString(providers, """
+      Files.writeString(
+          providers,
+          """
           providers:
             - id: github
               url: %s
@@ -45,51 +48,87 @@ class CollectorTest {
             - id: fastly
               url: http://127.0.0.1:%d/api/v2/incidents.json
               format: statuspage
-          """.formatted(server.url("/api/v2/incidents.json"), closedPort));
+          """
+              .formatted(server.url("/api/v2/incidents.json"), closedPort));
       StringWriter err = new StringWriter();
       Instant before = Instant.now();
 
-      int code = TandemCommand.commandLine().setErr(new PrintWriter(err, true)).execute("collect", "--once",
-          "--bootstrap-servers", KafkaStack.bootstrapServers(), "--topic", topic, "--config", providers.toString(),
-          "--request-timeout", "5");
+      int code =
+          TandemCommand.commandLine()
+              .setErr(new PrintWriter(err, true))
+              .execute(
+                  "collect",
+                  "--once",
+                  "--bootstrap-servers",
+                  KafkaStack.bootstrapServers(),
+                  "--topic",
+                  topic,
+                  "--config",
+                  providers.toString(),
+                  "--request-timeout",
+                  "5");
 
       assertThat(code).as(err.toString()).isZero();
       assertThat(err.toString())
           .contains("fetched 2 providers: 1 published to " + topic + ", 1 failed")
           .contains("fastly: ConnectException");
       List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(topic, 1);
-      assertThat(records).singleElement().satisfies(record -> {
-        assertThat(record.key()).isEqualTo("github");
-        assertThat(record.value()).isEqualTo(FixtureServer.fixture("github-incidents-2024-09-16.json"));
-        assertThat(TopicRecords.header(record, RawStatus.FORMAT_HEADER)).isEqualTo("statuspage");
-        assertThat(TopicRecords.header(record, RawStatus.SOURCE_HEADER)).isEqualTo(server.url("/api/v2/incidents.json").toString());
-        assertThat(Instant.parse(TopicRecords.header(record, RawStatus.RECEIVED_AT_HEADER))).isAfterOrEqualTo(before.minusSeconds(1));
-      });
+      assertThat(records)
+          .singleElement()
+          .satisfies(
+              record -> {
+                assertThat(record.key()).isEqualTo("github");
+                assertThat(record.value())
+                    .isEqualTo(FixtureServer.fixture("github-incidents-2024-09-16.json"));
+                assertThat(TopicRecords.header(record, RawStatus.FORMAT_HEADER))
+                    .isEqualTo("statuspage");
+                assertThat(TopicRecords.header(record, RawStatus.SOURCE_HEADER))
+                    .isEqualTo(server.url("/api/v2/incidents.json").toString());
+                assertThat(Instant.parse(TopicRecords.header(record, RawStatus.RECEIVED_AT_HEADER)))
+                    .isAfterOrEqualTo(before.minusSeconds(1));
+              });
     }
   }
 
   @Test
   void rejectsABrokenProvidersFileWithOneLineNamingTheEntry(@TempDir Path dir) throws Exception {
     Path providers = dir.resolve("providers.yaml");
-    Files.writeString(providers, "providers:\n  - {id: github, url: \"ftp://x.example/\", format: statuspage}\n");
+    Files.writeString(
+        providers, "providers:\n  - {id: github, url: \"ftp://x.example/\", format: statuspage}\n");
     StringWriter err = new StringWriter();
 
-    int code = TandemCommand.commandLine().setErr(new PrintWriter(err, true)).execute("collect", "--once",
-        "--bootstrap-servers", KafkaStack.bootstrapServers(), "--config", providers.toString());
+    int code =
+        TandemCommand.commandLine()
+            .setErr(new PrintWriter(err, true))
+            .execute(
+                "collect",
+                "--once",
+                "--bootstrap-servers",
+                KafkaStack.bootstrapServers(),
+                "--config",
+                providers.toString());
 
     assertThat(code).isNotZero();
-    assertThat(err.toString()).contains(providers + " provider #1 (github): url must be an http(s) URL");
+    assertThat(err.toString())
+        .contains(providers + " provider #1 (github): url must be an http(s) URL");
   }
 
   @Test
   void keepsPollingEachProviderOnItsOwnSchedule() throws Exception {
     List<RawStatus> published = new CopyOnWriteArrayList<>();
     try (FixtureServer server = new FixtureServer()) {
-      server.then(Reply.ok("github-incidents-2024-09-16.json"), Reply.ok("github-incidents-2024-09-16.json"),
+      server.then(
+          Reply.ok("github-incidents-2024-09-16.json"),
+          Reply.ok("github-incidents-2024-09-16.json"),
           Reply.ok("discord-incidents-2022-02-15.json"));
-      StatusPageSource github = new StatusPageSource("github", server.url("/"), "statuspage", Duration.ofSeconds(1));
-      try (Collector collector = new Collector(List.of(github), published::add,
-          PollPolicy.DEFAULT.withJitter(0), Clock.systemUTC())) {
+      StatusPageSource github =
+          new StatusPageSource("github", server.url("/"), "statuspage", Duration.ofSeconds(1));
+      try (Collector collector =
+          new Collector(
+              List.of(github),
+              published::add,
+              PollPolicy.DEFAULT.withJitter(0),
+              Clock.systemUTC())) {
         collector.start();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> published.size() == 2);

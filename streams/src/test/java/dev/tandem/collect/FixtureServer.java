@@ -26,7 +26,8 @@ import java.util.concurrent.TimeUnit;
 final class FixtureServer implements AutoCloseable {
 
   /** One scripted answer; {@code delay} holds it back, {@code hangs} never sends it. */
-  record Reply(int status, Map<String, String> headers, byte[] body, Duration delay, boolean hangs) {
+  record Reply(
+      int status, Map<String, String> headers, byte[] body, Duration delay, boolean hangs) {
 
     static Reply ok(String fixture, Map<String, String> headers) {
       return new Reply(200, headers, fixture(fixture), Duration.ZERO, false);
@@ -58,31 +59,33 @@ final class FixtureServer implements AutoCloseable {
   FixtureServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setExecutor(threads);
-    server.createContext("/", exchange -> {
-      requests.add(exchange.getRequestHeaders());
-      Reply reply = script.poll();
-      if (reply == null) {
-        reply = Reply.status(500, Map.of());
-      }
-      try {
-        if (reply.hangs()) {
-          closed.await();
-          return;
-        }
-        if (!reply.delay().isZero()) {
-          closed.await(reply.delay().toMillis(), TimeUnit.MILLISECONDS);
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-      reply.headers().forEach(exchange.getResponseHeaders()::set);
-      boolean noBody = reply.body().length == 0;
-      exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(reply.body());
-      }
-    });
+    server.createContext(
+        "/",
+        exchange -> {
+          requests.add(exchange.getRequestHeaders());
+          Reply reply = script.poll();
+          if (reply == null) {
+            reply = Reply.status(500, Map.of());
+          }
+          try {
+            if (reply.hangs()) {
+              closed.await();
+              return;
+            }
+            if (!reply.delay().isZero()) {
+              closed.await(reply.delay().toMillis(), TimeUnit.MILLISECONDS);
+            }
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+          }
+          reply.headers().forEach(exchange.getResponseHeaders()::set);
+          boolean noBody = reply.body().length == 0;
+          exchange.sendResponseHeaders(reply.status(), noBody ? -1 : reply.body().length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(reply.body());
+          }
+        });
     server.start();
   }
 

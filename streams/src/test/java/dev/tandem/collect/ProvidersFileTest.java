@@ -20,13 +20,27 @@ class ProvidersFileTest {
 
     assertThat(providers).hasSizeGreaterThanOrEqualTo(40);
     assertThat(providers).extracting(StatusPageSource::id).doesNotHaveDuplicates();
-    assertThat(providers).allSatisfy(p -> {
-      assertThat(StatusPageSource.FORMATS).contains(p.format());
-      assertThat(p.url().getScheme()).as(p.id()).isEqualTo("https");
-      assertThat(p.interval()).isEqualTo(Duration.ofSeconds(60));
-    });
-    assertThat(providers).extracting(StatusPageSource::id)
-        .contains("aws", "gcp", "azure", "cloudflare", "fastly", "akamai", "github", "openai", "anthropic", "slack", "discord");
+    assertThat(providers)
+        .allSatisfy(
+            p -> {
+              assertThat(StatusPageSource.FORMATS).contains(p.format());
+              assertThat(p.url().getScheme()).as(p.id()).isEqualTo("https");
+              assertThat(p.interval()).isEqualTo(Duration.ofSeconds(60));
+            });
+    assertThat(providers)
+        .extracting(StatusPageSource::id)
+        .contains(
+            "aws",
+            "gcp",
+            "azure",
+            "cloudflare",
+            "fastly",
+            "akamai",
+            "github",
+            "openai",
+            "anthropic",
+            "slack",
+            "discord");
   }
 
   @Test
@@ -34,10 +48,13 @@ class ProvidersFileTest {
     Set<String> dependencyIds = new HashSet<>();
     try (InputStream in = getClass().getResourceAsStream("/dependencies.yaml")) {
       var root = new ObjectMapper(new YAMLFactory()).readTree(in);
-      root.path("dependencies").fields().forEachRemaining(e -> {
-        dependencyIds.add(e.getKey());
-        e.getValue().forEach(upstream -> dependencyIds.add(upstream.asText()));
-      });
+      root.path("dependencies")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                dependencyIds.add(e.getKey());
+                e.getValue().forEach(upstream -> dependencyIds.add(upstream.asText()));
+              });
     }
     List<String> shipped = ProvidersFile.bundled().stream().map(StatusPageSource::id).toList();
 
@@ -48,7 +65,9 @@ class ProvidersFileTest {
 
   @Test
   void readsIntervalsAndDefaults() {
-    List<StatusPageSource> sources = ProvidersFile.parse("""
+    List<StatusPageSource> sources =
+        ProvidersFile.parse(
+            """
         defaults:
           interval: 2m
         providers:
@@ -59,14 +78,20 @@ class ProvidersFileTest {
             url: https://status.cloud.google.com/incidents.json
             format: gcp
             interval: 90s
-        """, "test.yaml");
+        """,
+            "test.yaml");
 
-    assertThat(sources).extracting(StatusPageSource::interval).containsExactly(Duration.ofMinutes(2), Duration.ofSeconds(90));
+    assertThat(sources)
+        .extracting(StatusPageSource::interval)
+        .containsExactly(Duration.ofMinutes(2), Duration.ofSeconds(90));
   }
 
   @Test
   void namesTheEntryWithAnUnknownFormat() {
-    assertThatThrownBy(() -> ProvidersFile.parse("""
+    assertThatThrownBy(
+            () ->
+                ProvidersFile.parse(
+                    """
         providers:
           - id: github
             url: https://www.githubstatus.com/api/v2/incidents.json
@@ -74,7 +99,8 @@ class ProvidersFileTest {
           - id: discord
             url: https://discordstatus.com/api/v2/incidents.json
             format: statuspag
-        """, "mine.yaml"))
+        """,
+                    "mine.yaml"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageStartingWith("mine.yaml provider #2 (discord): format must be one of")
         .hasMessageContaining("not 'statuspag'");
@@ -82,25 +108,41 @@ class ProvidersFileTest {
 
   @Test
   void namesTheEntryWithAMissingUrlABadIdOrADuplicate() {
-    assertThatThrownBy(() -> ProvidersFile.parse("providers:\n  - id: github\n    format: statuspage\n", "f.yaml"))
+    assertThatThrownBy(
+            () ->
+                ProvidersFile.parse(
+                    "providers:\n  - id: github\n    format: statuspage\n", "f.yaml"))
         .hasMessage("f.yaml provider #1 (github): 'url' is missing");
-    assertThatThrownBy(() -> ProvidersFile.parse(
-        "providers:\n  - id: GitHub\n    url: https://x.example/\n    format: statuspage\n", "f.yaml"))
+    assertThatThrownBy(
+            () ->
+                ProvidersFile.parse(
+                    "providers:\n  - id: GitHub\n    url: https://x.example/\n    format: statuspage\n",
+                    "f.yaml"))
         .hasMessageContaining("f.yaml provider #1 (GitHub): provider id must be a lower-case slug");
-    assertThatThrownBy(() -> ProvidersFile.parse("""
+    assertThatThrownBy(
+            () ->
+                ProvidersFile.parse(
+                    """
         providers:
           - {id: x, url: "https://a.example/", format: tandem}
           - {id: x, url: "https://b.example/", format: tandem}
-        """, "f.yaml"))
+        """,
+                    "f.yaml"))
         .hasMessage("f.yaml provider #2 (x): id 'x' is listed twice");
-    assertThatThrownBy(() -> ProvidersFile.parse(
-        "providers:\n  - {id: x, url: \"https://a.example/\", format: tandem, interval: soon}\n", "f.yaml"))
-        .hasMessageContaining("f.yaml provider #1 (x) interval: expected a duration such as 60s or 2m");
+    assertThatThrownBy(
+            () ->
+                ProvidersFile.parse(
+                    "providers:\n  - {id: x, url: \"https://a.example/\", format: tandem, interval: soon}\n",
+                    "f.yaml"))
+        .hasMessageContaining(
+            "f.yaml provider #1 (x) interval: expected a duration such as 60s or 2m");
   }
 
   @Test
   void rejectsAFileThatIsNotYamlOrHasNoProviders() {
-    assertThatThrownBy(() -> ProvidersFile.parse("providers: [unclosed", "f.yaml")).hasMessageStartingWith("f.yaml is not valid YAML");
-    assertThatThrownBy(() -> ProvidersFile.parse("other: 1\n", "f.yaml")).hasMessage("f.yaml needs a 'providers:' list");
+    assertThatThrownBy(() -> ProvidersFile.parse("providers: [unclosed", "f.yaml"))
+        .hasMessageStartingWith("f.yaml is not valid YAML");
+    assertThatThrownBy(() -> ProvidersFile.parse("other: 1\n", "f.yaml"))
+        .hasMessage("f.yaml needs a 'providers:' list");
   }
 }

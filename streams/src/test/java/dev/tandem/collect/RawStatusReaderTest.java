@@ -17,28 +17,37 @@ class RawStatusReaderTest {
 
   @Test
   void keysEachJsonLineByItsProviderField() {
-    RawStatusReader reader = new RawStatusReader(RawStatusReader.Mode.LINES, null, "/provider", "tandem", null, CLOCK);
+    RawStatusReader reader =
+        new RawStatusReader(RawStatusReader.Mode.LINES, null, "/provider", "tandem", null, CLOCK);
 
-    List<RawStatus> records = reader.read("{\"provider\":\"openai\",\"x\":1}\n\n{\"provider\":\"meta\"}\n", "in.jsonl");
+    List<RawStatus> records =
+        reader.read("{\"provider\":\"openai\",\"x\":1}\n\n{\"provider\":\"meta\"}\n", "in.jsonl");
 
     assertThat(records).extracting(RawStatus::provider).containsExactly("openai", "meta");
-    assertThat(records).allSatisfy(r -> {
-      assertThat(r.format()).isEqualTo("tandem");
-      assertThat(r.receivedAt()).isEqualTo(NOW);
-    });
-    assertThat(new String(records.get(0).payload(), StandardCharsets.UTF_8)).isEqualTo("{\"provider\":\"openai\",\"x\":1}");
+    assertThat(records)
+        .allSatisfy(
+            r -> {
+              assertThat(r.format()).isEqualTo("tandem");
+              assertThat(r.receivedAt()).isEqualTo(NOW);
+            });
+    assertThat(new String(records.get(0).payload(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"provider\":\"openai\",\"x\":1}");
   }
 
   @Test
   void readsTheKeyFromANestedPointer() {
-    RawStatusReader reader = new RawStatusReader(RawStatusReader.Mode.LINES, null, "/page/id", null, null, CLOCK);
+    RawStatusReader reader =
+        new RawStatusReader(RawStatusReader.Mode.LINES, null, "/page/id", null, null, CLOCK);
 
-    assertThat(reader.read("{\"page\":{\"id\":\"github\"}}", "-")).extracting(RawStatus::provider).containsExactly("github");
+    assertThat(reader.read("{\"page\":{\"id\":\"github\"}}", "-"))
+        .extracting(RawStatus::provider)
+        .containsExactly("github");
   }
 
   @Test
   void namesTheLineThatIsNotJson() {
-    RawStatusReader reader = new RawStatusReader(RawStatusReader.Mode.LINES, null, "/provider", null, null, CLOCK);
+    RawStatusReader reader =
+        new RawStatusReader(RawStatusReader.Mode.LINES, null, "/provider", null, null, CLOCK);
 
     assertThatThrownBy(() -> reader.read("{\"provider\":\"a\"}\n{oops\n", "in.jsonl"))
         .isInstanceOf(IllegalArgumentException.class)
@@ -47,7 +56,8 @@ class RawStatusReaderTest {
 
   @Test
   void namesTheLineWithoutAKey() {
-    RawStatusReader reader = new RawStatusReader(RawStatusReader.Mode.LINES, null, "/provider", null, null, CLOCK);
+    RawStatusReader reader =
+        new RawStatusReader(RawStatusReader.Mode.LINES, null, "/provider", null, null, CLOCK);
 
     assertThatThrownBy(() -> reader.read("{\"vendor\":\"a\"}", "in.jsonl"))
         .hasMessage("in.jsonl line 1: no key at /provider (give --key POINTER or --provider ID)");
@@ -55,49 +65,72 @@ class RawStatusReaderTest {
 
   @Test
   void publishesAWholeDocumentAsOneRecordUnderAFixedProvider() {
-    RawStatusReader reader = new RawStatusReader(RawStatusReader.Mode.WHOLE, "github", "/provider", "atom", "https://www.githubstatus.com/history.atom", CLOCK);
+    RawStatusReader reader =
+        new RawStatusReader(
+            RawStatusReader.Mode.WHOLE,
+            "github",
+            "/provider",
+            "atom",
+            "https://www.githubstatus.com/history.atom",
+            CLOCK);
 
     List<RawStatus> records = reader.read("<feed>\n<entry/>\n</feed>\n", "history.atom");
 
-    assertThat(records).singleElement().satisfies(r -> {
-      assertThat(r.provider()).isEqualTo("github");
-      assertThat(r.source()).isEqualTo("https://www.githubstatus.com/history.atom");
-      assertThat(new String(r.payload(), StandardCharsets.UTF_8)).isEqualTo("<feed>\n<entry/>\n</feed>\n");
-    });
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            r -> {
+              assertThat(r.provider()).isEqualTo("github");
+              assertThat(r.source()).isEqualTo("https://www.githubstatus.com/history.atom");
+              assertThat(new String(r.payload(), StandardCharsets.UTF_8))
+                  .isEqualTo("<feed>\n<entry/>\n</feed>\n");
+            });
   }
 
   @Test
   void takesKeyFormatAndTimestampFromScenarioEnvelopes() {
-    RawStatusReader reader = new RawStatusReader(RawStatusReader.Mode.ENVELOPES, null, "/provider", null, null, CLOCK);
-    String line = "{\"provider\":\"reddit\",\"format\":\"statuspage\",\"receivedAt\":\"2021-06-08T10:02:40.000Z\","
-        + "\"payload\":{\"incident\":{\"id\":\"r1\"}}}";
+    RawStatusReader reader =
+        new RawStatusReader(RawStatusReader.Mode.ENVELOPES, null, "/provider", null, null, CLOCK);
+    String line =
+        "{\"provider\":\"reddit\",\"format\":\"statuspage\",\"receivedAt\":\"2021-06-08T10:02:40.000Z\","
+            + "\"payload\":{\"incident\":{\"id\":\"r1\"}}}";
 
     RawStatus record = reader.read(line, "fastly.jsonl").get(0);
 
     assertThat(record.provider()).isEqualTo("reddit");
     assertThat(record.format()).isEqualTo("statuspage");
     assertThat(record.receivedAt()).isEqualTo(Instant.parse("2021-06-08T10:02:40Z"));
-    assertThat(new String(record.payload(), StandardCharsets.UTF_8)).isEqualTo("{\"incident\":{\"id\":\"r1\"}}");
+    assertThat(new String(record.payload(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"incident\":{\"id\":\"r1\"}}");
   }
 
   @Test
   void rejectsAnEnvelopeWithoutPayload() {
-    RawStatusReader reader = new RawStatusReader(RawStatusReader.Mode.ENVELOPES, null, "/provider", null, null, CLOCK);
+    RawStatusReader reader =
+        new RawStatusReader(RawStatusReader.Mode.ENVELOPES, null, "/provider", null, null, CLOCK);
 
-    assertThatThrownBy(() -> reader.read("{\"provider\":\"x\",\"receivedAt\":\"2021-06-08T10:02:40Z\"}", "s.jsonl"))
+    assertThatThrownBy(
+            () ->
+                reader.read(
+                    "{\"provider\":\"x\",\"receivedAt\":\"2021-06-08T10:02:40Z\"}", "s.jsonl"))
         .hasMessage("s.jsonl line 1: missing field 'payload'");
   }
 
   @Test
   void refusesEmptyInput() {
-    RawStatusReader reader = new RawStatusReader(RawStatusReader.Mode.LINES, null, "/provider", null, null, CLOCK);
+    RawStatusReader reader =
+        new RawStatusReader(RawStatusReader.Mode.LINES, null, "/provider", null, null, CLOCK);
 
-    assertThatThrownBy(() -> reader.read("\n  \n", "empty.jsonl")).hasMessage("empty.jsonl has no records");
+    assertThatThrownBy(() -> reader.read("\n  \n", "empty.jsonl"))
+        .hasMessage("empty.jsonl has no records");
   }
 
   @Test
   void refusesAKeyThatIsNotAJsonPointer() {
-    assertThatThrownBy(() -> new RawStatusReader(RawStatusReader.Mode.LINES, null, "provider", null, null, CLOCK))
+    assertThatThrownBy(
+            () ->
+                new RawStatusReader(
+                    RawStatusReader.Mode.LINES, null, "provider", null, null, CLOCK))
         .hasMessageContaining("--key must be a JSON pointer");
   }
 }

@@ -27,7 +27,9 @@ class StatusPollerTest {
 
   private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
   private final List<RawStatus> published = new CopyOnWriteArrayList<>();
-  private final PollPolicy policy = new PollPolicy(Duration.ofSeconds(5), Duration.ofSeconds(10), 0, 3, Duration.ofMinutes(5), 1024 * 1024);
+  private final PollPolicy policy =
+      new PollPolicy(
+          Duration.ofSeconds(5), Duration.ofSeconds(10), 0, 3, Duration.ofMinutes(5), 1024 * 1024);
   private FixtureServer server;
   private CollectorHealth health;
 
@@ -50,20 +52,27 @@ class StatusPollerTest {
     Poll poll = poller.poll();
 
     assertThat(poll).isEqualTo(new Poll(Outcome.PUBLISHED, Duration.ofSeconds(1)));
-    assertThat(published).singleElement().satisfies(record -> {
-      assertThat(record.provider()).isEqualTo("github");
-      assertThat(record.format()).isEqualTo("statuspage");
-      assertThat(record.source()).isEqualTo(server.url("/api/v2/incidents.json").toString());
-      assertThat(record.receivedAt()).isEqualTo(NOW);
-      assertThat(record.payload()).isEqualTo(FixtureServer.fixture("github-incidents-2024-09-16.json"));
-    });
+    assertThat(published)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.provider()).isEqualTo("github");
+              assertThat(record.format()).isEqualTo("statuspage");
+              assertThat(record.source())
+                  .isEqualTo(server.url("/api/v2/incidents.json").toString());
+              assertThat(record.receivedAt()).isEqualTo(NOW);
+              assertThat(record.payload())
+                  .isEqualTo(FixtureServer.fixture("github-incidents-2024-09-16.json"));
+            });
     assertThat(health.of("github").published()).isEqualTo(1);
   }
 
   @Test
   void sendsItsValidatorsAndPublishesNothingOnNotModified() {
     server.then(
-        Reply.ok("github-incidents-2024-09-16.json", Map.of("ETag", "W/\"abc123\"", "Last-Modified", LAST_MODIFIED)),
+        Reply.ok(
+            "github-incidents-2024-09-16.json",
+            Map.of("ETag", "W/\"abc123\"", "Last-Modified", LAST_MODIFIED)),
         Reply.status(304, Map.of()));
     StatusPoller poller = poller(policy);
 
@@ -86,11 +95,13 @@ class StatusPollerTest {
         Reply.ok("discord-incidents-2022-02-15.json"));
     StatusPoller poller = poller(policy);
 
-    List<Outcome> outcomes = List.of(poller.poll().outcome(), poller.poll().outcome(), poller.poll().outcome());
+    List<Outcome> outcomes =
+        List.of(poller.poll().outcome(), poller.poll().outcome(), poller.poll().outcome());
 
     assertThat(outcomes).containsExactly(Outcome.PUBLISHED, Outcome.UNCHANGED, Outcome.PUBLISHED);
     assertThat(published).hasSize(2);
-    assertThat(published.get(1).payload()).isEqualTo(FixtureServer.fixture("discord-incidents-2022-02-15.json"));
+    assertThat(published.get(1).payload())
+        .isEqualTo(FixtureServer.fixture("discord-incidents-2022-02-15.json"));
   }
 
   @Test
@@ -108,12 +119,19 @@ class StatusPollerTest {
       unreachable.add(health.of("github").unreachable());
     }
 
-    assertThat(delays).containsExactly(
-        Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(8), Duration.ofSeconds(10), Duration.ofSeconds(10));
+    assertThat(delays)
+        .containsExactly(
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(10),
+            Duration.ofSeconds(10));
     assertThat(unreachable).containsExactly(false, false, true, true, true);
     assertThat(health.of("github").lastError()).isEqualTo("HTTP 500");
     assertThat(health.unreachable()).containsExactly("github");
-    assertThat(published).as("an unreachable page is not an outage: nothing is published").isEmpty();
+    assertThat(published)
+        .as("an unreachable page is not an outage: nothing is published")
+        .isEmpty();
 
     Poll recovered = poller.poll();
 
@@ -139,7 +157,9 @@ class StatusPollerTest {
 
   @Test
   void waitsAtLeastAsLongAsRetryAfterSaysInSecondsOrAsADate() {
-    String inFiveMinutes = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.ofInstant(NOW.plusSeconds(300), ZoneOffset.UTC));
+    String inFiveMinutes =
+        DateTimeFormatter.RFC_1123_DATE_TIME.format(
+            ZonedDateTime.ofInstant(NOW.plusSeconds(300), ZoneOffset.UTC));
     server.then(
         Reply.status(429, Map.of("Retry-After", "120")),
         Reply.status(503, Map.of("Retry-After", inFiveMinutes)),
@@ -148,7 +168,9 @@ class StatusPollerTest {
 
     assertThat(poller.poll()).isEqualTo(new Poll(Outcome.FAILED, Duration.ofSeconds(120)));
     assertThat(poller.poll()).isEqualTo(new Poll(Outcome.FAILED, Duration.ofSeconds(300)));
-    assertThat(poller.poll().nextDelay()).as("capped by maxRetryAfter").isEqualTo(Duration.ofMinutes(5));
+    assertThat(poller.poll().nextDelay())
+        .as("capped by maxRetryAfter")
+        .isEqualTo(Duration.ofMinutes(5));
   }
 
   @Test
@@ -173,10 +195,14 @@ class StatusPollerTest {
   @Test
   void countsAnUnreachableHostAsAFailureNotAnOutage() throws Exception {
     java.net.URI closedPort;
-    try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+    try (java.net.ServerSocket socket =
+        new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       closedPort = java.net.URI.create("http://127.0.0.1:" + socket.getLocalPort() + "/");
     }
-    StatusPoller poller = poller(new StatusPageSource("github", closedPort, "statuspage", Duration.ofSeconds(1)), policy);
+    StatusPoller poller =
+        poller(
+            new StatusPageSource("github", closedPort, "statuspage", Duration.ofSeconds(1)),
+            policy);
 
     assertThat(poller.poll().outcome()).isEqualTo(Outcome.FAILED);
     assertThat(health.of("github").lastError()).contains("ConnectException");
@@ -189,7 +215,8 @@ class StatusPollerTest {
 
     poller(policy).poll();
 
-    assertThat(server.requests().get(0).getFirst("User-Agent")).matches("Tandem/\\S+ \\(status page collector\\)");
+    assertThat(server.requests().get(0).getFirst("User-Agent"))
+        .matches("Tandem/\\S+ \\(status page collector\\)");
   }
 
   @Test
@@ -197,28 +224,41 @@ class StatusPollerTest {
     for (int i = 0; i < 20; i++) {
       server.then(Reply.status(304, Map.of()));
     }
-    StatusPoller poller = poller(new StatusPageSource("github", server.url("/"), "statuspage", Duration.ofSeconds(10)),
-        policy.withJitter(0.1));
+    StatusPoller poller =
+        poller(
+            new StatusPageSource("github", server.url("/"), "statuspage", Duration.ofSeconds(10)),
+            policy.withJitter(0.1));
 
     List<Duration> delays = new java.util.ArrayList<>();
     for (int i = 0; i < 20; i++) {
       delays.add(poller.poll().nextDelay());
     }
 
-    assertThat(delays).allSatisfy(d -> assertThat(d).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(11)));
+    assertThat(delays)
+        .allSatisfy(d -> assertThat(d).isBetween(Duration.ofSeconds(9), Duration.ofSeconds(11)));
     assertThat(delays.stream().distinct().count()).isGreaterThan(1);
   }
 
   @Test
   void keepsItsValidatorsWhenKafkaRefusesSoTheNextFetchPublishesAgain() {
-    server.then(Reply.ok("github-incidents-2024-09-16.json"), Reply.ok("github-incidents-2024-09-16.json"));
+    server.then(
+        Reply.ok("github-incidents-2024-09-16.json"), Reply.ok("github-incidents-2024-09-16.json"));
     boolean[] kafkaDown = {true};
-    StatusPoller poller = new StatusPoller(source(), HttpClient.newHttpClient(), record -> {
-      if (kafkaDown[0]) {
-        throw new org.apache.kafka.common.KafkaException("broker unavailable");
-      }
-      published.add(record);
-    }, health, policy, clock, new Random(1), Collector.USER_AGENT);
+    StatusPoller poller =
+        new StatusPoller(
+            source(),
+            HttpClient.newHttpClient(),
+            record -> {
+              if (kafkaDown[0]) {
+                throw new org.apache.kafka.common.KafkaException("broker unavailable");
+              }
+              published.add(record);
+            },
+            health,
+            policy,
+            clock,
+            new Random(1),
+            Collector.USER_AGENT);
 
     assertThat(poller.poll().outcome()).isEqualTo(Outcome.FAILED);
     kafkaDown[0] = false;
@@ -227,7 +267,8 @@ class StatusPollerTest {
   }
 
   private StatusPageSource source() {
-    return new StatusPageSource("github", server.url("/api/v2/incidents.json"), "statuspage", Duration.ofSeconds(1));
+    return new StatusPageSource(
+        "github", server.url("/api/v2/incidents.json"), "statuspage", Duration.ofSeconds(1));
   }
 
   private StatusPoller poller(PollPolicy pollPolicy) {
@@ -235,7 +276,14 @@ class StatusPollerTest {
   }
 
   private StatusPoller poller(StatusPageSource source, PollPolicy pollPolicy) {
-    return new StatusPoller(source, HttpClient.newHttpClient(), published::add, health, pollPolicy, clock, new Random(42),
+    return new StatusPoller(
+        source,
+        HttpClient.newHttpClient(),
+        published::add,
+        health,
+        pollPolicy,
+        clock,
+        new Random(42),
         Collector.USER_AGENT);
   }
 }

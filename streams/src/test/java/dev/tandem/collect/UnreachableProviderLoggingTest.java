@@ -16,12 +16,18 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A page that stays unreachable while the collector runs is logged once when it becomes unreachable
- * (at its first failed fetch) and once when it answers again; the failures in between only at DEBUG.
+ * (at its first failed fetch) and once when it answers again; the failures in between only at
+ * DEBUG.
  */
 class UnreachableProviderLoggingTest {
 
-  /** Fetch every second, back off no further than a second: the whole story in about four seconds. */
-  private static final PollPolicy FAST = new PollPolicy(Duration.ofSeconds(5), Duration.ofSeconds(1), 0, 1, Duration.ofMinutes(1), 1024 * 1024);
+  /**
+   * Fetch every second, back off no further than a second: the whole story in about four seconds.
+   */
+  private static final PollPolicy FAST =
+      new PollPolicy(
+          Duration.ofSeconds(5), Duration.ofSeconds(1), 0, 1, Duration.ofMinutes(1), 1024 * 1024);
+
   /** Always 0: each provider's first fetch comes at once. */
   private static final RandomGenerator NO_SPREAD = () -> 0L;
 
@@ -31,20 +37,36 @@ class UnreachableProviderLoggingTest {
   void logsOnceWhenAPageBecomesUnreachableAndOnceWhenItRecovers() throws Exception {
     try (FixtureServer server = new FixtureServer();
         LogCapture log = LogCapture.of(CollectorHealth.class)) {
-      server.then(Reply.status(500, Map.of()), Reply.status(500, Map.of()), Reply.status(500, Map.of()),
-          Reply.ok("github-incidents-2024-09-16.json"), Reply.ok("github-incidents-2024-09-16.json"));
-      StatusPageSource github = new StatusPageSource("github", server.url("/api/v2/incidents.json"), "statuspage", Duration.ofSeconds(1));
-      try (Collector collector = new Collector(List.of(github), published::add, FAST, Clock.systemUTC(), NO_SPREAD, 1)) {
+      server.then(
+          Reply.status(500, Map.of()),
+          Reply.status(500, Map.of()),
+          Reply.status(500, Map.of()),
+          Reply.ok("github-incidents-2024-09-16.json"),
+          Reply.ok("github-incidents-2024-09-16.json"));
+      StatusPageSource github =
+          new StatusPageSource(
+              "github", server.url("/api/v2/incidents.json"), "statuspage", Duration.ofSeconds(1));
+      try (Collector collector =
+          new Collector(List.of(github), published::add, FAST, Clock.systemUTC(), NO_SPREAD, 1)) {
         collector.start();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> collector.health().of("github").fetches() >= 5);
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> collector.health().of("github").fetches() >= 5);
       }
 
-      assertThat(log.messages(Level.WARN)).containsExactly("github status page unreachable (not an outage of github): HTTP 500;"
-          + " retrying with backoff, further failures logged at DEBUG until it answers again");
-      assertThat(log.messages(Level.INFO)).singleElement().asString()
-          .matches("github status page is reachable again after 3 failed fetches \\(unreachable for \\d+ s\\)");
-      assertThat(log.messages(Level.DEBUG)).filteredOn(m -> m.startsWith("github fetch failed")).hasSize(2);
+      assertThat(log.messages(Level.WARN))
+          .containsExactly(
+              "github status page unreachable (not an outage of github): HTTP 500;"
+                  + " retrying with backoff, further failures logged at DEBUG until it answers again");
+      assertThat(log.messages(Level.INFO))
+          .singleElement()
+          .asString()
+          .matches(
+              "github status page is reachable again after 3 failed fetches \\(unreachable for \\d+ s\\)");
+      assertThat(log.messages(Level.DEBUG))
+          .filteredOn(m -> m.startsWith("github fetch failed"))
+          .hasSize(2);
       assertThat(published).hasSize(1);
     }
   }
@@ -54,10 +76,14 @@ class UnreachableProviderLoggingTest {
     try (FixtureServer server = new FixtureServer();
         LogCapture log = LogCapture.of(CollectorHealth.class)) {
       server.then(Reply.status(503, Map.of()));
-      StatusPageSource github = new StatusPageSource("github", server.url("/"), "statuspage", Duration.ofSeconds(1));
-      try (Collector collector = new Collector(List.of(github), published::add, PollPolicy.DEFAULT, Clock.systemUTC())) {
+      StatusPageSource github =
+          new StatusPageSource("github", server.url("/"), "statuspage", Duration.ofSeconds(1));
+      try (Collector collector =
+          new Collector(List.of(github), published::add, PollPolicy.DEFAULT, Clock.systemUTC())) {
 
-        assertThat(collector.pollOnce()).extracting(StatusPoller.Poll::outcome).containsExactly(StatusPoller.Outcome.FAILED);
+        assertThat(collector.pollOnce())
+            .extracting(StatusPoller.Poll::outcome)
+            .containsExactly(StatusPoller.Outcome.FAILED);
         assertThat(collector.health().unreachable()).containsExactly("github");
       }
 

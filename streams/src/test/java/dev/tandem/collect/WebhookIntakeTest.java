@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KafkaStack.class)
 class WebhookIntakeTest {
 
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-02T10:00:00Z"), ZoneOffset.UTC);
   private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
@@ -33,7 +34,8 @@ class WebhookIntakeTest {
     kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
     byte[] body = FixtureServer.fixture("datadog-incident-webhook-2017-08-08.json");
     try (RawStatusPublisher publisher = new RawStatusPublisher(kafka, topic);
-        WebhookIntake intake = new WebhookIntake("127.0.0.1", 0, null, r -> publisher.publishAll(List.of(r)), CLOCK)) {
+        WebhookIntake intake =
+            new WebhookIntake("127.0.0.1", 0, null, r -> publisher.publishAll(List.of(r)), CLOCK)) {
 
       HttpResponse<String> response = post(intake, "/webhooks/datadog", body, null);
 
@@ -41,30 +43,43 @@ class WebhookIntakeTest {
       assertThat(response.body()).isEqualTo("accepted as statuspage\n");
     }
     List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(topic, 1);
-    assertThat(records).singleElement().satisfies(record -> {
-      assertThat(record.key()).isEqualTo("datadog");
-      assertThat(record.value()).isEqualTo(body);
-      assertThat(TopicRecords.header(record, RawStatus.FORMAT_HEADER)).isEqualTo("statuspage");
-      assertThat(TopicRecords.header(record, RawStatus.SOURCE_HEADER)).isEqualTo("webhook");
-      assertThat(TopicRecords.header(record, RawStatus.RECEIVED_AT_HEADER)).isEqualTo("2026-03-02T10:00:00Z");
-    });
+    assertThat(records)
+        .singleElement()
+        .satisfies(
+            record -> {
+              assertThat(record.key()).isEqualTo("datadog");
+              assertThat(record.value()).isEqualTo(body);
+              assertThat(TopicRecords.header(record, RawStatus.FORMAT_HEADER))
+                  .isEqualTo("statuspage");
+              assertThat(TopicRecords.header(record, RawStatus.SOURCE_HEADER)).isEqualTo("webhook");
+              assertThat(TopicRecords.header(record, RawStatus.RECEIVED_AT_HEADER))
+                  .isEqualTo("2026-03-02T10:00:00Z");
+            });
   }
 
   @Test
   void refusesBadProviderIdsEmptyAndNonJsonBodiesWithOneLineReasons() throws Exception {
     List<RawStatus> published = new CopyOnWriteArrayList<>();
     try (WebhookIntake intake = new WebhookIntake("127.0.0.1", 0, null, published::add, CLOCK)) {
-      HttpResponse<String> badProvider = post(intake, "/webhooks/GitHub", "{\"incident\":{}}".getBytes(), null);
-      HttpResponse<String> nested = post(intake, "/webhooks/github/extra", "{\"incident\":{}}".getBytes(), null);
+      HttpResponse<String> badProvider =
+          post(intake, "/webhooks/GitHub", "{\"incident\":{}}".getBytes(), null);
+      HttpResponse<String> nested =
+          post(intake, "/webhooks/github/extra", "{\"incident\":{}}".getBytes(), null);
       HttpResponse<String> empty = post(intake, "/webhooks/github", new byte[0], null);
-      HttpResponse<String> notJson = post(intake, "/webhooks/github", "<html>hello</html>".getBytes(), null);
-      HttpResponse<String> badFormat = post(intake, "/webhooks/github?format=xml", "{}".getBytes(), null);
+      HttpResponse<String> notJson =
+          post(intake, "/webhooks/github", "<html>hello</html>".getBytes(), null);
+      HttpResponse<String> badFormat =
+          post(intake, "/webhooks/github?format=xml", "{}".getBytes(), null);
 
-      assertThat(List.of(badProvider, nested, empty, notJson, badFormat)).allSatisfy(r -> {
-        assertThat(r.statusCode()).isEqualTo(400);
-        assertThat(r.body().strip()).doesNotContain("\n");
-      });
-      assertThat(badProvider.body()).contains("provider id must be a lower-case slug").contains("'GitHub'");
+      assertThat(List.of(badProvider, nested, empty, notJson, badFormat))
+          .allSatisfy(
+              r -> {
+                assertThat(r.statusCode()).isEqualTo(400);
+                assertThat(r.body().strip()).doesNotContain("\n");
+              });
+      assertThat(badProvider.body())
+          .contains("provider id must be a lower-case slug")
+          .contains("'GitHub'");
       assertThat(empty.body()).startsWith("empty body");
       assertThat(notJson.body()).startsWith("body is not JSON");
       assertThat(badFormat.body()).startsWith("format must be one of");
@@ -90,25 +105,41 @@ class WebhookIntakeTest {
   void checksTheSharedSecretWhenOneIsConfigured() throws Exception {
     List<RawStatus> published = new CopyOnWriteArrayList<>();
     byte[] body = FixtureServer.fixture("atlassian-docs-component-webhook.json");
-    try (WebhookIntake intake = new WebhookIntake("127.0.0.1", 0, "s3cret", published::add, CLOCK)) {
+    try (WebhookIntake intake =
+        new WebhookIntake("127.0.0.1", 0, "s3cret", published::add, CLOCK)) {
       assertThat(post(intake, "/webhooks/github", body, null).statusCode()).isEqualTo(401);
       assertThat(post(intake, "/webhooks/github", body, "wrong").statusCode()).isEqualTo(401);
       assertThat(post(intake, "/webhooks/github", body, "s3cret").statusCode()).isEqualTo(202);
     }
-    assertThat(published).singleElement().satisfies(r -> assertThat(r.format()).isEqualTo("statuspage"));
+    assertThat(published)
+        .singleElement()
+        .satisfies(r -> assertThat(r.format()).isEqualTo("statuspage"));
   }
 
   @Test
   void takesTheFormatFromTheQueryOrDetectsIt() throws Exception {
     List<RawStatus> published = new CopyOnWriteArrayList<>();
     try (WebhookIntake intake = new WebhookIntake("127.0.0.1", 0, null, published::add, CLOCK)) {
-      post(intake, "/webhooks/openai", FixtureServer.fixture("openai-proxy-summary-2025-12-02.json"), null);
-      post(intake, "/webhooks/github", FixtureServer.fixture("atlassian-docs-component-webhook.json"), null);
-      post(intake, "/webhooks/acme", "{\"provider\":\"acme\",\"status\":\"investigating\"}".getBytes(), null);
+      post(
+          intake,
+          "/webhooks/openai",
+          FixtureServer.fixture("openai-proxy-summary-2025-12-02.json"),
+          null);
+      post(
+          intake,
+          "/webhooks/github",
+          FixtureServer.fixture("atlassian-docs-component-webhook.json"),
+          null);
+      post(
+          intake,
+          "/webhooks/acme",
+          "{\"provider\":\"acme\",\"status\":\"investigating\"}".getBytes(),
+          null);
       post(intake, "/webhooks/acme?format=statuspage", "{\"anything\":1}".getBytes(), null);
       assertThat(post(intake, "/webhooks/acme", "{}".getBytes(), null).statusCode()).isEqualTo(202);
     }
-    assertThat(published).extracting(RawStatus::format)
+    assertThat(published)
+        .extracting(RawStatus::format)
         .containsExactly("incidentio", "statuspage", "tandem", "statuspage", "tandem");
   }
 
@@ -116,16 +147,25 @@ class WebhookIntakeTest {
   void detectsIncidentIoIncidentsApartFromStatuspageIncidents() throws Exception {
     ObjectMapper json = new ObjectMapper();
 
-    assertThat(WebhookIntake.detect(json.readTree("{\"incident\":{\"id\":\"x\",\"incident_updates\":[]}}"))).isEqualTo("statuspage");
-    assertThat(WebhookIntake.detect(json.readTree("{\"incident\":{\"id\":\"x\",\"updates\":[],\"status_page_id\":\"p\"}}")))
+    assertThat(
+            WebhookIntake.detect(
+                json.readTree("{\"incident\":{\"id\":\"x\",\"incident_updates\":[]}}")))
+        .isEqualTo("statuspage");
+    assertThat(
+            WebhookIntake.detect(
+                json.readTree(
+                    "{\"incident\":{\"id\":\"x\",\"updates\":[],\"status_page_id\":\"p\"}}")))
         .isEqualTo("incidentio");
-    assertThat(WebhookIntake.detect(json.readTree("{\"component_update\":{}}"))).isEqualTo("statuspage");
+    assertThat(WebhookIntake.detect(json.readTree("{\"component_update\":{}}")))
+        .isEqualTo("statuspage");
   }
 
-  private HttpResponse<String> post(WebhookIntake intake, String path, byte[] body, String token) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intake.port() + path))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+  private HttpResponse<String> post(WebhookIntake intake, String path, byte[] body, String token)
+      throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intake.port() + path))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body));
     if (token != null) {
       request.header(WebhookIntake.TOKEN_HEADER, token);
     }

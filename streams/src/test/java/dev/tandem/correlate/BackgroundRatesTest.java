@@ -18,8 +18,15 @@ class BackgroundRatesTest {
     List<ProviderIncident> incidents = new ArrayList<>();
     for (int d = days; d >= 1; d--) {
       Instant start = NOW.minus(Duration.ofDays(d));
-      incidents.add(new ProviderIncident(provider, provider + "-" + d, "errors", severity, start,
-          start.plus(Duration.ofMinutes(30)), List.of()));
+      incidents.add(
+          new ProviderIncident(
+              provider,
+              provider + "-" + d,
+              "errors",
+              severity,
+              start,
+              start.plus(Duration.ofMinutes(30)),
+              List.of()));
     }
     return incidents;
   }
@@ -32,12 +39,14 @@ class BackgroundRatesTest {
 
   @Test
   void aProviderNeverSeenHasThePriorRate() {
-    assertThat(learn(List.of()).ratePerDay("newcomer", NOW, SeverityLevel.ANY)).isCloseTo(PRIOR, within(1e-12));
+    assertThat(learn(List.of()).ratePerDay("newcomer", NOW, SeverityLevel.ANY))
+        .isCloseTo(PRIOR, within(1e-12));
   }
 
   @Test
   void aProviderThatFailsEveryDayLearnsAHighRate() {
-    double rate = learn(daily("noisy", 21, Severity.MINOR)).ratePerDay("noisy", NOW, SeverityLevel.ANY);
+    double rate =
+        learn(daily("noisy", 21, Severity.MINOR)).ratePerDay("noisy", NOW, SeverityLevel.ANY);
 
     assertThat(rate).isGreaterThan(0.5).isLessThan(1.2);
   }
@@ -46,14 +55,22 @@ class BackgroundRatesTest {
   void minorIncidentsLowerTheMajorRateBelowItsPrior() {
     BackgroundRates rates = learn(daily("noisy", 21, Severity.MINOR));
 
-    assertThat(rates.ratePerDay("noisy", NOW, SeverityLevel.MAJOR)).isLessThan(PRIOR * BackgroundRates.PRIOR_MAJOR_SHARE);
+    assertThat(rates.ratePerDay("noisy", NOW, SeverityLevel.MAJOR))
+        .isLessThan(PRIOR * BackgroundRates.PRIOR_MAJOR_SHARE);
   }
 
   @Test
   void aProviderObservedLongWithOneIncidentLearnsALowRate() {
     List<ProviderIncident> incidents = new ArrayList<>(daily("quiet", 1, Severity.MINOR));
-    incidents.add(new ProviderIncident("quiet", "notice", "scheduled work", Severity.MAINTENANCE,
-        NOW.minus(Duration.ofDays(28)), NOW.minus(Duration.ofDays(28)), List.of()));
+    incidents.add(
+        new ProviderIncident(
+            "quiet",
+            "notice",
+            "scheduled work",
+            Severity.MAINTENANCE,
+            NOW.minus(Duration.ofDays(28)),
+            NOW.minus(Duration.ofDays(28)),
+            List.of()));
 
     assertThat(learn(incidents).ratePerDay("quiet", NOW, SeverityLevel.ANY)).isLessThan(PRIOR);
   }
@@ -62,7 +79,8 @@ class BackgroundRatesTest {
   void onlyEpisodesBeforeTheDayCount() {
     BackgroundRates rates = learn(daily("noisy", 21, Severity.MINOR));
 
-    assertThat(rates.ratePerDay("noisy", NOW.minus(Duration.ofDays(21)), SeverityLevel.ANY)).isCloseTo(PRIOR, within(1e-9));
+    assertThat(rates.ratePerDay("noisy", NOW.minus(Duration.ofDays(21)), SeverityLevel.ANY))
+        .isCloseTo(PRIOR, within(1e-9));
   }
 
   @Test
@@ -74,8 +92,14 @@ class BackgroundRatesTest {
     Background today = rates.at(NOW);
 
     assertThat(today.watched()).isEqualTo(2);
-    assertThat(today.anyPerDay()).isCloseTo(rates.ratePerDay("a", NOW, SeverityLevel.ANY) + rates.ratePerDay("b", NOW, SeverityLevel.ANY), within(1e-12));
+    assertThat(today.anyPerDay())
+        .isCloseTo(
+            rates.ratePerDay("a", NOW, SeverityLevel.ANY)
+                + rates.ratePerDay("b", NOW, SeverityLevel.ANY),
+            within(1e-12));
     assertThat(today.majorPerDay()).isLessThan(today.anyPerDay());
-    assertThat(rates.at(NOW.minus(Duration.ofDays(40))).watched()).as("nobody watched before any incident").isZero();
+    assertThat(rates.at(NOW.minus(Duration.ofDays(40))).watched())
+        .as("nobody watched before any incident")
+        .isZero();
   }
 }

@@ -22,12 +22,41 @@ import org.junit.jupiter.params.provider.ValueSource;
 class CorrelationTest {
 
   private static final Instant START = Instant.parse("2025-03-01T00:00:00Z");
-  /** Real names with declared dependencies among them, and plain ones with none. */
-  private static final List<String> PROVIDERS = List.of(
-      "aws", "slack", "signal", "venmo", "fastly", "reddit", "github", "govuk", "cloudflare", "openai", "x", "discord",
-      "p01", "p02", "p03", "p04", "p05", "p06", "p07", "p08", "p09", "p10", "p11", "p12", "p13", "p14", "p15", "p16");
 
-  private final Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
+  /** Real names with declared dependencies among them, and plain ones with none. */
+  private static final List<String> PROVIDERS =
+      List.of(
+          "aws",
+          "slack",
+          "signal",
+          "venmo",
+          "fastly",
+          "reddit",
+          "github",
+          "govuk",
+          "cloudflare",
+          "openai",
+          "x",
+          "discord",
+          "p01",
+          "p02",
+          "p03",
+          "p04",
+          "p05",
+          "p06",
+          "p07",
+          "p08",
+          "p09",
+          "p10",
+          "p11",
+          "p12",
+          "p13",
+          "p14",
+          "p15",
+          "p16");
+
+  private final Correlator correlator =
+      new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
 
   @ParameterizedTest
   @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -55,10 +84,19 @@ class CorrelationTest {
         Instant start = START.plus(Duration.ofMinutes(random.nextInt(60 * 24 * 60)));
         if (random.nextInt(6) == 0) {
           // Open for weeks, then resolved (or never).
-          versions.add(new ProviderIncident(provider, "long" + n, "trouble", Severity.MAJOR, start, null, List.of()));
+          versions.add(
+              new ProviderIncident(
+                  provider, "long" + n, "trouble", Severity.MAJOR, start, null, List.of()));
           if (random.nextBoolean()) {
-            versions.add(new ProviderIncident(provider, "long" + n, "trouble", Severity.MAJOR, start,
-                start.plus(Duration.ofDays(1 + random.nextInt(25))), List.of()));
+            versions.add(
+                new ProviderIncident(
+                    provider,
+                    "long" + n,
+                    "trouble",
+                    Severity.MAJOR,
+                    start,
+                    start.plus(Duration.ofDays(1 + random.nextInt(25))),
+                    List.of()));
           }
           n++;
         } else {
@@ -75,7 +113,8 @@ class CorrelationTest {
    * Puts the versions in order into a live correlation (with random evictions if asked) and checks
    * it against a full recompute of what it holds every {@code every} changes and at the end.
    */
-  private Correlation assertLiveEqualsFullRecompute(List<ProviderIncident> versions, Random random, long seed, boolean evict, int every) {
+  private Correlation assertLiveEqualsFullRecompute(
+      List<ProviderIncident> versions, Random random, long seed, boolean evict, int every) {
     Correlation live = correlator.start();
     Map<String, ProviderIncident> held = new LinkedHashMap<>();
     int step = 0;
@@ -89,14 +128,19 @@ class CorrelationTest {
         held.remove(gone);
       }
       if (++step % every == 0) {
-        assertThat(live.outages()).as("after %d changes (seed %d)", step, seed).isEqualTo(correlator.correlate(held.values()));
+        assertThat(live.outages())
+            .as("after %d changes (seed %d)", step, seed)
+            .isEqualTo(correlator.correlate(held.values()));
       }
     }
     assertThat(live.outages()).isEqualTo(correlator.correlate(held.values()));
     return live;
   }
 
-  /** Five days of background incidents, two planted bursts and a dependency cascade, each incident in one to three versions. */
+  /**
+   * Five days of background incidents, two planted bursts and a dependency cascade, each incident
+   * in one to three versions.
+   */
   private static List<ProviderIncident> history(Random random) {
     List<ProviderIncident> versions = new ArrayList<>();
     int n = 0;
@@ -116,21 +160,35 @@ class CorrelationTest {
     return versions;
   }
 
-  /** Bursts of six plain providers within 15 minutes, {@code apart} from each other; returns the next incident number. */
-  private static int plantBursts(List<ProviderIncident> versions, Random random, int bursts, Instant first, Duration apart, int n) {
+  /**
+   * Bursts of six plain providers within 15 minutes, {@code apart} from each other; returns the
+   * next incident number.
+   */
+  private static int plantBursts(
+      List<ProviderIncident> versions,
+      Random random,
+      int bursts,
+      Instant first,
+      Duration apart,
+      int n) {
     for (int burst = 0; burst < bursts; burst++) {
       Instant at = first.plus(apart.multipliedBy(burst));
       List<String> shuffled = new ArrayList<>(PROVIDERS.subList(12, PROVIDERS.size()));
       Collections.shuffle(shuffled, random);
       for (String provider : shuffled.subList(0, 6)) {
-        versions.addAll(versionsOf(provider, "burst" + n++, at.plus(Duration.ofMinutes(random.nextInt(15))), random));
+        versions.addAll(
+            versionsOf(
+                provider, "burst" + n++, at.plus(Duration.ofMinutes(random.nextInt(15))), random));
       }
     }
     return n;
   }
 
-  private static List<ProviderIncident> versionsOf(String provider, String id, Instant start, Random random) {
-    Severity[] severities = {Severity.MINOR, Severity.MAJOR, Severity.CRITICAL, Severity.MAINTENANCE};
+  private static List<ProviderIncident> versionsOf(
+      String provider, String id, Instant start, Random random) {
+    Severity[] severities = {
+      Severity.MINOR, Severity.MAJOR, Severity.CRITICAL, Severity.MAINTENANCE
+    };
     Severity first = severities[random.nextInt(random.nextInt(8) == 0 ? 4 : 3)];
     List<ProviderIncident> versions = new ArrayList<>();
     versions.add(new ProviderIncident(provider, id, "trouble", first, start, null, List.of()));
@@ -140,8 +198,15 @@ class CorrelationTest {
     }
     if (random.nextInt(4) != 0) {
       ProviderIncident last = versions.get(versions.size() - 1);
-      versions.add(new ProviderIncident(provider, id, "trouble", last.severity(), start,
-          start.plus(Duration.ofMinutes(10 + random.nextInt(300))), List.of()));
+      versions.add(
+          new ProviderIncident(
+              provider,
+              id,
+              "trouble",
+              last.severity(),
+              start,
+              start.plus(Duration.ofMinutes(10 + random.nextInt(300))),
+              List.of()));
     }
     return versions;
   }

@@ -23,7 +23,8 @@ class DetectabilityTest {
   @Test
   void aBiggerOutageIsFoundMoreSurely() {
     double five = Detectability.probabilityFound(CorrelationSettings.DEFAULTS, 128, 0.5, SPREAD, 5);
-    double fifteen = Detectability.probabilityFound(CorrelationSettings.DEFAULTS, 128, 0.5, SPREAD, 15);
+    double fifteen =
+        Detectability.probabilityFound(CorrelationSettings.DEFAULTS, 128, 0.5, SPREAD, 15);
 
     assertThat(fifteen).isGreaterThan(five);
     assertThat(fifteen).isBetween(0.0, 1.0);
@@ -32,8 +33,18 @@ class DetectabilityTest {
   @Test
   void aLooserBudgetFindsSmallerOutages() {
     CorrelationSettings d = CorrelationSettings.DEFAULTS;
-    CorrelationSettings loose = new CorrelationSettings(d.window(), d.dependencyWindow(), d.maxSpan(), d.minProviders(), d.minConfidence(),
-        d.priorEpisodesPerDay(), d.retention(), d.rateDecay(), d.priorWeightDays(), 10);
+    CorrelationSettings loose =
+        new CorrelationSettings(
+            d.window(),
+            d.dependencyWindow(),
+            d.maxSpan(),
+            d.minProviders(),
+            d.minConfidence(),
+            d.priorEpisodesPerDay(),
+            d.retention(),
+            d.rateDecay(),
+            d.priorWeightDays(),
+            10);
 
     assertThat(Detectability.smallestFound(loose, 128, 0.5, SPREAD, 0.95))
         .isLessThan(Detectability.smallestFound(d, 128, 0.5, SPREAD, 0.95));

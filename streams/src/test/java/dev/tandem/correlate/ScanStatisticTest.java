@@ -17,7 +17,8 @@ class ScanStatisticTest {
           direct += Math.exp(-mean + j * Math.log(mean) - ScanStatistic.logFactorial(j));
         }
         double expected = Math.min(1, direct);
-        assertThat(ScanStatistic.upperTail(m, mean)).as("P(Poisson(%s) >= %d)", mean, m)
+        assertThat(ScanStatistic.upperTail(m, mean))
+            .as("P(Poisson(%s) >= %d)", mean, m)
             .isCloseTo(expected, within(Math.max(1e-12, expected * 1e-6)));
       }
     }
@@ -63,7 +64,9 @@ class ScanStatisticTest {
     }
     double perWeek = alarms / (double) weeks;
 
-    assertThat(perWeek).as("chance alarms a week (bound %.3f)", bound).isLessThanOrEqualTo(bound * 1.1);
+    assertThat(perWeek)
+        .as("chance alarms a week (bound %.3f)", bound)
+        .isLessThanOrEqualTo(bound * 1.1);
     assertThat(perWeek).as("the bound is conservative, not absurd").isGreaterThan(bound * 0.1);
   }
 }

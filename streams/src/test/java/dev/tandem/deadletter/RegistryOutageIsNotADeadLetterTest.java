@@ -17,13 +17,21 @@ import org.junit.jupiter.api.Test;
  */
 class RegistryOutageIsNotADeadLetterTest {
 
-  private static final SerializationException REGISTRY_DOWN = new SerializationException("writer schema id 3 could not be fetched",
-      SchemaRegistryException.unreachable("GET", "http://registry:8081/schemas/ids/3", null, 4, new ConnectException()));
+  private static final SerializationException REGISTRY_DOWN =
+      new SerializationException(
+          "writer schema id 3 could not be fetched",
+          SchemaRegistryException.unreachable(
+              "GET", "http://registry:8081/schemas/ids/3", null, 4, new ConnectException()));
 
   @Test
   void deserializationFailsTheThread() {
-    DeserializationExceptionHandler.Response response = new DeadLetterDeserializationHandler()
-        .handleError(null, new ConsumerRecord<>("tandem.status.updates", 0, 0, new byte[0], new byte[] {0, 0, 0, 0, 3}), REGISTRY_DOWN);
+    DeserializationExceptionHandler.Response response =
+        new DeadLetterDeserializationHandler()
+            .handleError(
+                null,
+                new ConsumerRecord<>(
+                    "tandem.status.updates", 0, 0, new byte[0], new byte[] {0, 0, 0, 0, 3}),
+                REGISTRY_DOWN);
 
     assertThat(response.result()).isEqualTo(DeserializationExceptionHandler.Result.FAIL);
     assertThat(response.deadLetterQueueRecords()).isEmpty();
@@ -31,8 +39,9 @@ class RegistryOutageIsNotADeadLetterTest {
 
   @Test
   void processingFailsTheThread() {
-    ProcessingExceptionHandler.Response response = new DeadLetterProcessingHandler()
-        .handleError(null, new Record<>("openai", "update", 0L), REGISTRY_DOWN);
+    ProcessingExceptionHandler.Response response =
+        new DeadLetterProcessingHandler()
+            .handleError(null, new Record<>("openai", "update", 0L), REGISTRY_DOWN);
 
     assertThat(response.result()).isEqualTo(ProcessingExceptionHandler.Result.FAIL);
     assertThat(response.deadLetterQueueRecords()).isEmpty();

@@ -21,8 +21,13 @@ class DesignReferencesTest {
 
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern CITED = Pattern.compile("design §(\\d+)");
-  /** The starting design, which lives outside the repository (spelled in two parts so this file does not cite it). */
+
+  /**
+   * The starting design, which lives outside the repository (spelled in two parts so this file does
+   * not cite it).
+   */
   private static final String OUTSIDE = "DES" + "IGN";
+
   private static final Pattern SECTION = Pattern.compile("(?m)^## §(\\d+) ");
 
   @Test

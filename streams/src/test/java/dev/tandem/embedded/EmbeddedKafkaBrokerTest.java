@@ -31,7 +31,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The in-process broker is a real Kafka: it stores records, keeps them across restarts, and cleans up after itself. */
+/**
+ * The in-process broker is a real Kafka: it stores records, keeps them across restarts, and cleans
+ * up after itself.
+ */
 class EmbeddedKafkaBrokerTest {
 
   private static final String TOPIC = "status-updates";
@@ -43,22 +46,34 @@ class EmbeddedKafkaBrokerTest {
       createTopic(broker, TOPIC);
       produce(broker, TOPIC, "aws", "us-east-1 degraded");
 
-      assertThat(consumeFromBeginning(broker, TOPIC, 1)).containsExactly(entry("aws", "us-east-1 degraded"));
+      assertThat(consumeFromBeginning(broker, TOPIC, 1))
+          .containsExactly(entry("aws", "us-east-1 degraded"));
     }
 
     try (EmbeddedKafkaBroker restarted = new EmbeddedKafkaBroker(dataDir, 0).start()) {
-      assertThat(consumeFromBeginning(restarted, TOPIC, 1)).containsExactly(entry("aws", "us-east-1 degraded"));
+      assertThat(consumeFromBeginning(restarted, TOPIC, 1))
+          .containsExactly(entry("aws", "us-east-1 degraded"));
     }
   }
 
   @Test
   void refusesToCreateATopicJustBecauseAProducerNamedIt() {
     try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(null, 0).start();
-        KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-            ProducerConfig.MAX_BLOCK_MS_CONFIG, 2_000), new StringSerializer(), new StringSerializer())) {
+        KafkaProducer<String, String> producer =
+            new KafkaProducer<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    broker.bootstrapServers(),
+                    ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                    2_000),
+                new StringSerializer(),
+                new StringSerializer())) {
 
-      assertThatThrownBy(() -> producer.send(new ProducerRecord<>("stauts-updates", "aws", "typo")).get(10, TimeUnit.SECONDS))
+      assertThatThrownBy(
+              () ->
+                  producer
+                      .send(new ProducerRecord<>("stauts-updates", "aws", "typo"))
+                      .get(10, TimeUnit.SECONDS))
           .hasCauseInstanceOf(TimeoutException.class)
           .hasMessageContaining("not present in metadata");
     }
@@ -95,41 +110,62 @@ class EmbeddedKafkaBrokerTest {
     EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(null, 0);
     broker.close();
 
-    assertThatThrownBy(broker::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+    assertThatThrownBy(broker::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("closed");
   }
 
   private static void createTopic(EmbeddedKafkaBroker broker, String topic) throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      admin
+          .createTopics(List.of(new NewTopic(topic, 1, (short) 1)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
     }
   }
 
   private static void produce(EmbeddedKafkaBroker broker, String topic, String key, String value)
       throws InterruptedException, ExecutionException, java.util.concurrent.TimeoutException {
-    Map<String, Object> config = Map.of(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-        ProducerConfig.ACKS_CONFIG, "all");
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
+    Map<String, Object> config =
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+            true,
+            ProducerConfig.ACKS_CONFIG,
+            "all");
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(config, new StringSerializer(), new StringSerializer())) {
       producer.send(new ProducerRecord<>(topic, key, value)).get(30, TimeUnit.SECONDS);
     }
   }
 
-  private static Map<String, String> consumeFromBeginning(EmbeddedKafkaBroker broker, String topic, int expected) {
-    Map<String, Object> config = Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+  private static Map<String, String> consumeFromBeginning(
+      EmbeddedKafkaBroker broker, String topic, int expected) {
+    Map<String, Object> config =
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            broker.bootstrapServers(),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false);
     Map<String, String> received = new LinkedHashMap<>();
-    try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
       TopicPartition partition = new TopicPartition(topic, 0);
       consumer.assign(List.of(partition));
       consumer.seekToBeginning(List.of(partition));
-      await().atMost(Duration.ofSeconds(30)).until(() -> {
-        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-          received.put(record.key(), record.value());
-        }
-        return received.size() >= expected;
-      });
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () -> {
+                for (ConsumerRecord<String, String> record :
+                    consumer.poll(Duration.ofMillis(500))) {
+                  received.put(record.key(), record.value());
+                }
+                return received.size() >= expected;
+              });
     }
     return received;
   }

@@ -38,7 +38,8 @@ class EmbeddedRegistryTest {
   private static final String SCHEMA_REGISTRY_JSON = "application/vnd.schemaregistry.v1+json";
   private static final String STRING_SCHEMA = "{\"schema\":\"{\\\"type\\\":\\\"string\\\"}\"}";
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   @TempDir static Path workDir;
 
@@ -69,7 +70,8 @@ class EmbeddedRegistryTest {
   @Order(1)
   void answersTheConfluentApiOnLoopback() throws Exception {
     assertThat(registry.isRunning()).isTrue();
-    assertThat(registry.url()).isEqualTo("http://127.0.0.1:" + registry.port() + "/apis/ccompat/v7");
+    assertThat(registry.url())
+        .isEqualTo("http://127.0.0.1:" + registry.port() + "/apis/ccompat/v7");
 
     HttpResponse<String> subjects = get("/subjects");
 
@@ -90,9 +92,12 @@ class EmbeddedRegistryTest {
   @Test
   @Order(3)
   void keepsSchemasInAKafkaTopicThatNeverExpires() throws Exception {
-    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       ConfigResource journal = new ConfigResource(ConfigResource.Type.TOPIC, "kafkasql-journal");
-      Config config = admin.describeConfigs(List.of(journal)).all().get(30, TimeUnit.SECONDS).get(journal);
+      Config config =
+          admin.describeConfigs(List.of(journal)).all().get(30, TimeUnit.SECONDS).get(journal);
 
       assertThat(config.get("retention.ms").value()).isEqualTo("-1");
     }
@@ -107,7 +112,8 @@ class EmbeddedRegistryTest {
 
     HttpResponse<String> byId = get("/schemas/ids/" + registeredId);
     assertThat(byId.statusCode()).isEqualTo(200);
-    assertThat(JSON.readTree(byId.body()).path("schema").asText()).isEqualTo("{\"type\":\"string\"}");
+    assertThat(JSON.readTree(byId.body()).path("schema").asText())
+        .isEqualTo("{\"type\":\"string\"}");
 
     HttpResponse<String> registeredAgain = post("/subjects/test-value/versions", STRING_SCHEMA);
     assertThat(registeredAgain.statusCode()).isEqualTo(200);
@@ -117,7 +123,8 @@ class EmbeddedRegistryTest {
   @Test
   @Order(5)
   void refusesAPortThatIsAlreadyTakenBeforeLaunchingAnything(@TempDir Path otherWorkDir) {
-    EmbeddedRegistry clash = new EmbeddedRegistry(broker.bootstrapServers(), otherWorkDir, registry.port());
+    EmbeddedRegistry clash =
+        new EmbeddedRegistry(broker.bootstrapServers(), otherWorkDir, registry.port());
 
     assertThatThrownBy(clash::start)
         .isInstanceOf(IllegalStateException.class)
@@ -130,9 +137,12 @@ class EmbeddedRegistryTest {
   @Test
   @Order(6)
   void stopsARegistryThatAKilledEarlierRunLeftBehind() throws Exception {
-    // The running registry stands for one whose JVM was killed: nothing closes it, only its pid file remains.
+    // The running registry stands for one whose JVM was killed: nothing closes it, only its pid
+    // file remains.
     ProcessHandle leftBehind = ProcessHandle.of(registry.pid()).orElseThrow();
-    assertThat(workDir.resolve("registry.pid")).content().isEqualToIgnoringWhitespace(String.valueOf(leftBehind.pid()));
+    assertThat(workDir.resolve("registry.pid"))
+        .content()
+        .isEqualToIgnoringWhitespace(String.valueOf(leftBehind.pid()));
 
     EmbeddedRegistry next = new EmbeddedRegistry(broker.bootstrapServers(), workDir, 0).start();
     EmbeddedRegistry abandoned = registry;
@@ -142,29 +152,42 @@ class EmbeddedRegistryTest {
     assertThat(leftBehind.isAlive()).isFalse();
     assertThat(next.isRunning()).isTrue();
     assertThat(next.pid()).isNotEqualTo(leftBehind.pid());
-    assertThat(workDir.resolve("registry.pid")).content().isEqualToIgnoringWhitespace(String.valueOf(next.pid()));
+    assertThat(workDir.resolve("registry.pid"))
+        .content()
+        .isEqualToIgnoringWhitespace(String.valueOf(next.pid()));
     assertThat(get("/schemas/ids/" + registeredId).statusCode()).isEqualTo(200);
   }
 
   @Test
   @Order(7)
-  void diesWithTheJvmThatStartedItEvenIfNobodyClosedIt(@TempDir Path forgetfulWorkDir) throws Exception {
+  void diesWithTheJvmThatStartedItEvenIfNobodyClosedIt(@TempDir Path forgetfulWorkDir)
+      throws Exception {
     Path output = forgetfulWorkDir.resolve("jvm.out");
-    Process jvm = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            "-D" + RegistryDistribution.HOME_PROPERTY + "=" + RegistryDistribution.locate().home(),
-            ForgetfulJvm.class.getName(), broker.bootstrapServers(), forgetfulWorkDir.toString())
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    Process jvm =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-D"
+                    + RegistryDistribution.HOME_PROPERTY
+                    + "="
+                    + RegistryDistribution.locate().home(),
+                ForgetfulJvm.class.getName(),
+                broker.bootstrapServers(),
+                forgetfulWorkDir.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
 
-    assertThat(jvm.waitFor(150, TimeUnit.SECONDS)).as("the JVM exits; its output: %s", output).isTrue();
+    assertThat(jvm.waitFor(150, TimeUnit.SECONDS))
+        .as("the JVM exits; its output: %s", output)
+        .isTrue();
     String said = Files.readString(output);
-    String pidLine = said.lines()
-        .filter(line -> line.startsWith(ForgetfulJvm.PID_PREFIX))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no registry pid in: " + said));
+    String pidLine =
+        said.lines()
+            .filter(line -> line.startsWith(ForgetfulJvm.PID_PREFIX))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no registry pid in: " + said));
     long registryPid = Long.parseLong(pidLine.substring(ForgetfulJvm.PID_PREFIX.length()));
 
     assertThat(ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive)).isEmpty();
@@ -172,31 +195,46 @@ class EmbeddedRegistryTest {
 
   @Test
   @Order(8)
-  void diesWithTheJvmThatStartedItEvenWhenThatJvmIsHaltedWithoutShutdownHooks(@TempDir Path haltedWorkDir) throws Exception {
+  void diesWithTheJvmThatStartedItEvenWhenThatJvmIsHaltedWithoutShutdownHooks(
+      @TempDir Path haltedWorkDir) throws Exception {
     Path output = haltedWorkDir.resolve("jvm.out");
-    Process jvm = new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp", System.getProperty("java.class.path"),
-            "-D" + RegistryDistribution.HOME_PROPERTY + "=" + RegistryDistribution.locate().home(),
-            ForgetfulJvm.class.getName(), broker.bootstrapServers(), haltedWorkDir.toString(), "halt")
-        .redirectErrorStream(true)
-        .redirectOutput(output.toFile())
-        .start();
+    Process jvm =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "-D"
+                    + RegistryDistribution.HOME_PROPERTY
+                    + "="
+                    + RegistryDistribution.locate().home(),
+                ForgetfulJvm.class.getName(),
+                broker.bootstrapServers(),
+                haltedWorkDir.toString(),
+                "halt")
+            .redirectErrorStream(true)
+            .redirectOutput(output.toFile())
+            .start();
 
-    assertThat(jvm.waitFor(150, TimeUnit.SECONDS)).as("the JVM exits; its output: %s", output).isTrue();
+    assertThat(jvm.waitFor(150, TimeUnit.SECONDS))
+        .as("the JVM exits; its output: %s", output)
+        .isTrue();
     String said = Files.readString(output);
-    long registryPid = said.lines()
-        .filter(line -> line.startsWith(ForgetfulJvm.PID_PREFIX))
-        .mapToLong(line -> Long.parseLong(line.substring(ForgetfulJvm.PID_PREFIX.length())))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no registry pid in: " + said));
+    long registryPid =
+        said.lines()
+            .filter(line -> line.startsWith(ForgetfulJvm.PID_PREFIX))
+            .mapToLong(line -> Long.parseLong(line.substring(ForgetfulJvm.PID_PREFIX.length())))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no registry pid in: " + said));
 
     org.awaitility.Awaitility.await("the registry stops once its parent is gone")
         .atMost(Duration.ofSeconds(30))
         .until(() -> ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive).isEmpty());
   }
 
-  /** Starts a registry, says which process it is, and exits without closing it ("halt": without shutdown hooks). */
+  /**
+   * Starts a registry, says which process it is, and exits without closing it ("halt": without
+   * shutdown hooks).
+   */
   static final class ForgetfulJvm {
     static final String PID_PREFIX = "registry-pid=";
 
@@ -212,19 +250,24 @@ class EmbeddedRegistryTest {
   }
 
   private static HttpResponse<String> get(String path) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(registry.url() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Accept", SCHEMA_REGISTRY_JSON)
-        .GET()
-        .build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(registry.url() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", SCHEMA_REGISTRY_JSON)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
-  private static HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-    return HTTP.send(HttpRequest.newBuilder(URI.create(registry.url() + path))
-        .timeout(Duration.ofSeconds(30))
-        .header("Content-Type", SCHEMA_REGISTRY_JSON)
-        .header("Accept", SCHEMA_REGISTRY_JSON)
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build(), HttpResponse.BodyHandlers.ofString());
+  private static HttpResponse<String> post(String path, String body)
+      throws IOException, InterruptedException {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(registry.url() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", SCHEMA_REGISTRY_JSON)
+            .header("Accept", SCHEMA_REGISTRY_JSON)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

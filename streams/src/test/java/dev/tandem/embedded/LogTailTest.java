@@ -22,6 +22,8 @@ class LogTailTest {
 
   @Test
   void saysSoWhenThereIsNoLog() {
-    assertThat(LogTail.of(dir.resolve("registry.log"), 30)).contains("no log at").contains("registry.log");
+    assertThat(LogTail.of(dir.resolve("registry.log"), 30))
+        .contains("no log at")
+        .contains("registry.log");
   }
 }

@@ -70,7 +70,10 @@ class RegistryPidFileTest {
     assertThat(pidFile.path()).content().isEqualToIgnoringWhitespace("42");
   }
 
-  /** {@code tail -f} on /dev/null runs until stopped; the second, missing file only shows up in its arguments. */
+  /**
+   * {@code tail -f} on /dev/null runs until stopped; the second, missing file only shows up in its
+   * arguments.
+   */
   private static Process tail(String missingFile) throws IOException {
     return new ProcessBuilder("tail", "-f", "/dev/null", missingFile)
         .redirectErrorStream(true)

@@ -6,14 +6,13 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The scenarios designed for evaluation (src/test/resources/scenarios) and the bundled ones, replayed
- * through the real topology: each must come out as its expected file says.
+ * The scenarios designed for evaluation (src/test/resources/scenarios) and the bundled ones,
+ * replayed through the real topology: each must come out as its expected file says.
  */
 class DesignedScenariosTest {
 
@@ -22,7 +21,11 @@ class DesignedScenariosTest {
 
   static Path designedDirectory() {
     try {
-      return Path.of(DesignedScenariosTest.class.getResource("/scenarios/designed-upstream-reports-last.jsonl").toURI()).getParent();
+      return Path.of(
+              DesignedScenariosTest.class
+                  .getResource("/scenarios/designed-upstream-reports-last.jsonl")
+                  .toURI())
+          .getParent();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);
     }
@@ -36,20 +39,27 @@ class DesignedScenariosTest {
   }
 
   private static ScenarioScore scenario(String name) {
-    return designed.scenarios().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    return designed.scenarios().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void correlatesAnUpstreamThatReportsLastWithItsDependents() {
     ScenarioScore s = scenario("designed-upstream-reports-last");
 
-    assertThat(s.found()).singleElement().satisfies(f -> {
-      assertThat(f.providers()).containsExactly("cloudflare", "discord", "openai", "x");
-      assertThat(f.suspectedCause()).isEqualTo("cloudflare");
-      assertThat(f.finalState()).isEqualTo("RESOLVED");
-      assertThat(f.detectedAt()).as("opened by discord's first update, an hour before cloudflare said anything")
-          .isEqualTo(Instant.parse("2025-09-23T11:14:00Z"));
-    });
+    assertThat(s.found())
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.providers()).containsExactly("cloudflare", "discord", "openai", "x");
+              assertThat(f.suspectedCause()).isEqualTo("cloudflare");
+              assertThat(f.finalState()).isEqualTo("RESOLVED");
+              assertThat(f.detectedAt())
+                  .as("opened by discord's first update, an hour before cloudflare said anything")
+                  .isEqualTo(Instant.parse("2025-09-23T11:14:00Z"));
+            });
     assertThat(s.missed()).isEmpty();
     assertThat(s.falseAlarms()).isEmpty();
   }
@@ -58,11 +68,15 @@ class DesignedScenariosTest {
   void keepsTwoOutagesOfOneDayApart() {
     ScenarioScore s = scenario("designed-two-outages-same-day");
 
-    assertThat(s.found()).extracting(FoundOutage::providers).containsExactly(
-        List.of("atlassian", "aws", "slack"), List.of("azure", "microsoft365", "xbox"));
+    assertThat(s.found())
+        .extracting(FoundOutage::providers)
+        .containsExactly(
+            List.of("atlassian", "aws", "slack"), List.of("azure", "microsoft365", "xbox"));
     assertThat(s.found()).extracting(FoundOutage::suspectedCause).containsExactly("aws", "azure");
     assertThat(s.matches()).hasSize(2);
-    assertThat(s.delays()).as("each alert opened by its second provider's first update").containsOnly(Duration.ZERO);
+    assertThat(s.delays())
+        .as("each alert opened by its second provider's first update")
+        .containsOnly(Duration.ZERO);
   }
 
   @Test
@@ -100,6 +114,8 @@ class DesignedScenariosTest {
     assertThat(bundled.pairs().recall().value()).isEqualTo(1.0);
     assertThat(bundled.falseAlarms()).isZero();
     assertThat(bundled.causeAccuracy()).isEqualTo(new Ratio(1, 1));
-    assertThat(bundled.detectionDelay().max()).as("fastly's alert opens on amazon's first update").isZero();
+    assertThat(bundled.detectionDelay().max())
+        .as("fastly's alert opens on amazon's first update")
+        .isZero();
   }
 }

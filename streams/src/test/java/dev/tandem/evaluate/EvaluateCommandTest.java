@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code tandem evaluate} on a small directory: one scored scenario and one without an expected file. */
+/**
+ * {@code tandem evaluate} on a small directory: one scored scenario and one without an expected
+ * file.
+ */
 class EvaluateCommandTest {
 
   private final CommandLineRun cli = new CommandLineRun();
@@ -25,8 +28,11 @@ class EvaluateCommandTest {
   void copyScenarios() throws Exception {
     Path designed = DesignedScenariosTest.designedDirectory();
     Files.copy(designed.resolve("designed-two-outages-same-day.jsonl"), dir.resolve("two.jsonl"));
-    Files.copy(designed.resolve("designed-two-outages-same-day.expected.json"), dir.resolve("two.expected.json"));
-    Files.copy(designed.resolve("designed-maintenance-windows.jsonl"), dir.resolve("maintenance.jsonl"));
+    Files.copy(
+        designed.resolve("designed-two-outages-same-day.expected.json"),
+        dir.resolve("two.expected.json"));
+    Files.copy(
+        designed.resolve("designed-maintenance-windows.jsonl"), dir.resolve("maintenance.jsonl"));
   }
 
   private int run(String... args) {
@@ -36,7 +42,10 @@ class EvaluateCommandTest {
   @Test
   void hasHelp() {
     assertThat(run("evaluate", "--help")).isZero();
-    assertThat(out.toString()).startsWith("Usage: tandem evaluate").contains("--json").contains("--dependencies");
+    assertThat(out.toString())
+        .startsWith("Usage: tandem evaluate")
+        .contains("--json")
+        .contains("--dependencies");
   }
 
   @Test
@@ -61,13 +70,16 @@ class EvaluateCommandTest {
     assertThat(report.at("/totals/pairs/precision").asDouble()).isEqualTo(1.0);
     assertThat(report.at("/totals/falseAlarms").asInt()).isZero();
     assertThat(report.at("/totals/detectionDelaySeconds/max").asLong()).isZero();
-    assertThat(report.at("/scenarios/1/found/0/secondProviderFirstUpdate").asText()).isEqualTo("2025-10-07T09:09:00Z");
+    assertThat(report.at("/scenarios/1/found/0/secondProviderFirstUpdate").asText())
+        .isEqualTo("2025-10-07T09:09:00Z");
   }
 
   @Test
   void dependenciesReplaceTheShippedGraph() throws Exception {
     Files.delete(dir.resolve("maintenance.jsonl"));
-    Path graph = Files.writeString(dir.resolve("graph.yaml"), "dependencies:\n  microsoft365: [azure]\n  xbox: [azure]\n");
+    Path graph =
+        Files.writeString(
+            dir.resolve("graph.yaml"), "dependencies:\n  microsoft365: [azure]\n  xbox: [azure]\n");
 
     assertThat(run("evaluate", "--dependencies", graph.toString(), dir.toString())).isZero();
 
@@ -81,7 +93,11 @@ class EvaluateCommandTest {
   void aDirectoryThatDoesNotExistIsOneLineAndExitCodeOne() {
     assertThat(run("evaluate", dir.resolve("nope").toString())).isEqualTo(1);
 
-    assertThat(err.toString().lines()).singleElement().asString().startsWith("tandem: not a directory:").endsWith("nope");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("tandem: not a directory:")
+        .endsWith("nope");
   }
 
   @Test
@@ -89,6 +105,9 @@ class EvaluateCommandTest {
     Files.writeString(dir.resolve("maintenance.expected.json"), "{\"outages\": 3}");
 
     assertThat(run("evaluate", dir.toString())).isEqualTo(1);
-    assertThat(err.toString().lines()).singleElement().asString().endsWith("maintenance.expected.json: expected an 'outages' array");
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .endsWith("maintenance.expected.json: expected an 'outages' array");
   }
 }

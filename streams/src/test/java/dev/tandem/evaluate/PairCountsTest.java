@@ -10,9 +10,9 @@ class PairCountsTest {
 
   @Test
   void countsEachUnorderedPairOfProvidersOnce() {
-    PairCounts pairs = PairCounts.of(
-        List.of(List.of("a", "b", "c")),
-        List.of(List.of("b", "a"), List.of("b", "c", "d")));
+    PairCounts pairs =
+        PairCounts.of(
+            List.of(List.of("a", "b", "c")), List.of(List.of("b", "a"), List.of("b", "c", "d")));
 
     assertThat(pairs).isEqualTo(new PairCounts(4, 3, 2));
     assertThat(pairs.precision().value()).isEqualTo(0.5);
@@ -39,6 +39,7 @@ class PairCountsTest {
 
   @Test
   void countsAddUpOverScenarios() {
-    assertThat(new PairCounts(1, 2, 1).plus(new PairCounts(3, 0, 0))).isEqualTo(new PairCounts(4, 2, 1));
+    assertThat(new PairCounts(1, 2, 1).plus(new PairCounts(3, 0, 0)))
+        .isEqualTo(new PairCounts(4, 2, 1));
   }
 }

@@ -38,7 +38,8 @@ class TextFileTest {
 
   @Test
   void aMissingFileOrADirectoryIsOneLine(@TempDir Path dir) {
-    assertThatThrownBy(() -> TextFile.read(dir.resolve("nope.yaml"))).hasMessage("no such file: " + dir.resolve("nope.yaml"));
+    assertThatThrownBy(() -> TextFile.read(dir.resolve("nope.yaml")))
+        .hasMessage("no such file: " + dir.resolve("nope.yaml"));
     assertThatThrownBy(() -> TextFile.read(dir)).hasMessage(dir + ": is a directory, not a file");
   }
 
@@ -50,6 +51,7 @@ class TextFileTest {
     Files.writeString(bad, "a=\\u12\n");
 
     assertThat(TextFile.properties(good).getProperty("bootstrap.servers")).isEqualTo("kafka:9092");
-    assertThatThrownBy(() -> TextFile.properties(bad)).hasMessage(bad + ": not a properties file (Malformed \\uxxxx encoding.)");
+    assertThatThrownBy(() -> TextFile.properties(bad))
+        .hasMessage(bad + ": not a properties file (Malformed \\uxxxx encoding.)");
   }
 }

@@ -21,17 +21,21 @@ class AtomAdapterTest {
 
   @Test
   void readsEachStatuspageEntryAsTheIncidentsLatestUpdate() {
-    List<StatusUpdate> updates = updatesOf(Fixtures.raw("github", GITHUB, "https://www.githubstatus.com/history.atom"));
+    List<StatusUpdate> updates =
+        updatesOf(Fixtures.raw("github", GITHUB, "https://www.githubstatus.com/history.atom"));
 
-    assertThat(updates).extracting(StatusUpdate::getIncidentId)
+    assertThat(updates)
+        .extracting(StatusUpdate::getIncidentId)
         .containsExactly("qqd6b1xb63tq", "v61nk2fpysnq", "9klytnsknx20");
     assertThat(updates).extracting(StatusUpdate::getStatus).containsOnly(IncidentStatus.RESOLVED);
     StatusUpdate saml = updates.get(1);
     assertThat(saml.getTitle()).isEqualTo("Disruption with some GitHub services");
-    assertThat(saml.getUpdateId()).isEqualTo("tag:www.githubstatus.com,2005:Incident/26837586@2025-10-21T17:39:34Z");
+    assertThat(saml.getUpdateId())
+        .isEqualTo("tag:www.githubstatus.com,2005:Incident/26837586@2025-10-21T17:39:34Z");
     assertThat(saml.getStartedAt()).isEqualTo(Instant.parse("2025-10-21T16:00:00Z"));
     assertThat(saml.getUpdatedAt()).isEqualTo(Instant.parse("2025-10-21T17:39:34Z"));
-    assertThat(saml.getBody()).startsWith("This incident has been resolved. Thank you for your patience");
+    assertThat(saml.getBody())
+        .startsWith("This incident has been resolved. Thank you for your patience");
     assertThat(saml.getFormat()).isEqualTo("atom");
   }
 
@@ -46,7 +50,8 @@ class AtomAdapterTest {
 
   @Test
   void keepsThePhaseThroughStatuspageUpdatePosts() {
-    List<StatusUpdate> updates = updatesOf(Fixtures.raw("claude", "feeds/claude-history-2026-09-03.atom"));
+    List<StatusUpdate> updates =
+        updatesOf(Fixtures.raw("claude", "feeds/claude-history-2026-09-03.atom"));
 
     StatusUpdate resolved = updates.get(0);
     assertThat(resolved.getIncidentId()).isEqualTo("288w7p4hk1l1");
@@ -61,7 +66,8 @@ class AtomAdapterTest {
 
   @Test
   void readsIncidentIoEntriesWithTheirAffectedComponents() {
-    List<StatusUpdate> updates = updatesOf(Fixtures.raw("openai", "feeds/openai-history-2026-09-03.atom"));
+    List<StatusUpdate> updates =
+        updatesOf(Fixtures.raw("openai", "feeds/openai-history-2026-09-03.atom"));
 
     StatusUpdate investigating = updates.get(1);
     assertThat(investigating.getIncidentId()).isEqualTo("01M1KWEDH417T2CF44YYHZDFCR");
@@ -69,31 +75,40 @@ class AtomAdapterTest {
     assertThat(investigating.getStatus()).isEqualTo(IncidentStatus.INVESTIGATING);
     assertThat(investigating.getImpact()).isEqualTo(Impact.MINOR);
     assertThat(investigating.getBody()).isEqualTo("We are investigating.");
-    assertThat(investigating.getComponents()).containsExactly(AffectedComponent.newBuilder().setId(null)
-        .setName("Search").setStatus(ComponentStatus.DEGRADED_PERFORMANCE).build());
+    assertThat(investigating.getComponents())
+        .containsExactly(
+            AffectedComponent.newBuilder()
+                .setId(null)
+                .setName("Search")
+                .setStatus(ComponentStatus.DEGRADED_PERFORMANCE)
+                .build());
     assertThat(investigating.getUpdatedAt()).isEqualTo(Instant.parse("2026-09-03T14:58:23.907Z"));
     assertThat(updates.get(0).getStatus()).isEqualTo(IncidentStatus.RESOLVED);
   }
 
   @Test
   void refusesAnRssFeedNamingTheRootItFound() {
-    assertThat(reasonFor(Fixtures.raw("github", "feeds/github-history-2022-03-16.rss"))).isEqualTo(
-        "atom payload's root element is <rss>, expected <feed> in the Atom namespace http://www.w3.org/2005/Atom");
+    assertThat(reasonFor(Fixtures.raw("github", "feeds/github-history-2022-03-16.rss")))
+        .isEqualTo(
+            "atom payload's root element is <rss>, expected <feed> in the Atom namespace http://www.w3.org/2005/Atom");
   }
 
   @Test
   void refusesAFeedElementOutsideTheAtomNamespace() {
-    assertThat(reasonFor(raw("<feed><entry/></feed>"))).isEqualTo(
-        "atom payload's root element is <feed>, expected <feed> in the Atom namespace http://www.w3.org/2005/Atom");
+    assertThat(reasonFor(raw("<feed><entry/></feed>")))
+        .isEqualTo(
+            "atom payload's root element is <feed>, expected <feed> in the Atom namespace http://www.w3.org/2005/Atom");
   }
 
   @Test
   void refusesAnEntryWithoutTimestamps() {
-    String payload = new String(Fixtures.bytes("feeds/claude-history-2026-09-03.atom"), StandardCharsets.UTF_8)
-        .replace("<updated>2026-09-03T12:56:26Z</updated>", "");
+    String payload =
+        new String(Fixtures.bytes("feeds/claude-history-2026-09-03.atom"), StandardCharsets.UTF_8)
+            .replace("<updated>2026-09-03T12:56:26Z</updated>", "");
 
-    assertThat(reasonFor(raw(payload))).isEqualTo(
-        "atom entry #2 'tag:status.claude.com,2005:Incident/31343296' has no 'updated' or 'published' timestamp");
+    assertThat(reasonFor(raw(payload)))
+        .isEqualTo(
+            "atom entry #2 'tag:status.claude.com,2005:Incident/31343296' has no 'updated' or 'published' timestamp");
   }
 
   private List<StatusUpdate> updatesOf(RawPayload raw) {

@@ -12,15 +12,27 @@ import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
-/** Vendor times in the future and oversized text: clamped and cut, never passed on to be refused. */
+/**
+ * Vendor times in the future and oversized text: clamped and cut, never passed on to be refused.
+ */
 class BrokerLimitsTest {
 
   private static final Instant RECEIVED = Instant.parse("2026-03-01T12:00:00Z");
 
-  private static StatusUpdate update(Instant startedAt, Instant updatedAt, Impact impact, String body) {
-    return StatusUpdate.newBuilder().setProvider("acme").setIncidentId("i1").setUpdateId("u1").setTitle("Elevated errors")
-        .setStatus(IncidentStatus.INVESTIGATING).setImpact(impact).setComponents(List.of()).setBody(body)
-        .setStartedAt(startedAt).setUpdatedAt(updatedAt).build();
+  private static StatusUpdate update(
+      Instant startedAt, Instant updatedAt, Impact impact, String body) {
+    return StatusUpdate.newBuilder()
+        .setProvider("acme")
+        .setIncidentId("i1")
+        .setUpdateId("u1")
+        .setTitle("Elevated errors")
+        .setStatus(IncidentStatus.INVESTIGATING)
+        .setImpact(impact)
+        .setComponents(List.of())
+        .setBody(body)
+        .setStartedAt(startedAt)
+        .setUpdatedAt(updatedAt)
+        .build();
   }
 
   @Test
@@ -28,12 +40,19 @@ class BrokerLimitsTest {
     RecordHeaders headers = new RecordHeaders();
     Instant typo = Instant.parse("2027-03-01T11:00:00Z");
 
-    StatusUpdate clamped = FutureTimes.clamp(update(typo, typo, Impact.MAJOR, "x"), RECEIVED, headers);
+    StatusUpdate clamped =
+        FutureTimes.clamp(update(typo, typo, Impact.MAJOR, "x"), RECEIVED, headers);
 
     assertThat(clamped.getUpdatedAt()).isEqualTo(RECEIVED);
     assertThat(clamped.getStartedAt()).isEqualTo(RECEIVED);
-    assertThat(new String(headers.lastHeader(FutureTimes.UPDATED_AT_HEADER).value(), StandardCharsets.UTF_8)).isEqualTo(typo.toString());
-    assertThat(new String(headers.lastHeader(FutureTimes.STARTED_AT_HEADER).value(), StandardCharsets.UTF_8)).isEqualTo(typo.toString());
+    assertThat(
+            new String(
+                headers.lastHeader(FutureTimes.UPDATED_AT_HEADER).value(), StandardCharsets.UTF_8))
+        .isEqualTo(typo.toString());
+    assertThat(
+            new String(
+                headers.lastHeader(FutureTimes.STARTED_AT_HEADER).value(), StandardCharsets.UTF_8))
+        .isEqualTo(typo.toString());
   }
 
   @Test
@@ -41,7 +60,8 @@ class BrokerLimitsTest {
     Instant skewed = RECEIVED.plus(Duration.ofMinutes(3));
     StatusUpdate skew = update(skewed, skewed, Impact.MAJOR, "x");
     Instant planned = RECEIVED.plus(Duration.ofDays(3));
-    StatusUpdate maintenance = update(planned, RECEIVED.minus(Duration.ofDays(1)), Impact.MAINTENANCE, "x");
+    StatusUpdate maintenance =
+        update(planned, RECEIVED.minus(Duration.ofDays(1)), Impact.MAINTENANCE, "x");
 
     assertThat(FutureTimes.clamp(skew, RECEIVED, new RecordHeaders())).isSameAs(skew);
     assertThat(FutureTimes.clamp(maintenance, RECEIVED, new RecordHeaders())).isSameAs(maintenance);
@@ -54,9 +74,17 @@ class BrokerLimitsTest {
 
     StatusUpdate bounded = TextLimits.bound(huge, headers);
 
-    assertThat(bounded.getBody()).hasSize(TextLimits.MAX_BODY).endsWith("more characters cut by Tandem]");
-    assertThat(new String(headers.lastHeader(TextLimits.TRUNCATED_HEADER).value(), StandardCharsets.UTF_8)).isEqualTo("body");
+    assertThat(bounded.getBody())
+        .hasSize(TextLimits.MAX_BODY)
+        .endsWith("more characters cut by Tandem]");
+    assertThat(
+            new String(
+                headers.lastHeader(TextLimits.TRUNCATED_HEADER).value(), StandardCharsets.UTF_8))
+        .isEqualTo("body");
     assertThat(TextLimits.forHistory(bounded).getBody()).hasSize(TextLimits.MAX_BODY_IN_HISTORY);
-    assertThat(TextLimits.bound(update(RECEIVED, RECEIVED, Impact.MAJOR, "short"), new RecordHeaders()).getBody()).isEqualTo("short");
+    assertThat(
+            TextLimits.bound(update(RECEIVED, RECEIVED, Impact.MAJOR, "short"), new RecordHeaders())
+                .getBody())
+        .isEqualTo("short");
   }
 }

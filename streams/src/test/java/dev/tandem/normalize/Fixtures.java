@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Payloads from {@code src/test/resources/normalize}; its README says where each one comes from. */
+/**
+ * Payloads from {@code src/test/resources/normalize}; its README says where each one comes from.
+ */
 final class Fixtures {
 
   static final String ROOT = "/normalize/";
@@ -34,7 +36,10 @@ final class Fixtures {
     }
   }
 
-  /** A record of tandem.status.raw keyed by {@code provider} holding the fixture, read from {@code source}. */
+  /**
+   * A record of tandem.status.raw keyed by {@code provider} holding the fixture, read from {@code
+   * source}.
+   */
   static RawPayload raw(String provider, String path, String source) {
     return new RawPayload(provider, bytes(path), source, RECEIVED_AT);
   }
@@ -48,13 +53,15 @@ final class Fixtures {
   }
 
   /**
-   * Every payload copied from the shared scenarios, as paths relative to the fixture root. Files are
-   * named {@code NN-<provider>.<format>.json}: the record key and the {@code tandem.format} header.
+   * Every payload copied from the shared scenarios, as paths relative to the fixture root. Files
+   * are named {@code NN-<provider>.<format>.json}: the record key and the {@code tandem.format}
+   * header.
    */
   static List<String> scenarioPayloads() {
     Path root = directory("scenarios");
     try (Stream<Path> files = Files.walk(root)) {
-      return files.filter(Files::isRegularFile)
+      return files
+          .filter(Files::isRegularFile)
           .map(file -> "scenarios/" + root.relativize(file).toString().replace('\\', '/'))
           .sorted()
           .toList();

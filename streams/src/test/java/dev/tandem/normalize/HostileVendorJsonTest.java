@@ -10,7 +10,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Bad and hostile JSON for the incident.io and Google Cloud adapters: a failure with a reason, never an exception. */
+/**
+ * Bad and hostile JSON for the incident.io and Google Cloud adapters: a failure with a reason,
+ * never an exception.
+ */
 class HostileVendorJsonTest {
 
   static Stream<Arguments> adaptersAndRealPayloads() {
@@ -26,7 +29,8 @@ class HostileVendorJsonTest {
     Arrays.fill(elevenMebibytes, (byte) ' ');
 
     assertThat(reasonFor(adapter, elevenMebibytes))
-        .isEqualTo("payload is 11534336 bytes, more than the 10 MiB Tandem accepts for one status document");
+        .isEqualTo(
+            "payload is 11534336 bytes, more than the 10 MiB Tandem accepts for one status document");
   }
 
   @ParameterizedTest(name = "{1}")
@@ -34,17 +38,27 @@ class HostileVendorJsonTest {
   void refusesJsonNestedAThousandLevelsDeep(FormatAdapter adapter, String ignored) {
     String deep = "{\"incidents\":" + "[".repeat(1000) + "]".repeat(1000) + "}";
 
-    assertThat(reasonFor(adapter, deep.getBytes(StandardCharsets.UTF_8))).isEqualTo(
-        "payload nests JSON deeper than 64 levels; no status format does that, so it is refused as hostile input");
+    assertThat(reasonFor(adapter, deep.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(
+            "payload nests JSON deeper than 64 levels; no status format does that, so it is refused as hostile input");
   }
 
   static Stream<Arguments> incidentsOfAThousandUpdatesAndAThousandComponents() {
-    String incidentIo = "{\"incident\":{\"id\":\"i\",\"name\":\"x\",\"affected_components\":["
-        + repeat("{\"component_id\":\"c%d\",\"status\":\"full_outage\"}") + "],\"updates\":["
-        + repeat("{\"id\":\"u%d\",\"to_status\":\"investigating\",\"published_at\":\"2025-12-02T19:38:00Z\"}") + "]}}";
-    String gcp = "[{\"id\":\"i\",\"begin\":\"2025-06-12T17:51:00Z\",\"affected_products\":["
-        + repeat("{\"title\":\"p%d\"}") + "],\"updates\":[" + repeat("{\"created\":\"2025-06-12T18:%02d:00Z\"}") + "]}]";
-    return Stream.of(Arguments.of(new IncidentIoAdapter(), incidentIo), Arguments.of(new GcpAdapter(), gcp));
+    String incidentIo =
+        "{\"incident\":{\"id\":\"i\",\"name\":\"x\",\"affected_components\":["
+            + repeat("{\"component_id\":\"c%d\",\"status\":\"full_outage\"}")
+            + "],\"updates\":["
+            + repeat(
+                "{\"id\":\"u%d\",\"to_status\":\"investigating\",\"published_at\":\"2025-12-02T19:38:00Z\"}")
+            + "]}}";
+    String gcp =
+        "[{\"id\":\"i\",\"begin\":\"2025-06-12T17:51:00Z\",\"affected_products\":["
+            + repeat("{\"title\":\"p%d\"}")
+            + "],\"updates\":["
+            + repeat("{\"created\":\"2025-06-12T18:%02d:00Z\"}")
+            + "]}]";
+    return Stream.of(
+        Arguments.of(new IncidentIoAdapter(), incidentIo), Arguments.of(new GcpAdapter(), gcp));
   }
 
   /**
@@ -53,27 +67,37 @@ class HostileVendorJsonTest {
    */
   @ParameterizedTest(name = "{0}")
   @MethodSource("incidentsOfAThousandUpdatesAndAThousandComponents")
-  void refusesAPayloadWhoseUpdatesWouldNameAMillionComponents(FormatAdapter adapter, String payload) {
-    assertThat(reasonFor(adapter, payload.getBytes(StandardCharsets.UTF_8))).isEqualTo("payload's updates would name "
-        + "1000000 components in all (each update repeats its incident's components), more than the 100000 Tandem "
-        + "makes from one payload; no status document does that, so it is refused as hostile input");
+  void refusesAPayloadWhoseUpdatesWouldNameAMillionComponents(
+      FormatAdapter adapter, String payload) {
+    assertThat(reasonFor(adapter, payload.getBytes(StandardCharsets.UTF_8)))
+        .isEqualTo(
+            "payload's updates would name "
+                + "1000000 components in all (each update repeats its incident's components), more than the 100000 Tandem "
+                + "makes from one payload; no status document does that, so it is refused as hostile input");
   }
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("adaptersAndRealPayloads")
   void refusesEveryTruncationOfARealPayloadWithoutThrowing(FormatAdapter adapter, String fixture) {
     byte[] payload = Fixtures.bytes(fixture);
-    int lastBracket = Math.max(new String(payload, StandardCharsets.UTF_8).lastIndexOf('}'),
-        new String(payload, StandardCharsets.UTF_8).lastIndexOf(']'));
+    int lastBracket =
+        Math.max(
+            new String(payload, StandardCharsets.UTF_8).lastIndexOf('}'),
+            new String(payload, StandardCharsets.UTF_8).lastIndexOf(']'));
 
-    IntStream.range(0, lastBracket).forEach(length -> assertThat(adapter.parse(raw(Arrays.copyOf(payload, length))))
-        .as("first %d bytes", length).isInstanceOf(ParseResult.Failed.class));
+    IntStream.range(0, lastBracket)
+        .forEach(
+            length ->
+                assertThat(adapter.parse(raw(Arrays.copyOf(payload, length))))
+                    .as("first %d bytes", length)
+                    .isInstanceOf(ParseResult.Failed.class));
   }
 
   @ParameterizedTest(name = "{1}")
   @MethodSource("adaptersAndRealPayloads")
   void refusesBytesThatAreNotUtf8(FormatAdapter adapter, String fixture) {
-    String text = new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8).replace("error", "erreur é");
+    String text =
+        new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8).replace("error", "erreur é");
 
     assertThat(reasonFor(adapter, text.getBytes(StandardCharsets.ISO_8859_1)))
         .startsWith("payload is not valid JSON: Invalid UTF-8");
@@ -103,9 +127,13 @@ class HostileVendorJsonTest {
     return ((ParseResult.Failed) result).reason();
   }
 
-  /** A thousand copies of {@code element}, numbered from 0 (times as minutes: %02d of 0..59, cycling). */
+  /**
+   * A thousand copies of {@code element}, numbered from 0 (times as minutes: %02d of 0..59,
+   * cycling).
+   */
   private static String repeat(String element) {
-    return IntStream.range(0, 1000).mapToObj(i -> String.format(element, element.contains("%02d") ? i % 60 : i))
+    return IntStream.range(0, 1000)
+        .mapToObj(i -> String.format(element, element.contains("%02d") ? i % 60 : i))
         .collect(java.util.stream.Collectors.joining(","));
   }
 

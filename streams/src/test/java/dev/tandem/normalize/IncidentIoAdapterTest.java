@@ -35,30 +35,38 @@ class IncidentIoAdapterTest {
 
   @Test
   void readsEachWidgetItemAsOneUpdateNamedByItsLastUpdateTime() {
-    List<StatusUpdate> updates = updatesOf(Fixtures.raw("fitnudge", WIDGET, "https://status.fitnudge.app/api/v1/summary"));
+    List<StatusUpdate> updates =
+        updatesOf(Fixtures.raw("fitnudge", WIDGET, "https://status.fitnudge.app/api/v1/summary"));
 
-    assertThat(updates).extracting(StatusUpdate::getUpdateId).containsExactlyInAnyOrder(
-        "01H0QJ89CRW5BKTY9N89MSDT5S@2026-01-26T02:11:43Z",
-        "01FDAG4SAP5TYPT98WGR2N7W91@2026-01-26T02:11:43Z",
-        "01FCNDV6P870EA6S7TK1DSYD5H@2026-01-26T02:11:43Z");
-    assertThat(updates).allSatisfy(update -> {
-      assertThat(update.getFormat()).isEqualTo("incidentio");
-      assertThat(update.getProvider()).isEqualTo("fitnudge");
-      assertThat(update.getSource()).isEqualTo("https://status.fitnudge.app/api/v1/summary");
-      assertThat(update.getUpdatedAt()).isEqualTo(Instant.parse("2026-01-26T02:11:43Z"));
-    });
+    assertThat(updates)
+        .extracting(StatusUpdate::getUpdateId)
+        .containsExactlyInAnyOrder(
+            "01H0QJ89CRW5BKTY9N89MSDT5S@2026-01-26T02:11:43Z",
+            "01FDAG4SAP5TYPT98WGR2N7W91@2026-01-26T02:11:43Z",
+            "01FCNDV6P870EA6S7TK1DSYD5H@2026-01-26T02:11:43Z");
+    assertThat(updates)
+        .allSatisfy(
+            update -> {
+              assertThat(update.getFormat()).isEqualTo("incidentio");
+              assertThat(update.getProvider()).isEqualTo("fitnudge");
+              assertThat(update.getSource())
+                  .isEqualTo("https://status.fitnudge.app/api/v1/summary");
+              assertThat(update.getUpdatedAt()).isEqualTo(Instant.parse("2026-01-26T02:11:43Z"));
+            });
   }
 
   @Test
   void takesAWidgetIncidentsImpactFromItsCurrentWorstImpact() {
-    StatusUpdate login = incident(updatesOf(Fixtures.raw("fitnudge", WIDGET)), "01H0QJ89CRW5BKTY9N89MSDT5S");
+    StatusUpdate login =
+        incident(updatesOf(Fixtures.raw("fitnudge", WIDGET)), "01H0QJ89CRW5BKTY9N89MSDT5S");
 
     assertThat(login.getTitle()).isEqualTo("Login failing for some users");
     assertThat(login.getStatus()).isEqualTo(IncidentStatus.IDENTIFIED);
     assertThat(login.getImpact()).isEqualTo(Impact.MAJOR);
     assertThat(login.getBody()).isEqualTo("...");
     assertThat(login.getComponents())
-        .containsExactly(component("01H0QJ1BXP0E76RGBYRDHKA2KQ", "Login", ComponentStatus.PARTIAL_OUTAGE));
+        .containsExactly(
+            component("01H0QJ1BXP0E76RGBYRDHKA2KQ", "Login", ComponentStatus.PARTIAL_OUTAGE));
   }
 
   @Test
@@ -76,31 +84,47 @@ class IncidentIoAdapterTest {
 
   @Test
   void readsEveryUpdateOfAnOngoingIncidentInTheProxySummary() {
-    List<StatusUpdate> updates = updatesOf(Fixtures.raw("openai", PROXY_SUMMARY, "https://status.openai.com/proxy/status.openai.com"));
+    List<StatusUpdate> updates =
+        updatesOf(
+            Fixtures.raw(
+                "openai", PROXY_SUMMARY, "https://status.openai.com/proxy/status.openai.com"));
 
-    assertThat(updates).extracting(StatusUpdate::getStatus).containsExactly(IncidentStatus.INVESTIGATING,
-        IncidentStatus.INVESTIGATING, IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING);
-    assertThat(updates).extracting(StatusUpdate::getUpdatedAt).containsExactly(
-        Instant.parse("2025-12-02T19:40:00Z"), Instant.parse("2025-12-02T19:52:00Z"),
-        Instant.parse("2025-12-02T19:55:00Z"), Instant.parse("2025-12-02T20:32:00Z"));
-    assertThat(updates.get(3).getBody()).isEqualTo("A fix has been applied and we are monitoring recovery.");
-    assertThat(updates).allSatisfy(update -> {
-      assertThat(update.getIncidentId()).isEqualTo("01KBGE8T1CPJ9V2W0S3YFQ7MZR");
-      assertThat(update.getTitle()).isEqualTo("Elevated error rates across ChatGPT and the API");
-    });
+    assertThat(updates)
+        .extracting(StatusUpdate::getStatus)
+        .containsExactly(
+            IncidentStatus.INVESTIGATING,
+            IncidentStatus.INVESTIGATING,
+            IncidentStatus.IDENTIFIED,
+            IncidentStatus.MONITORING);
+    assertThat(updates)
+        .extracting(StatusUpdate::getUpdatedAt)
+        .containsExactly(
+            Instant.parse("2025-12-02T19:40:00Z"), Instant.parse("2025-12-02T19:52:00Z"),
+            Instant.parse("2025-12-02T19:55:00Z"), Instant.parse("2025-12-02T20:32:00Z"));
+    assertThat(updates.get(3).getBody())
+        .isEqualTo("A fix has been applied and we are monitoring recovery.");
+    assertThat(updates)
+        .allSatisfy(
+            update -> {
+              assertThat(update.getIncidentId()).isEqualTo("01KBGE8T1CPJ9V2W0S3YFQ7MZR");
+              assertThat(update.getTitle())
+                  .isEqualTo("Elevated error rates across ChatGPT and the API");
+            });
   }
 
   @Test
   void takesTheImpactFromTheWorstComponentImpactSoAFullOutageIsCritical() {
     assertThat(updatesOf(Fixtures.raw("openai", PROXY_SUMMARY)))
-        .extracting(StatusUpdate::getImpact).containsOnly(Impact.CRITICAL);
+        .extracting(StatusUpdate::getImpact)
+        .containsOnly(Impact.CRITICAL);
   }
 
   @Test
   void startsTheIncidentWhenItsEarliestComponentImpactStartedNotWhenItWasPublished() {
     // Published at 19:40; the Conversations impact was backdated to 19:38.
     assertThat(updatesOf(Fixtures.raw("openai", PROXY_SUMMARY)))
-        .extracting(StatusUpdate::getStartedAt).containsOnly(Instant.parse("2025-12-02T19:38:00Z"));
+        .extracting(StatusUpdate::getStartedAt)
+        .containsOnly(Instant.parse("2025-12-02T19:38:00Z"));
   }
 
   @Test
@@ -109,26 +133,30 @@ class IncidentIoAdapterTest {
 
     assertThat(updates.get(1).getComponents())
         .containsExactly(component(CODEX_WEB, "Codex Web", ComponentStatus.MAJOR_OUTAGE));
-    assertThat(updates.get(3).getComponents()).containsExactly(
-        component(CONVERSATIONS, "Conversations", ComponentStatus.DEGRADED_PERFORMANCE),
-        component(RESPONSES, "Responses", ComponentStatus.DEGRADED_PERFORMANCE),
-        component(CODEX_WEB, "Codex Web", ComponentStatus.OPERATIONAL));
+    assertThat(updates.get(3).getComponents())
+        .containsExactly(
+            component(CONVERSATIONS, "Conversations", ComponentStatus.DEGRADED_PERFORMANCE),
+            component(RESPONSES, "Responses", ComponentStatus.DEGRADED_PERFORMANCE),
+            component(CODEX_WEB, "Codex Web", ComponentStatus.OPERATIONAL));
   }
 
   @Test
   void fallsBackToTheIncidentsAffectedComponentsWhenAnUpdateNamesNone() {
     StatusUpdate identified = updatesOf(Fixtures.raw("openai", PROXY_SUMMARY)).get(2);
 
-    assertThat(identified.getComponents()).containsExactly(
-        component(CONVERSATIONS, "Conversations", ComponentStatus.PARTIAL_OUTAGE),
-        component(LOGIN, "Login", ComponentStatus.PARTIAL_OUTAGE),
-        component(RESPONSES, "Responses", ComponentStatus.PARTIAL_OUTAGE),
-        component(CODEX_WEB, "Codex Web", ComponentStatus.MAJOR_OUTAGE));
+    assertThat(identified.getComponents())
+        .containsExactly(
+            component(CONVERSATIONS, "Conversations", ComponentStatus.PARTIAL_OUTAGE),
+            component(LOGIN, "Login", ComponentStatus.PARTIAL_OUTAGE),
+            component(RESPONSES, "Responses", ComponentStatus.PARTIAL_OUTAGE),
+            component(CODEX_WEB, "Codex Web", ComponentStatus.MAJOR_OUTAGE));
   }
 
   @Test
   void readsTheProxysIncidentHistoryIncludingMaintenances() {
-    List<StatusUpdate> updates = updatesOf(Fixtures.raw("pleo", PLEO, "https://status.pleo.io/proxy/status.pleo.io/incidents"));
+    List<StatusUpdate> updates =
+        updatesOf(
+            Fixtures.raw("pleo", PLEO, "https://status.pleo.io/proxy/status.pleo.io/incidents"));
 
     assertThat(updates).hasSize(2);
     StatusUpdate maintenance = updates.get(0);
@@ -136,24 +164,32 @@ class IncidentIoAdapterTest {
     assertThat(maintenance.getStatus()).isEqualTo(IncidentStatus.SCHEDULED);
     assertThat(maintenance.getImpact()).isEqualTo(Impact.MAINTENANCE);
     // No page component list in this document: the id stands in for the name.
-    assertThat(maintenance.getComponents()).containsExactly(
-        component("01JEV56RY04T2614381RR4X5AJ", "01JEV56RY04T2614381RR4X5AJ", ComponentStatus.UNDER_MAINTENANCE));
+    assertThat(maintenance.getComponents())
+        .containsExactly(
+            component(
+                "01JEV56RY04T2614381RR4X5AJ",
+                "01JEV56RY04T2614381RR4X5AJ",
+                ComponentStatus.UNDER_MAINTENANCE));
     assertThat(maintenance.getStartedAt()).isEqualTo(Instant.parse("2026-01-21T14:43:41.913Z"));
     StatusUpdate incident = updates.get(1);
     assertThat(incident.getUpdateId()).isEqualTo("01KG77ZCW3DBEXXB00VHC5GVZV");
     assertThat(incident.getStatus()).isEqualTo(IncidentStatus.IDENTIFIED);
     assertThat(incident.getImpact()).isEqualTo(Impact.MINOR);
-    assertThat(incident.getBody()).startsWith("Some customers are unable to access the Invoices page.");
+    assertThat(incident.getBody())
+        .startsWith("Some customers are unable to access the Invoices page.");
     assertThat(incident.getUpdatedAt()).isEqualTo(Instant.parse("2026-01-30T10:42:56.002Z"));
   }
 
   @Test
   void readsOneIncidentOfTheProxy() throws IOException {
     JsonNode history = JSON.readTree(Fixtures.bytes(PLEO));
-    String single = JSON.createObjectNode().set("incident", history.path("incidents").get(0)).toString();
+    String single =
+        JSON.createObjectNode().set("incident", history.path("incidents").get(0)).toString();
 
-    assertThat(updatesOf(raw(single))).singleElement()
-        .satisfies(update -> assertThat(update.getIncidentId()).isEqualTo("01KG77ZCW3ZCZBXCRP47BT0KFG"));
+    assertThat(updatesOf(raw(single)))
+        .singleElement()
+        .satisfies(
+            update -> assertThat(update.getIncidentId()).isEqualTo("01KG77ZCW3ZCZBXCRP47BT0KFG"));
   }
 
   @Test
@@ -164,19 +200,24 @@ class IncidentIoAdapterTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "statuspage/github-incidents-2024-09-16.json", "statuspage/github-summary-2020-04-02.json",
-      "statuspage/discord-scheduled-maintenances-2015-09-22.json", "statuspage/discord-unresolved-2022-02-15.json",
-      "statuspage/datadog-incident-webhook-2017-08-08.json"})
+  @ValueSource(
+      strings = {
+        "statuspage/github-incidents-2024-09-16.json", "statuspage/github-summary-2020-04-02.json",
+        "statuspage/discord-scheduled-maintenances-2015-09-22.json",
+            "statuspage/discord-unresolved-2022-02-15.json",
+        "statuspage/datadog-incident-webhook-2017-08-08.json"
+      })
   void doesNotMistakeStatuspageDocumentsForIncidentIo(String fixture) throws IOException {
     assertThat(adapter.recognizes(JSON.readTree(Fixtures.bytes(fixture)))).isFalse();
   }
 
   @Test
   void refusesAnObjectOfNoKnownShapeNamingTheFieldsItHas() {
-    assertThat(reasonFor(raw("{\"page_title\":\"x\"}"))).isEqualTo("incidentio payload has no 'summary', "
-        + "'ongoing_incidents', 'in_progress_maintenances', 'scheduled_maintenances', 'incidents' or 'incident' "
-        + "field (its fields: 'page_title')");
+    assertThat(reasonFor(raw("{\"page_title\":\"x\"}")))
+        .isEqualTo(
+            "incidentio payload has no 'summary', "
+                + "'ongoing_incidents', 'in_progress_maintenances', 'scheduled_maintenances', 'incidents' or 'incident' "
+                + "field (its fields: 'page_title')");
   }
 
   @Test
@@ -191,17 +232,22 @@ class IncidentIoAdapterTest {
   void refusesAnUpdateWithoutStatus() {
     String payload = text(PLEO).replace("\"to_status\": \"identified\",", "");
 
-    assertThat(reasonFor(raw(payload))).isEqualTo(
-        "incidentio incident '01KG77ZCW3ZCZBXCRP47BT0KFG' update '01KG77ZCW3DBEXXB00VHC5GVZV' has no 'to_status'");
+    assertThat(reasonFor(raw(payload)))
+        .isEqualTo(
+            "incidentio incident '01KG77ZCW3ZCZBXCRP47BT0KFG' update '01KG77ZCW3DBEXXB00VHC5GVZV' has no 'to_status'");
   }
 
   @Test
   void refusesAnUnreadableTimestamp() {
-    String payload = text(WIDGET).replaceFirst("\"last_update_at\": \"2026-01-26T02:11:43Z\"",
-        "\"last_update_at\": \"26/01/2026 02:11\"");
+    String payload =
+        text(WIDGET)
+            .replaceFirst(
+                "\"last_update_at\": \"2026-01-26T02:11:43Z\"",
+                "\"last_update_at\": \"26/01/2026 02:11\"");
 
-    assertThat(reasonFor(raw(payload))).startsWith(
-        "incidentio incident '01H0QJ89CRW5BKTY9N89MSDT5S' has an unreadable 'last_update_at' timestamp '26/01/2026 02:11'");
+    assertThat(reasonFor(raw(payload)))
+        .startsWith(
+            "incidentio incident '01H0QJ89CRW5BKTY9N89MSDT5S' has an unreadable 'last_update_at' timestamp '26/01/2026 02:11'");
   }
 
   private List<StatusUpdate> updatesOf(RawPayload raw) {
@@ -213,7 +259,10 @@ class IncidentIoAdapterTest {
   }
 
   private static StatusUpdate incident(List<StatusUpdate> updates, String incidentId) {
-    return updates.stream().filter(u -> u.getIncidentId().equals(incidentId)).findFirst().orElseThrow();
+    return updates.stream()
+        .filter(u -> u.getIncidentId().equals(incidentId))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static RawPayload raw(String payload) {

@@ -20,14 +20,18 @@ import org.junit.jupiter.api.Test;
 class NormalizeProcessorTest {
 
   private final MockProcessorContext<String, Normalized> context = new MockProcessorContext<>();
-  private final NormalizeProcessor processor = new NormalizeProcessor(Normalizer.withDefaultAdapters(), Duration.ofDays(7));
+  private final NormalizeProcessor processor =
+      new NormalizeProcessor(Normalizer.withDefaultAdapters(), Duration.ofDays(7));
 
   @BeforeEach
   void init() {
-    KeyValueStore<String, Long> seen = Stores.keyValueStoreBuilder(
-            Stores.inMemoryKeyValueStore(NormalizeProcessor.SEEN_STORE), Serdes.String(), Serdes.Long())
-        .withLoggingDisabled()
-        .build();
+    KeyValueStore<String, Long> seen =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(NormalizeProcessor.SEEN_STORE),
+                Serdes.String(),
+                Serdes.Long())
+            .withLoggingDisabled()
+            .build();
     seen.init(context.getStateStoreContext(), seen);
     context.addStateStore(seen);
     processor.init(context);
@@ -37,11 +41,15 @@ class NormalizeProcessorTest {
   void sendsARecordWithAKeyThatIsNoProviderIdToTheDeadLettersWithTheReason() {
     String reason = deadLetterReason("git hub");
 
-    assertThat(reason).isEqualTo(
-        "the record key must be the provider id, a lower-case slug such as 'openai'; got 'git hub'");
+    assertThat(reason)
+        .isEqualTo(
+            "the record key must be the provider id, a lower-case slug such as 'openai'; got 'git hub'");
   }
 
-  /** Found by fuzzing: the key was quoted whole, so a huge key made a reason header as large as itself. */
+  /**
+   * Found by fuzzing: the key was quoted whole, so a huge key made a reason header as large as
+   * itself.
+   */
   @Test
   void quotesAHugeKeyCutShortInTheReason() {
     String reason = deadLetterReason("K".repeat(100_000));
@@ -50,23 +58,28 @@ class NormalizeProcessorTest {
   }
 
   /**
-   * Found by fuzzing: a received-at header far beyond what epoch millis can hold overflowed. A claim
-   * before 1970 or a day past the record's own time is ignored; the record time stands.
+   * Found by fuzzing: a received-at header far beyond what epoch millis can hold overflowed. A
+   * claim before 1970 or a day past the record's own time is ignored; the record time stands.
    */
   @Test
   void anImplausibleReceivedAtHeaderIsIgnored() {
     byte[] value = Fixtures.bytes("scenarios/fastly-2021-06-08/00-fastly.statuspage.json");
     RecordHeaders headers = new RecordHeaders();
     headers.add("tandem.format", "statuspage".getBytes(StandardCharsets.UTF_8));
-    headers.add("tandem.received-at", "+1000000000-12-31T23:59:59Z".getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        "tandem.received-at", "+1000000000-12-31T23:59:59Z".getBytes(StandardCharsets.UTF_8));
     long recorded = java.time.Instant.parse("2021-06-08T10:00:00Z").toEpochMilli();
 
     processor.process(new Record<>("fastly", value, recorded, headers));
 
-    assertThat(context.forwarded()).isNotEmpty().allSatisfy(forward -> {
-      assertThat(forward.record().value()).isInstanceOf(Normalized.Update.class);
-      assertThat(forward.record().timestamp()).isLessThanOrEqualTo(recorded + java.time.Duration.ofMinutes(5).toMillis());
-    });
+    assertThat(context.forwarded())
+        .isNotEmpty()
+        .allSatisfy(
+            forward -> {
+              assertThat(forward.record().value()).isInstanceOf(Normalized.Update.class);
+              assertThat(forward.record().timestamp())
+                  .isLessThanOrEqualTo(recorded + java.time.Duration.ofMinutes(5).toMillis());
+            });
   }
 
   private String deadLetterReason(String key) {
@@ -74,9 +87,13 @@ class NormalizeProcessorTest {
     processor.process(new Record<>(key, value, 0L, new RecordHeaders()));
 
     List<CapturedForward<? extends String, ? extends Normalized>> forwarded = context.forwarded();
-    assertThat(forwarded).singleElement().satisfies(forward ->
-        assertThat(forward.record().value()).isInstanceOf(Normalized.Rejected.class));
-    return new String(forwarded.get(0).record().headers().lastHeader(DeadLetterHeaders.REASON).value(),
+    assertThat(forwarded)
+        .singleElement()
+        .satisfies(
+            forward ->
+                assertThat(forward.record().value()).isInstanceOf(Normalized.Rejected.class));
+    return new String(
+        forwarded.get(0).record().headers().lastHeader(DeadLetterHeaders.REASON).value(),
         StandardCharsets.UTF_8);
   }
 }

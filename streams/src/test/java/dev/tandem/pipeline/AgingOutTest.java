@@ -13,32 +13,53 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * Outages end in a final state when their members age out of correlation (30 days): a resolved
- * one stays as it was published, never a tombstone; one whose members never resolved ends EXPIRED;
- * and what is left of either is never published again as a new outage.
+ * Outages end in a final state when their members age out of correlation (30 days): a resolved one
+ * stays as it was published, never a tombstone; one whose members never resolved ends EXPIRED; and
+ * what is left of either is never published again as a new outage.
  */
 class AgingOutTest {
 
   private static final Instant T = Instant.parse("2026-03-02T10:00:00Z");
 
-  private static RawStatus update(String provider, String incident, String status, Instant startedAt, Instant updatedAt) {
-    String json = "{\"provider\":\"" + provider + "\",\"incidentId\":\"" + incident + "\",\"updateId\":\"" + incident + "-" + status + "\","
-        + "\"title\":\"Elevated errors\",\"status\":\"" + status + "\",\"impact\":\"MAJOR\",\"components\":[],\"body\":\"b\","
-        + "\"startedAt\":\"" + startedAt + "\",\"updatedAt\":\"" + updatedAt + "\"}";
-    return new RawStatus(provider, "tandem", null, updatedAt.plusSeconds(30), json.getBytes(StandardCharsets.UTF_8));
+  private static RawStatus update(
+      String provider, String incident, String status, Instant startedAt, Instant updatedAt) {
+    String json =
+        "{\"provider\":\""
+            + provider
+            + "\",\"incidentId\":\""
+            + incident
+            + "\",\"updateId\":\""
+            + incident
+            + "-"
+            + status
+            + "\","
+            + "\"title\":\"Elevated errors\",\"status\":\""
+            + status
+            + "\",\"impact\":\"MAJOR\",\"components\":[],\"body\":\"b\","
+            + "\"startedAt\":\""
+            + startedAt
+            + "\",\"updatedAt\":\""
+            + updatedAt
+            + "\"}";
+    return new RawStatus(
+        provider, "tandem", null, updatedAt.plusSeconds(30), json.getBytes(StandardCharsets.UTF_8));
   }
 
   /** fastly and its declared dependents reddit and github fail together; resolved or not. */
   private static List<RawStatus> outage(boolean resolve) {
-    List<RawStatus> records = new java.util.ArrayList<>(List.of(
-        update("fastly", "f1", "INVESTIGATING", T, T),
-        update("reddit", "r1", "INVESTIGATING", T.plusSeconds(300), T.plusSeconds(300)),
-        update("github", "g1", "INVESTIGATING", T.plusSeconds(600), T.plusSeconds(600))));
+    List<RawStatus> records =
+        new java.util.ArrayList<>(
+            List.of(
+                update("fastly", "f1", "INVESTIGATING", T, T),
+                update("reddit", "r1", "INVESTIGATING", T.plusSeconds(300), T.plusSeconds(300)),
+                update("github", "g1", "INVESTIGATING", T.plusSeconds(600), T.plusSeconds(600))));
     if (resolve) {
       // Resolved a day apart, so they age out on different days.
       records.add(update("fastly", "f1", "RESOLVED", T, T.plus(Duration.ofHours(2))));
-      records.add(update("reddit", "r1", "RESOLVED", T.plusSeconds(300), T.plus(Duration.ofDays(1))));
-      records.add(update("github", "g1", "RESOLVED", T.plusSeconds(600), T.plus(Duration.ofDays(2))));
+      records.add(
+          update("reddit", "r1", "RESOLVED", T.plusSeconds(300), T.plus(Duration.ofDays(1))));
+      records.add(
+          update("github", "g1", "RESOLVED", T.plusSeconds(600), T.plus(Duration.ofDays(2))));
     }
     return records;
   }
@@ -62,7 +83,9 @@ class AgingOutTest {
 
       List<TestRecord<String, CorrelatedOutage>> later = run.pipe(laterDays()).outageChanges();
 
-      assertThat(later).as("no tombstone, no shrinking update, no new outage of what is left").isEmpty();
+      assertThat(later)
+          .as("no tombstone, no shrinking update, no new outage of what is left")
+          .isEmpty();
     }
   }
 
@@ -74,12 +97,15 @@ class AgingOutTest {
 
       List<TestRecord<String, CorrelatedOutage>> later = run.pipe(laterDays()).outageChanges();
 
-      assertThat(later).singleElement().satisfies(change -> {
-        assertThat(change.key()).isEqualTo(open.getId());
-        assertThat(change.value().getState()).isEqualTo(OutageState.EXPIRED);
-        assertThat(change.value().getVersion()).isEqualTo(open.getVersion() + 1);
-        assertThat(change.value().getProviders()).isEqualTo(open.getProviders());
-      });
+      assertThat(later)
+          .singleElement()
+          .satisfies(
+              change -> {
+                assertThat(change.key()).isEqualTo(open.getId());
+                assertThat(change.value().getState()).isEqualTo(OutageState.EXPIRED);
+                assertThat(change.value().getVersion()).isEqualTo(open.getVersion() + 1);
+                assertThat(change.value().getProviders()).isEqualTo(open.getProviders());
+              });
     }
   }
 
@@ -88,15 +114,29 @@ class AgingOutTest {
     try (TopologyRun run = TopologyRun.of(laterDays())) {
       Instant old = T.minus(Duration.ofDays(60));
 
-      run.pipe(List.of(update("fastly", "f-old", "RESOLVED", old, old.plusSeconds(3600)),
-          update("reddit", "r-old", "RESOLVED", old.plusSeconds(60), old.plusSeconds(3600))));
+      run.pipe(
+          List.of(
+              update("fastly", "f-old", "RESOLVED", old, old.plusSeconds(3600)),
+              update("reddit", "r-old", "RESOLVED", old.plusSeconds(60), old.plusSeconds(3600))));
 
       assertThat(run.outageChanges()).as("never half applied").isEmpty();
-      assertThat(run.deadLetters()).hasSize(2).allSatisfy(letter -> {
-        assertThat(new String(letter.headers().lastHeader("tandem.error.stage").value(), StandardCharsets.UTF_8)).isEqualTo("correlate");
-        assertThat(new String(letter.headers().lastHeader("tandem.error.reason").value(), StandardCharsets.UTF_8)).startsWith("too-late: ");
-        assertThat(new String(letter.value(), StandardCharsets.UTF_8)).contains("\"type\":\"incident\"");
-      });
+      assertThat(run.deadLetters())
+          .hasSize(2)
+          .allSatisfy(
+              letter -> {
+                assertThat(
+                        new String(
+                            letter.headers().lastHeader("tandem.error.stage").value(),
+                            StandardCharsets.UTF_8))
+                    .isEqualTo("correlate");
+                assertThat(
+                        new String(
+                            letter.headers().lastHeader("tandem.error.reason").value(),
+                            StandardCharsets.UTF_8))
+                    .startsWith("too-late: ");
+                assertThat(new String(letter.value(), StandardCharsets.UTF_8))
+                    .contains("\"type\":\"incident\"");
+              });
     }
   }
 

@@ -28,13 +28,14 @@ class BrokerRestartTest {
   private static final long SEED = 104L;
 
   @Test
-  void aBrokerRestartMidStreamEndsWithTheAnswersOfAnUnkilledRun(@TempDir Path brokerData, @TempDir Path stateDir,
-      @TempDir Path work) throws Exception {
+  void aBrokerRestartMidStreamEndsWithTheAnswersOfAnUnkilledRun(
+      @TempDir Path brokerData, @TempDir Path stateDir, @TempDir Path work) throws Exception {
     CommittedOutputs unkilled = UnkilledRun.outputs();
     EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(brokerData, 0, 0).start();
     String bootstrap = broker.bootstrapServers();
     try {
-      Map<String, String> settings = new LinkedHashMap<>(KafkaStack.pipelineConfig("crash-broker", stateDir).values());
+      Map<String, String> settings =
+          new LinkedHashMap<>(KafkaStack.pipelineConfig("crash-broker", stateDir).values());
       settings.put("bootstrap.servers", bootstrap);
       TandemConfig config = new TandemConfig(settings);
       UnkilledRun.publish(bootstrap, config, SimulatedTraffic.records());
@@ -45,19 +46,25 @@ class BrokerRestartTest {
           TandemProcess tandem = new TandemProcess(config, work)) {
         tandem.start().awaitRunning(Duration.ofMinutes(1));
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-          Awaitility.await("incident changes reaching " + stopAt).atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(25))
+          Awaitility.await("incident changes reaching " + stopAt)
+              .atMost(Duration.ofMinutes(1))
+              .pollInterval(Duration.ofMillis(25))
               .until(() -> CrashTest.published(admin, config.topics().incidents()) >= stopAt);
         }
         broker.close();
-        // A deliberate outage of a few seconds, not a wait for something: clients retry and reconnect meanwhile.
+        // A deliberate outage of a few seconds, not a wait for something: clients retry and
+        // reconnect meanwhile.
         Thread.sleep(1_000 + random.nextInt(4_000));
         long down = System.nanoTime();
-        broker = new EmbeddedKafkaBroker(brokerData, broker.port(), broker.controllerPort()).start();
-        System.out.printf("BrokerRestartTest: broker stopped at %d incident changes, back after %d ms%n", stopAt,
-            (System.nanoTime() - down) / 1_000_000);
+        broker =
+            new EmbeddedKafkaBroker(brokerData, broker.port(), broker.controllerPort()).start();
+        System.out.printf(
+            "BrokerRestartTest: broker stopped at %d incident changes, back after %d ms%n",
+            stopAt, (System.nanoTime() - down) / 1_000_000);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
           PipelineProgress progress = new PipelineProgress(admin, "crash-broker", config.topics());
-          assertThat(progress.awaitCaughtUp(Duration.ofMinutes(2))).as("caught up after the broker came back (log: %s)", tandem.log())
+          assertThat(progress.awaitCaughtUp(Duration.ofMinutes(2)))
+              .as("caught up after the broker came back (log: %s)", tandem.log())
               .isTrue();
         }
         assertThat(tandem.isAlive()).as("tandem run kept running (log: %s)", tandem.log()).isTrue();

@@ -28,11 +28,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * What a pipeline published to {@code tandem.incidents} and {@code tandem.outages}, as a
- * read_committed consumer sees it: records of aborted transactions (a killed instance's
- * unfinished work) are not there. Each topic's records are in offset order per partition, and one
- * key always lands in one partition, so the records of a key are its history in order.
+ * read_committed consumer sees it: records of aborted transactions (a killed instance's unfinished
+ * work) are not there. Each topic's records are in offset order per partition, and one key always
+ * lands in one partition, so the records of a key are its history in order.
  */
-record CommittedOutputs(List<ConsumerRecord<String, Incident>> incidents, List<ConsumerRecord<String, CorrelatedOutage>> outages) {
+record CommittedOutputs(
+    List<ConsumerRecord<String, Incident>> incidents,
+    List<ConsumerRecord<String, CorrelatedOutage>> outages) {
 
   /**
    * Starts reading both topics from the beginning, as a downstream consumer would, while the
@@ -51,62 +53,76 @@ record CommittedOutputs(List<ConsumerRecord<String, Incident>> incidents, List<C
     private final Thread thread;
     private final String outageTopic;
     private final List<ConsumerRecord<String, Object>> records = new ArrayList<>();
-    private final java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+    private final java.util.concurrent.CompletableFuture<Void> done =
+        new java.util.concurrent.CompletableFuture<>();
     private volatile boolean finishing;
     private volatile boolean closed;
 
     private Follower(String bootstrapServers, TandemConfig config) {
       client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-      SpecificAvroDeserializer<Incident> incidents = new SpecificAvroDeserializer<>(Incident.class, client);
-      SpecificAvroDeserializer<CorrelatedOutage> outages = new SpecificAvroDeserializer<>(CorrelatedOutage.class, client);
+      SpecificAvroDeserializer<Incident> incidents =
+          new SpecificAvroDeserializer<>(Incident.class, client);
+      SpecificAvroDeserializer<CorrelatedOutage> outages =
+          new SpecificAvroDeserializer<>(CorrelatedOutage.class, client);
       incidents.configure(config.registryConfig(), false);
       outages.configure(config.registryConfig(), false);
       String incidentTopic = config.topics().incidents();
       outageTopic = config.topics().outages();
-      Deserializer<Object> values = new Deserializer<>() {
-        @Override
-        public Object deserialize(String topic, byte[] data) {
-          return topic.equals(incidentTopic) ? incidents.deserialize(topic, data) : outages.deserialize(topic, data);
-        }
-      };
+      Deserializer<Object> values =
+          new Deserializer<>() {
+            @Override
+            public Object deserialize(String topic, byte[] data) {
+              return topic.equals(incidentTopic)
+                  ? incidents.deserialize(topic, data)
+                  : outages.deserialize(topic, data);
+            }
+          };
       Properties props = new Properties();
       props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
       props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
       props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
       List<String> topics = List.of(incidentTopic, outageTopic);
-      thread = new Thread(() -> {
-        try (KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(props, new StringDeserializer(), values)) {
-          List<TopicPartition> partitions = new ArrayList<>();
-          for (String topic : topics) {
-            // The topics exist: the test creates them before it starts the pipeline.
-            consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
-          }
-          consumer.assign(partitions);
-          consumer.seekToBeginning(partitions);
-          Map<TopicPartition, Long> end = null;
-          while (!closed) {
-            ConsumerRecords<String, Object> polled = consumer.poll(Duration.ofMillis(100));
-            synchronized (records) {
-              polled.forEach(records::add);
-            }
-            if (finishing && end == null) {
-              // For read_committed this is the last stable offset: everything committed by now.
-              end = consumer.endOffsets(partitions);
-            }
-            if (end != null && readTo(consumer, end)) {
-              done.complete(null);
-              return;
-            }
-          }
-        } catch (RuntimeException e) {
-          done.completeExceptionally(e);
-        }
-      }, "committed-outputs-follower");
+      thread =
+          new Thread(
+              () -> {
+                try (KafkaConsumer<String, Object> consumer =
+                    new KafkaConsumer<>(props, new StringDeserializer(), values)) {
+                  List<TopicPartition> partitions = new ArrayList<>();
+                  for (String topic : topics) {
+                    // The topics exist: the test creates them before it starts the pipeline.
+                    consumer
+                        .partitionsFor(topic)
+                        .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                  }
+                  consumer.assign(partitions);
+                  consumer.seekToBeginning(partitions);
+                  Map<TopicPartition, Long> end = null;
+                  while (!closed) {
+                    ConsumerRecords<String, Object> polled = consumer.poll(Duration.ofMillis(100));
+                    synchronized (records) {
+                      polled.forEach(records::add);
+                    }
+                    if (finishing && end == null) {
+                      // For read_committed this is the last stable offset: everything committed by
+                      // now.
+                      end = consumer.endOffsets(partitions);
+                    }
+                    if (end != null && readTo(consumer, end)) {
+                      done.complete(null);
+                      return;
+                    }
+                  }
+                } catch (RuntimeException e) {
+                  done.completeExceptionally(e);
+                }
+              },
+              "committed-outputs-follower");
       thread.setDaemon(true);
       thread.start();
     }
 
-    private static boolean readTo(KafkaConsumer<String, Object> consumer, Map<TopicPartition, Long> end) {
+    private static boolean readTo(
+        KafkaConsumer<String, Object> consumer, Map<TopicPartition, Long> end) {
       return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
@@ -119,8 +135,9 @@ record CommittedOutputs(List<ConsumerRecord<String, Incident>> incidents, List<C
       synchronized (records) {
         all = new ArrayList<>(records);
       }
-      all.sort(Comparator.<ConsumerRecord<String, Object>>comparingInt(ConsumerRecord::partition)
-          .thenComparingLong(ConsumerRecord::offset));
+      all.sort(
+          Comparator.<ConsumerRecord<String, Object>>comparingInt(ConsumerRecord::partition)
+              .thenComparingLong(ConsumerRecord::offset));
       List<ConsumerRecord<String, Incident>> incidents = new ArrayList<>();
       List<ConsumerRecord<String, CorrelatedOutage>> outages = new ArrayList<>();
       for (ConsumerRecord<String, Object> r : all) {
@@ -144,7 +161,8 @@ record CommittedOutputs(List<ConsumerRecord<String, Incident>> incidents, List<C
   /** Every value each incident key had, in order. */
   Map<String, List<Incident>> incidentHistories() {
     Map<String, List<Incident>> histories = new TreeMap<>();
-    incidents.forEach(r -> histories.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value()));
+    incidents.forEach(
+        r -> histories.computeIfAbsent(r.key(), k -> new ArrayList<>()).add(r.value()));
     return histories;
   }
 
@@ -169,13 +187,15 @@ record CommittedOutputs(List<ConsumerRecord<String, Incident>> incidents, List<C
         live.put(r.key(), r.value());
       }
     }
-    return live.entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> describe(e.getValue(), true),
-        (a, b) -> a, TreeMap::new));
+    return live.entrySet().stream()
+        .collect(
+            Collectors.toMap(
+                Map.Entry::getKey, e -> describe(e.getValue(), true), (a, b) -> a, TreeMap::new));
   }
 
   /**
-   * The same without ids, keyed by member incidents: what correlation concluded, whichever
-   * member's arrival named each outage.
+   * The same without ids, keyed by member incidents: what correlation concluded, whichever member's
+   * arrival named each outage.
    */
   Map<String, String> finalOutagesWithoutIds() {
     Map<String, CorrelatedOutage> live = new LinkedHashMap<>();
@@ -186,15 +206,27 @@ record CommittedOutputs(List<ConsumerRecord<String, Incident>> incidents, List<C
         live.put(r.key(), r.value());
       }
     }
-    return live.values().stream().collect(Collectors.toMap(
-        o -> OutageRecords.fromAvro(o).outage().members().stream().map(Outage.Member::key).sorted().toList().toString(),
-        o -> describe(o, false), (a, b) -> a + " | " + b, TreeMap::new));
+    return live.values().stream()
+        .collect(
+            Collectors.toMap(
+                o ->
+                    OutageRecords.fromAvro(o).outage().members().stream()
+                        .map(Outage.Member::key)
+                        .sorted()
+                        .toList()
+                        .toString(),
+                o -> describe(o, false),
+                (a, b) -> a + " | " + b,
+                TreeMap::new));
   }
 
   /** An outage's content, state (open or how it ended) and, if asked, its id; not its version. */
   private static String describe(CorrelatedOutage avro, boolean withId) {
     Outage outage = OutageRecords.fromAvro(avro).outage();
-    String state = avro.getState() == OutageState.OPEN || avro.getState() == OutageState.UPDATED ? "ACTIVE" : avro.getState().name();
+    String state =
+        avro.getState() == OutageState.OPEN || avro.getState() == OutageState.UPDATED
+            ? "ACTIVE"
+            : avro.getState().name();
     return state + " " + (withId ? outage : outage.withId("")).toString();
   }
 
@@ -214,25 +246,40 @@ record CommittedOutputs(List<ConsumerRecord<String, Incident>> incidents, List<C
         published.add(r.key() + " v" + r.value().getVersion());
       }
     }
-    Map<String, Long> counts = published.stream().collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
+    Map<String, Long> counts =
+        published.stream()
+            .collect(Collectors.groupingBy(p -> p, TreeMap::new, Collectors.counting()));
     counts.values().removeIf(n -> n < 2);
     return counts;
   }
 
-  /** (key, update count) pairs published more than once: an incident changes only with a new update. */
+  /**
+   * (key, update count) pairs published more than once: an incident changes only with a new update.
+   */
   Map<String, Long> duplicatedIncidentVersions() {
-    return duplicates(incidents, r -> r.key() + " #" + (r.value() == null ? "tombstone" : r.value().getUpdateCount()));
+    return duplicates(
+        incidents,
+        r -> r.key() + " #" + (r.value() == null ? "tombstone" : r.value().getUpdateCount()));
   }
 
-  private static <V> Map<String, Long> duplicates(List<ConsumerRecord<String, V>> records,
+  private static <V> Map<String, Long> duplicates(
+      List<ConsumerRecord<String, V>> records,
       Function<ConsumerRecord<String, V>, String> identity) {
-    Map<String, Long> counts = records.stream().collect(Collectors.groupingBy(identity, TreeMap::new, Collectors.counting()));
+    Map<String, Long> counts =
+        records.stream()
+            .collect(Collectors.groupingBy(identity, TreeMap::new, Collectors.counting()));
     counts.values().removeIf(n -> n < 2);
     return counts;
   }
 
   String summary() {
-    return incidents.size() + " incident changes (" + finalIncidents().size() + " incidents), " + outages.size()
-        + " outage changes (" + finalOutages().size() + " outages)";
+    return incidents.size()
+        + " incident changes ("
+        + finalIncidents().size()
+        + " incidents), "
+        + outages.size()
+        + " outage changes ("
+        + finalOutages().size()
+        + " outages)";
   }
 }

@@ -33,24 +33,37 @@ class LatenessTest {
       assertThat(before.getId()).isEqualTo(FASTLY_OUTAGE);
       assertThat(before.getState()).isEqualTo(OutageState.RESOLVED);
 
-      // Published at 15:10, two and a half hours after the outage resolved: github's errors began at 09:55, not 10:05.
-      List<TestRecord<String, CorrelatedOutage>> changes = run.pipe(late("github-postmortem-backdates-start")).outageChanges();
+      // Published at 15:10, two and a half hours after the outage resolved: github's errors began
+      // at 09:55, not 10:05.
+      List<TestRecord<String, CorrelatedOutage>> changes =
+          run.pipe(late("github-postmortem-backdates-start")).outageChanges();
 
-      assertThat(changes).singleElement().satisfies(change -> {
-        assertThat(change.key()).isEqualTo(FASTLY_OUTAGE);
-        assertThat(change.timestamp()).as("the pipeline's event time: the postmortem's")
-            .isEqualTo(Instant.parse("2021-06-08T15:10:00Z").toEpochMilli());
-      });
+      assertThat(changes)
+          .singleElement()
+          .satisfies(
+              change -> {
+                assertThat(change.key()).isEqualTo(FASTLY_OUTAGE);
+                assertThat(change.timestamp())
+                    .as("the pipeline's event time: the postmortem's")
+                    .isEqualTo(Instant.parse("2021-06-08T15:10:00Z").toEpochMilli());
+              });
       CorrelatedOutage after = changes.get(0).value();
       assertThat(after.getVersion()).isEqualTo(before.getVersion() + 1);
-      assertThat(after.getState()).as("still resolved: every member still is").isEqualTo(OutageState.RESOLVED);
-      assertThat(member(after, "github").getStartedAt()).isEqualTo(Instant.parse("2021-06-08T09:55:00Z"));
-      assertThat(member(before, "github").getStartedAt()).isEqualTo(Instant.parse("2021-06-08T10:05:00Z"));
-      assertThat(after.getFirstOnset()).as("fastly still started first").isEqualTo(Instant.parse("2021-06-08T09:47:00Z"));
+      assertThat(after.getState())
+          .as("still resolved: every member still is")
+          .isEqualTo(OutageState.RESOLVED);
+      assertThat(member(after, "github").getStartedAt())
+          .isEqualTo(Instant.parse("2021-06-08T09:55:00Z"));
+      assertThat(member(before, "github").getStartedAt())
+          .isEqualTo(Instant.parse("2021-06-08T10:05:00Z"));
+      assertThat(after.getFirstOnset())
+          .as("fastly still started first")
+          .isEqualTo(Instant.parse("2021-06-08T09:47:00Z"));
       assertThat(after.getLastOnset()).isEqualTo(before.getLastOnset());
       assertThat(after.getResolvedAt()).isEqualTo(before.getResolvedAt());
       assertThat(after.getProviders()).isEqualTo(before.getProviders());
-      assertThat(after.getExplanation()).anySatisfy(line -> assertThat(line).startsWith("github started 8 min after fastly"));
+      assertThat(after.getExplanation())
+          .anySatisfy(line -> assertThat(line).startsWith("github started 8 min after fastly"));
     }
   }
 
@@ -58,21 +71,28 @@ class LatenessTest {
   void anIncidentReportedHoursLateJoinsTheOpenOutageItStartedIn() {
     List<RawStatus> lateReport = late("shopify-reported-two-hours-late");
     Instant reportedAt = lateReport.get(0).receivedAt();
-    List<RawStatus> earlier = fastly().stream().filter(r -> r.receivedAt().isBefore(reportedAt)).toList();
-    List<RawStatus> later = fastly().stream().filter(r -> !r.receivedAt().isBefore(reportedAt)).toList();
+    List<RawStatus> earlier =
+        fastly().stream().filter(r -> r.receivedAt().isBefore(reportedAt)).toList();
+    List<RawStatus> later =
+        fastly().stream().filter(r -> !r.receivedAt().isBefore(reportedAt)).toList();
     try (TopologyRun run = TopologyRun.of(earlier)) {
       CorrelatedOutage before = last(run.outageChanges());
-      assertThat(before.getState()).as("fastly has not resolved yet").isEqualTo(OutageState.UPDATED);
+      assertThat(before.getState())
+          .as("fastly has not resolved yet")
+          .isEqualTo(OutageState.UPDATED);
 
-      // Reported at 12:15 with its whole timeline: shopify failed from 10:15 to 11:20, inside the window of fastly's 09:47.
+      // Reported at 12:15 with its whole timeline: shopify failed from 10:15 to 11:20, inside the
+      // window of fastly's 09:47.
       List<TestRecord<String, CorrelatedOutage>> changes = run.pipe(lateReport).outageChanges();
 
       assertThat(changes).extracting(TestRecord::key).containsOnly(FASTLY_OUTAGE);
       CorrelatedOutage joined = changes.get(0).value();
       assertThat(joined.getState()).isEqualTo(OutageState.UPDATED);
       assertThat(joined.getVersion()).isEqualTo(before.getVersion() + 1);
-      assertThat(joined.getProviders()).containsExactly("amazon", "fastly", "github", "govuk", "reddit", "shopify");
-      assertThat(member(joined, "shopify").getStartedAt()).isEqualTo(Instant.parse("2021-06-08T10:15:00Z"));
+      assertThat(joined.getProviders())
+          .containsExactly("amazon", "fastly", "github", "govuk", "reddit", "shopify");
+      assertThat(member(joined, "shopify").getStartedAt())
+          .isEqualTo(Instant.parse("2021-06-08T10:15:00Z"));
       assertThat(joined.getFirstOnset()).isEqualTo(before.getFirstOnset());
       assertThat(joined.getLastOnset()).isEqualTo(Instant.parse("2021-06-08T10:15:00Z"));
       assertThat(joined.getSuspectedCause().getProvider()).isEqualTo("fastly");
@@ -80,14 +100,19 @@ class LatenessTest {
       assertThat(changes).hasSize(2);
       CorrelatedOutage shopifyResolved = changes.get(1).value();
       assertThat(shopifyResolved.getVersion()).isEqualTo(before.getVersion() + 2);
-      assertThat(shopifyResolved.getState()).as("fastly is still open").isEqualTo(OutageState.UPDATED);
-      assertThat(member(shopifyResolved, "shopify").getResolvedAt()).isEqualTo(Instant.parse("2021-06-08T11:20:00Z"));
+      assertThat(shopifyResolved.getState())
+          .as("fastly is still open")
+          .isEqualTo(OutageState.UPDATED);
+      assertThat(member(shopifyResolved, "shopify").getResolvedAt())
+          .isEqualTo(Instant.parse("2021-06-08T11:20:00Z"));
 
       CorrelatedOutage resolved = last(run.pipe(later).outageChanges());
       assertThat(resolved.getId()).isEqualTo(FASTLY_OUTAGE);
       assertThat(resolved.getState()).isEqualTo(OutageState.RESOLVED);
       assertThat(resolved.getProviders()).contains("shopify");
-      assertThat(resolved.getResolvedAt()).as("fastly resolves last").isEqualTo(Instant.parse("2021-06-08T12:44:00Z"));
+      assertThat(resolved.getResolvedAt())
+          .as("fastly resolves last")
+          .isEqualTo(Instant.parse("2021-06-08T12:44:00Z"));
     }
   }
 
@@ -102,8 +127,10 @@ class LatenessTest {
       CorrelatedOutage before = last(run.outageChanges());
       assertThat(before.getId()).isEqualTo(FASTLY_OUTAGE);
 
-      // Published at 16:00: amazon's errors began at 09:40, seven minutes before fastly's own start.
-      List<TestRecord<String, CorrelatedOutage>> changes = run.pipe(late("amazon-postmortem-starts-before-fastly")).outageChanges();
+      // Published at 16:00: amazon's errors began at 09:40, seven minutes before fastly's own
+      // start.
+      List<TestRecord<String, CorrelatedOutage>> changes =
+          run.pipe(late("amazon-postmortem-starts-before-fastly")).outageChanges();
 
       assertThat(changes).hasSize(2);
       CorrelatedOutage renamed = changes.get(0).value();
@@ -114,7 +141,9 @@ class LatenessTest {
       assertThat(renamed.getProviders()).isEqualTo(before.getProviders());
       assertThat(renamed.getFirstOnset()).isEqualTo(Instant.parse("2021-06-08T09:40:00Z"));
       assertThat(renamed.getResolvedAt()).isEqualTo(before.getResolvedAt());
-      assertThat(renamed.getSuspectedCause().getProvider()).as("the cause does not follow the anchor").isEqualTo("fastly");
+      assertThat(renamed.getSuspectedCause().getProvider())
+          .as("the cause does not follow the anchor")
+          .isEqualTo("fastly");
       assertThat(changes.get(1).key()).isEqualTo(FASTLY_OUTAGE);
       assertThat(changes.get(1).value().getState()).isEqualTo(OutageState.MERGED);
       assertThat(changes.get(1).value().getMergedInto()).isEqualTo(renamed.getId());
@@ -123,14 +152,21 @@ class LatenessTest {
   }
 
   private static List<RawStatus> fastly() {
-    Scenario scenario = Scenario.bundled().stream().filter(s -> s.name().equals("fastly-2021-06-08")).findFirst().orElseThrow();
+    Scenario scenario =
+        Scenario.bundled().stream()
+            .filter(s -> s.name().equals("fastly-2021-06-08"))
+            .findFirst()
+            .orElseThrow();
     return ScenarioReplay.records(List.of(scenario));
   }
 
-  /** A late update from {@code src/test/resources/late/NAME.jsonl}, in the scenario envelope format. */
+  /**
+   * A late update from {@code src/test/resources/late/NAME.jsonl}, in the scenario envelope format.
+   */
   private static List<RawStatus> late(String name) {
     try (InputStream in = LatenessTest.class.getResourceAsStream("/late/" + name + ".jsonl")) {
-      Scenario scenario = Scenario.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      Scenario scenario =
+          Scenario.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
       return ScenarioReplay.records(List.of(scenario));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -143,6 +179,9 @@ class LatenessTest {
   }
 
   private static OutageMember member(CorrelatedOutage outage, String provider) {
-    return outage.getMembers().stream().filter(m -> m.getProvider().equals(provider)).findFirst().orElseThrow();
+    return outage.getMembers().stream()
+        .filter(m -> m.getProvider().equals(provider))
+        .findFirst()
+        .orElseThrow();
   }
 }

@@ -25,8 +25,7 @@ import net.jqwik.api.RandomDistribution;
  * Final outages and incidents are a function of the set of updates only (design §5): every bundled
  * scenario, its raw records in any order and some of them repeated as polling repeats them, ends
  * with the same outages (ids, members, causes, states; versions may differ) and incidents as its
- * in-order replay.
- * Named *Test so that Surefire's default includes run it.
+ * in-order replay. Named *Test so that Surefire's default includes run it.
  */
 class OrderIndependenceTest {
 
@@ -34,8 +33,11 @@ class OrderIndependenceTest {
   private static final Map<String, Conclusion> IN_ORDER = new ConcurrentHashMap<>();
 
   @Property(tries = 25)
-  void anyArrivalOrderWithRepeatsEndsInTheSameOutagesAndIncidents(@ForAll("arrivals") Arrival arrival) {
-    Conclusion expected = IN_ORDER.computeIfAbsent(arrival.scenario().name(), name -> Conclusion.of(arrival.inOrder()));
+  void anyArrivalOrderWithRepeatsEndsInTheSameOutagesAndIncidents(
+      @ForAll("arrivals") Arrival arrival) {
+    Conclusion expected =
+        IN_ORDER.computeIfAbsent(
+            arrival.scenario().name(), name -> Conclusion.of(arrival.inOrder()));
 
     Conclusion actual = Conclusion.of(arrival.records());
 
@@ -45,14 +47,19 @@ class OrderIndependenceTest {
 
   @Provide
   Arbitrary<Arrival> arrivals() {
-    return Arbitraries.of(Scenario.bundled()).flatMap(scenario -> {
-      int n = ScenarioReplay.records(List.of(scenario)).size();
-      return Arbitraries.integers().between(0, n - 1).list()
-          .ofMaxSize(2 * n)
-          // Long lists as often as short ones: a long one is a thorough shuffle with repeats.
-          .withSizeDistribution(RandomDistribution.uniform())
-          .map(early -> new Arrival(scenario, early));
-    });
+    return Arbitraries.of(Scenario.bundled())
+        .flatMap(
+            scenario -> {
+              int n = ScenarioReplay.records(List.of(scenario)).size();
+              return Arbitraries.integers()
+                  .between(0, n - 1)
+                  .list()
+                  .ofMaxSize(2 * n)
+                  // Long lists as often as short ones: a long one is a thorough shuffle with
+                  // repeats.
+                  .withSizeDistribution(RandomDistribution.uniform())
+                  .map(early -> new Arrival(scenario, early));
+            });
   }
 
   /**
@@ -78,18 +85,27 @@ class OrderIndependenceTest {
       return indices().stream().map(inOrder::get).toList();
     }
 
-    /** What jqwik prints for a counterexample: each record as its index, provider and arrival time. */
+    /**
+     * What jqwik prints for a counterexample: each record as its index, provider and arrival time.
+     */
     @Override
     public String toString() {
       List<RawStatus> inOrder = inOrder();
-      return scenario.name() + " " + indices().stream()
-          .map(i -> "#" + i + " " + inOrder.get(i).provider() + "@" + inOrder.get(i).receivedAt())
-          .collect(Collectors.joining(", ", "[", "]"));
+      return scenario.name()
+          + " "
+          + indices().stream()
+              .map(
+                  i ->
+                      "#" + i + " " + inOrder.get(i).provider() + "@" + inOrder.get(i).receivedAt())
+              .collect(Collectors.joining(", ", "[", "]"));
     }
   }
 
-  /** Where a replay ends: the outages that stand, by id without versions, and the final incidents. */
-  private record Conclusion(Map<String, OutageLog.Standing> outages, Map<String, Incident> incidents) {
+  /**
+   * Where a replay ends: the outages that stand, by id without versions, and the final incidents.
+   */
+  private record Conclusion(
+      Map<String, OutageLog.Standing> outages, Map<String, Incident> incidents) {
 
     static Conclusion of(List<RawStatus> records) {
       try (TopologyRun run = TopologyRun.of(records)) {

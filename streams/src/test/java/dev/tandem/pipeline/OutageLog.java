@@ -33,33 +33,49 @@ final class OutageLog {
 
   private OutageLog() {}
 
-  /** An outage as it stands at the end of a run, without its version (OPEN and UPDATED are both OPEN). */
+  /**
+   * An outage as it stands at the end of a run, without its version (OPEN and UPDATED are both
+   * OPEN).
+   */
   record Standing(Outage outage, String state) {
     static Standing of(CorrelatedOutage value) {
-      return new Standing(OutageRecords.fromAvro(value).outage(),
-          value.getState() == OutageState.UPDATED ? OutageState.OPEN.name() : value.getState().name());
+      return new Standing(
+          OutageRecords.fromAvro(value).outage(),
+          value.getState() == OutageState.UPDATED
+              ? OutageState.OPEN.name()
+              : value.getState().name());
     }
   }
 
   static Map<TopicPartition, Long> endOffsets(String topic) {
     try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer())) {
-      List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-          .map(p -> new TopicPartition(topic, p.partition())).toList();
+      List<TopicPartition> partitions =
+          consumer.partitionsFor(topic).stream()
+              .map(p -> new TopicPartition(topic, p.partition()))
+              .toList();
       return consumer.endOffsets(partitions);
     }
   }
 
-  /** The committed outage changes between two positions per partition (from the beginning where none is given), each partition in offset order. */
+  /**
+   * The committed outage changes between two positions per partition (from the beginning where none
+   * is given), each partition in offset order.
+   */
   static List<ConsumerRecord<String, CorrelatedOutage>> outageChanges(
-      TandemConfig config, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
+      TandemConfig config, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to)
+      throws Exception {
     return read(config, CorrelatedOutage.class, from, to);
   }
 
-  static List<ConsumerRecord<String, CorrelatedOutage>> outageChanges(TandemConfig config) throws Exception {
+  static List<ConsumerRecord<String, CorrelatedOutage>> outageChanges(TandemConfig config)
+      throws Exception {
     return outageChanges(config, Map.of(), endOffsets(config.topics().outages()));
   }
 
-  /** The last value of every outage id that stands at the end of these changes (tombstones and MERGED records remove it). */
+  /**
+   * The last value of every outage id that stands at the end of these changes (tombstones and
+   * MERGED records remove it).
+   */
   static Map<String, Standing> standing(List<ConsumerRecord<String, CorrelatedOutage>> changes) {
     Map<String, Standing> live = new TreeMap<>();
     for (ConsumerRecord<String, CorrelatedOutage> change : changes) {
@@ -83,48 +99,75 @@ final class OutageLog {
       if (java.util.Objects.equals(e, a)) {
         continue;
       }
-      text.append("\n").append(id).append(": expected ").append(brief(e)).append("\n").append(" ".repeat(id.length()))
-          .append("  actual   ").append(brief(a));
+      text.append("\n")
+          .append(id)
+          .append(": expected ")
+          .append(brief(e))
+          .append("\n")
+          .append(" ".repeat(id.length()))
+          .append("  actual   ")
+          .append(brief(a));
     }
     return text.toString();
   }
 
   private static String brief(Standing s) {
-    return s == null ? "none" : s.state() + " " + s.outage().members().stream().map(Outage.Member::key).toList()
-        + " confidence " + s.outage().confidence() + " p " + s.outage().coincidenceProbability()
-        + " cause " + s.outage().cause().provider() + " " + s.outage().explanation().get(s.outage().explanation().size() - 1);
+    return s == null
+        ? "none"
+        : s.state()
+            + " "
+            + s.outage().members().stream().map(Outage.Member::key).toList()
+            + " confidence "
+            + s.outage().confidence()
+            + " p "
+            + s.outage().coincidenceProbability()
+            + " cause "
+            + s.outage().cause().provider()
+            + " "
+            + s.outage().explanation().get(s.outage().explanation().size() - 1);
   }
 
   /** The last value of every incident, as its JSON (field by field comparable). */
   static Map<String, String> incidents(TandemConfig config) throws Exception {
     Map<String, String> last = new TreeMap<>();
-    for (ConsumerRecord<String, Incident> r : read(config, Incident.class, Map.of(), endOffsets(config.topics().incidents()))) {
+    for (ConsumerRecord<String, Incident> r :
+        read(config, Incident.class, Map.of(), endOffsets(config.topics().incidents()))) {
       last.put(r.key(), r.value() == null ? null : dev.tandem.alert.OutageJson.toJson(r.value()));
     }
     return last;
   }
 
   private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> read(
-      TandemConfig config, Class<T> type, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) throws Exception {
+      TandemConfig config,
+      Class<T> type,
+      Map<TopicPartition, Long> from,
+      Map<TopicPartition, Long> to)
+      throws Exception {
     List<ConsumerRecord<String, T>> records = new ArrayList<>();
-    try (SchemaRegistryClient client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
+    try (SchemaRegistryClient client =
+            RestSchemaRegistryClient.fromConfigs(config.registryConfig());
         SpecificAvroDeserializer<T> values = new SpecificAvroDeserializer<>(type, client);
         KafkaConsumer<String, T> consumer = consumer(values)) {
       values.configure(config.registryConfig(), false);
       consumer.assign(to.keySet());
       to.keySet().forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
       long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (to.keySet().stream().anyMatch(p -> consumer.position(p) < to.get(p)) && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(100)).forEach(r -> {
-          if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
-            records.add(r);
-          }
-        });
+      while (to.keySet().stream().anyMatch(p -> consumer.position(p) < to.get(p))
+          && System.nanoTime() < deadline) {
+        consumer
+            .poll(Duration.ofMillis(100))
+            .forEach(
+                r -> {
+                  if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
+                    records.add(r);
+                  }
+                });
       }
     }
     // One key always lands in one partition, so offset order per partition is each key's history.
-    records.sort(Comparator.<ConsumerRecord<String, T>>comparingInt(ConsumerRecord::partition)
-        .thenComparingLong(ConsumerRecord::offset));
+    records.sort(
+        Comparator.<ConsumerRecord<String, T>>comparingInt(ConsumerRecord::partition)
+            .thenComparingLong(ConsumerRecord::offset));
     return records;
   }
 

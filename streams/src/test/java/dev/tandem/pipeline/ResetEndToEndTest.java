@@ -42,46 +42,76 @@ import picocli.CommandLine;
 class ResetEndToEndTest {
 
   @Test
-  void aResetPipelineReprocessesTheRawTopicIntoTheSameOutages(@TempDir Path stateDir, @TempDir Path work)
-      throws Exception {
+  void aResetPipelineReprocessesTheRawTopicIntoTheSameOutages(
+      @TempDir Path stateDir, @TempDir Path work) throws Exception {
     TandemConfig config = KafkaStack.pipelineConfig("e2e-reset", stateDir);
     Path settings = KafkaStack.writeProperties(work.resolve("tandem.properties"), config);
-    String[] reset = {"reset", "--bootstrap-servers", KafkaStack.bootstrapServers(), "--application-id", "e2e-reset",
-        "--state-dir", stateDir.toString(), "--config", settings.toString()};
-    Scenario fastly = Scenario.bundled().stream().filter(s -> s.name().equals("fastly-2021-06-08")).findFirst().orElseThrow();
+    String[] reset = {
+      "reset",
+      "--bootstrap-servers",
+      KafkaStack.bootstrapServers(),
+      "--application-id",
+      "e2e-reset",
+      "--state-dir",
+      stateDir.toString(),
+      "--config",
+      settings.toString()
+    };
+    Scenario fastly =
+        Scenario.bundled().stream()
+            .filter(s -> s.name().equals("fastly-2021-06-08"))
+            .findFirst()
+            .orElseThrow();
     keepEverything(config.topics().raw(), config.topics().updates());
 
     try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1));
-        SchemaRegistryClient client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-        SpecificAvroDeserializer<Incident> incidents = new SpecificAvroDeserializer<>(Incident.class, client)) {
+        SchemaRegistryClient client =
+            RestSchemaRegistryClient.fromConfigs(config.registryConfig());
+        SpecificAvroDeserializer<Incident> incidents =
+            new SpecificAvroDeserializer<>(Incident.class, client)) {
       incidents.configure(config.registryConfig(), false);
-      new ScenarioReplay(KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
+      new ScenarioReplay(
+              KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
           .replay(ScenarioReplay.records(List.of(fastly)), Duration.ofMinutes(2), change -> {});
 
       Cli running = Cli.execute(reset);
       assertThat(running.code()).as("a running pipeline is not reset").isEqualTo(1);
-      assertThat(running.err().lines()).singleElement().asString()
-          .startsWith("tandem: application 'e2e-reset' is still running").contains("stop every instance");
-      // Stopped as an operator would before a reset: leaving the group, or it stays a member until its session times out.
-      app.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-          .withTimeout(Duration.ofSeconds(30)));
+      assertThat(running.err().lines())
+          .singleElement()
+          .asString()
+          .startsWith("tandem: application 'e2e-reset' is still running")
+          .contains("stop every instance");
+      // Stopped as an operator would before a reset: leaving the group, or it stays a member until
+      // its session times out.
+      app.streams()
+          .close(
+              CloseOptions.groupMembershipOperation(
+                      CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                  .withTimeout(Duration.ofSeconds(30)));
     }
     Map<TopicPartition, Long> endOfFirstRun = OutageLog.endOffsets(config.topics().outages());
-    List<ConsumerRecord<String, CorrelatedOutage>> firstRun = OutageLog.outageChanges(config, Map.of(), endOfFirstRun);
+    List<ConsumerRecord<String, CorrelatedOutage>> firstRun =
+        OutageLog.outageChanges(config, Map.of(), endOfFirstRun);
     Map<String, OutageLog.Standing> before = OutageLog.standing(firstRun);
     assertThat(before).hasSize(1);
-    assertThat(before.values()).singleElement().satisfies(o -> assertThat(o.outage().providers()).contains("fastly", "amazon"));
+    assertThat(before.values())
+        .singleElement()
+        .satisfies(o -> assertThat(o.outage().providers()).contains("fastly", "amazon"));
 
     Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets("e2e-reset");
-    Cli dryRun = Cli.execute(Stream.concat(Arrays.stream(reset), Stream.of("--dry-run")).toArray(String[]::new));
+    Cli dryRun =
+        Cli.execute(
+            Stream.concat(Arrays.stream(reset), Stream.of("--dry-run")).toArray(String[]::new));
     assertThat(dryRun.code()).as(dryRun.err()).isZero();
-    assertThat(dryRun.out()).startsWith("would reset application 'e2e-reset' (dry run: nothing changed)");
+    assertThat(dryRun.out())
+        .startsWith("would reset application 'e2e-reset' (dry run: nothing changed)");
     assertThat(stateDir.resolve("e2e-reset")).as("a dry run keeps the local state").isDirectory();
     assertThat(committedOffsets("e2e-reset")).as("and the committed offsets").isEqualTo(committed);
 
     Cli done = Cli.execute(reset);
     assertThat(done.code()).as(done.err()).isZero();
-    assertThat(done.out()).contains("reset application 'e2e-reset'")
+    assertThat(done.out())
+        .contains("reset application 'e2e-reset'")
         .contains("reprocess from the beginning: e2e-reset.raw")
         .contains("skip old records: e2e-reset.incidents")
         .contains("skip old records: e2e-reset.updates")
@@ -90,22 +120,30 @@ class ResetEndToEndTest {
 
     try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1));
         Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {
-      assertThat(new PipelineProgress(admin, app.applicationId(), config.topics()).awaitCaughtUp(Duration.ofMinutes(2))).isTrue();
+      assertThat(
+              new PipelineProgress(admin, app.applicationId(), config.topics())
+                  .awaitCaughtUp(Duration.ofMinutes(2)))
+          .isTrue();
     }
-    List<ConsumerRecord<String, CorrelatedOutage>> secondRun = OutageLog.outageChanges(config, endOfFirstRun, OutageLog.endOffsets(config.topics().outages()));
+    List<ConsumerRecord<String, CorrelatedOutage>> secondRun =
+        OutageLog.outageChanges(
+            config, endOfFirstRun, OutageLog.endOffsets(config.topics().outages()));
 
     // An outage is named after its earliest member (OutageLedger): the same id, whatever order the
     // two raw partitions interleave in.
     Map<String, OutageLog.Standing> after = OutageLog.standing(secondRun);
     assertThat(after).as("same ids, providers, members, cause and state").isEqualTo(before);
     for (String id : after.keySet()) {
-      CorrelatedOutage first = secondRun.stream().filter(r -> r.key().equals(id)).findFirst().orElseThrow().value();
-      assertThat(first.getVersion()).as("versions go on from the first run's, never repeat")
+      CorrelatedOutage first =
+          secondRun.stream().filter(r -> r.key().equals(id)).findFirst().orElseThrow().value();
+      assertThat(first.getVersion())
+          .as("versions go on from the first run's, never repeat")
           .isEqualTo(last(firstRun, id).getVersion() + 1);
       assertThat(first.getState()).isEqualTo(OutageState.OPEN);
       assertThat(last(secondRun, id).getState()).isEqualTo(OutageState.RESOLVED);
     }
-    assertThat(last(firstRun, before.keySet().iterator().next()).getState()).isEqualTo(OutageState.RESOLVED);
+    assertThat(last(firstRun, before.keySet().iterator().next()).getState())
+        .isEqualTo(OutageState.RESOLVED);
   }
 
   /**
@@ -116,18 +154,30 @@ class ResetEndToEndTest {
    */
   private static void keepEverything(String... topics) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {
-      admin.createTopics(Arrays.stream(topics)
-          .map(name -> new NewTopic(name, Optional.of(2), Optional.empty()).configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
-          .toList()).all().get();
+      admin
+          .createTopics(
+              Arrays.stream(topics)
+                  .map(
+                      name ->
+                          new NewTopic(name, Optional.of(2), Optional.empty())
+                              .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, "-1")))
+                  .toList())
+          .all()
+          .get();
     }
   }
 
-  private static CorrelatedOutage last(List<ConsumerRecord<String, CorrelatedOutage>> changes, String id) {
-    return changes.stream().filter(r -> r.key().equals(id)).reduce((a, b) -> b).orElseThrow().value();
+  private static CorrelatedOutage last(
+      List<ConsumerRecord<String, CorrelatedOutage>> changes, String id) {
+    return changes.stream()
+        .filter(r -> r.key().equals(id))
+        .reduce((a, b) -> b)
+        .orElseThrow()
+        .value();
   }
 
-
-  private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(String group) throws Exception {
+  private static Map<TopicPartition, OffsetAndMetadata> committedOffsets(String group)
+      throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {
       return admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
     }

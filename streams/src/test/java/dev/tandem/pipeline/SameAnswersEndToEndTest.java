@@ -45,7 +45,8 @@ class SameAnswersEndToEndTest {
 
   @Test
   void partitionsShufflingBatchingAndAResetGiveTheSameOutages(
-      @TempDir Path simulated, @TempDir Path oneState, @TempDir Path sixState, @TempDir Path work) throws Exception {
+      @TempDir Path simulated, @TempDir Path oneState, @TempDir Path sixState, @TempDir Path work)
+      throws Exception {
     List<RawStatus> records = simulatedDays(simulated);
 
     TandemConfig one = config("same-1p", oneState, 1);
@@ -57,7 +58,9 @@ class SameAnswersEndToEndTest {
       }
       trickled = Answers.of(one, Map.of());
     }
-    assertThat(trickled.outages()).as("the simulation plants shared outages").hasSizeGreaterThanOrEqualTo(3);
+    assertThat(trickled.outages())
+        .as("the simulation plants shared outages")
+        .hasSizeGreaterThanOrEqualTo(3);
     assertThat(trickled.incidents()).hasSizeGreaterThan(100);
 
     TandemConfig six = config("same-6p", sixState, 6);
@@ -66,32 +69,56 @@ class SameAnswersEndToEndTest {
       replay(six, app, shuffledWithinWeeks(records, new Random(90)));
       burst = Answers.of(six, Map.of());
       // Stopped as an operator does before a reset: leaving the group.
-      app.streams().close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
-          .withTimeout(Duration.ofSeconds(30)));
+      app.streams()
+          .close(
+              CloseOptions.groupMembershipOperation(
+                      CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                  .withTimeout(Duration.ofSeconds(30)));
     }
     assertThat(burst.incidents()).isEqualTo(trickled.incidents());
-    assertThat(burst.outages()).as("six partitions, shuffled, one burst: %s",
-        OutageLog.differences(trickled.outages(), burst.outages())).isEqualTo(trickled.outages());
+    assertThat(burst.outages())
+        .as(
+            "six partitions, shuffled, one burst: %s",
+            OutageLog.differences(trickled.outages(), burst.outages()))
+        .isEqualTo(trickled.outages());
 
     Map<TopicPartition, Long> beforeReset = OutageLog.endOffsets(six.topics().outages());
     CommandLineRun reset = new CommandLineRun();
-    assertThat(reset.execute("reset", "--bootstrap-servers", KafkaStack.bootstrapServers(), "--application-id", "same-6p",
-        "--state-dir", sixState.toString(), "--config", KafkaStack.writeProperties(work.resolve("six.properties"), six).toString()))
-        .as(reset.err.toString()).isZero();
+    assertThat(
+            reset.execute(
+                "reset",
+                "--bootstrap-servers",
+                KafkaStack.bootstrapServers(),
+                "--application-id",
+                "same-6p",
+                "--state-dir",
+                sixState.toString(),
+                "--config",
+                KafkaStack.writeProperties(work.resolve("six.properties"), six).toString()))
+        .as(reset.err.toString())
+        .isZero();
     try (TandemApp app = TandemApp.start(six, Duration.ofMinutes(1))) {
       replay(six, app, List.of());
     }
     Answers reprocessed = Answers.of(six, beforeReset);
     Map<String, dev.tandem.contract.CorrelatedOutage> byVersion = new TreeMap<>();
-    for (ConsumerRecord<String, dev.tandem.contract.CorrelatedOutage> r : OutageLog.outageChanges(six)) {
+    for (ConsumerRecord<String, dev.tandem.contract.CorrelatedOutage> r :
+        OutageLog.outageChanges(six)) {
       if (r.value() != null) {
-        dev.tandem.contract.CorrelatedOutage other = byVersion.putIfAbsent(r.key() + " v" + r.value().getVersion(), r.value());
-        assertThat(other).as("%s v%d published twice, before and after the reset", r.key(), r.value().getVersion())
+        dev.tandem.contract.CorrelatedOutage other =
+            byVersion.putIfAbsent(r.key() + " v" + r.value().getVersion(), r.value());
+        assertThat(other)
+            .as(
+                "%s v%d published twice, before and after the reset",
+                r.key(), r.value().getVersion())
             .isIn(null, r.value());
       }
     }
-    assertThat(reprocessed.outages()).as("what the reprocess published, on its own: %s",
-        OutageLog.differences(trickled.outages(), reprocessed.outages())).isEqualTo(trickled.outages());
+    assertThat(reprocessed.outages())
+        .as(
+            "what the reprocess published, on its own: %s",
+            OutageLog.differences(trickled.outages(), reprocessed.outages()))
+        .isEqualTo(trickled.outages());
   }
 
   /** 90 days of 60 providers with 6 planted shared outages, in arrival order. */
@@ -105,33 +132,46 @@ class SameAnswersEndToEndTest {
   private static List<RawStatus> shuffledWithinWeeks(List<RawStatus> records, Random random) {
     Map<Long, List<RawStatus>> weeks = new TreeMap<>();
     for (RawStatus r : records) {
-      weeks.computeIfAbsent(Duration.ofMillis(r.receivedAt().toEpochMilli()).toDays() / 7, w -> new ArrayList<>()).add(r);
+      weeks
+          .computeIfAbsent(
+              Duration.ofMillis(r.receivedAt().toEpochMilli()).toDays() / 7, w -> new ArrayList<>())
+          .add(r);
     }
     List<RawStatus> shuffled = new ArrayList<>();
-    weeks.values().forEach(week -> {
-      Collections.shuffle(week, random);
-      shuffled.addAll(week);
-    });
+    weeks
+        .values()
+        .forEach(
+            week -> {
+              Collections.shuffle(week, random);
+              shuffled.addAll(week);
+            });
     return shuffled;
   }
 
-  private static void replay(TandemConfig config, TandemApp app, List<RawStatus> records) throws Exception {
-    try (SchemaRegistryClient client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-        SpecificAvroDeserializer<Incident> incidents = new SpecificAvroDeserializer<>(Incident.class, client)) {
+  private static void replay(TandemConfig config, TandemApp app, List<RawStatus> records)
+      throws Exception {
+    try (SchemaRegistryClient client =
+            RestSchemaRegistryClient.fromConfigs(config.registryConfig());
+        SpecificAvroDeserializer<Incident> incidents =
+            new SpecificAvroDeserializer<>(Incident.class, client)) {
       incidents.configure(config.registryConfig(), false);
-      new ScenarioReplay(KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
+      new ScenarioReplay(
+              KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
           .replay(records, Duration.ofMinutes(2), change -> {});
     }
   }
 
   private static TandemConfig config(String prefix, Path stateDir, int partitions) {
-    Map<String, String> values = new LinkedHashMap<>(KafkaStack.pipelineConfig(prefix, stateDir).values());
+    Map<String, String> values =
+        new LinkedHashMap<>(KafkaStack.pipelineConfig(prefix, stateDir).values());
     values.put("tandem.topic.partitions", Integer.toString(partitions));
     return new TandemConfig(values);
   }
 
-
-  /** Where a run ended: the outages that stand (by id, without versions) and every incident's last value. */
+  /**
+   * Where a run ended: the outages that stand (by id, without versions) and every incident's last
+   * value.
+   */
   private record Answers(Map<String, OutageLog.Standing> outages, Map<String, String> incidents) {
     static Answers of(TandemConfig config, Map<TopicPartition, Long> from) throws Exception {
       List<ConsumerRecord<String, dev.tandem.contract.CorrelatedOutage>> changes =

@@ -13,7 +13,6 @@ import dev.tandem.scenario.Scenario;
 import dev.tandem.serde.SpecificAvroDeserializer;
 import dev.tandem.testing.KafkaStack;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,19 +35,30 @@ class ScenarioEndToEndTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @ParameterizedTest
-  @ValueSource(strings = {"fastly-2021-06-08", "seed-2024-12-11-meta-then-openai", "seed-2025-12-02-chatgpt-two-hours"})
+  @ValueSource(
+      strings = {
+        "fastly-2021-06-08",
+        "seed-2024-12-11-meta-then-openai",
+        "seed-2025-12-02-chatgpt-two-hours"
+      })
   void concludesWhatTheScenarioExpects(String name, @TempDir Path stateDir) throws Exception {
-    Scenario scenario = Scenario.bundled().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
+    Scenario scenario =
+        Scenario.bundled().stream().filter(s -> s.name().equals(name)).findFirst().orElseThrow();
     JsonNode expected = resourceJson("/scenarios/" + name + ".expected.json");
     TandemConfig config = KafkaStack.pipelineConfig("e2e-" + name, stateDir);
 
     ReplayResult result;
     try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1));
-        SchemaRegistryClient client = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-        SpecificAvroDeserializer<Incident> incidents = new SpecificAvroDeserializer<>(Incident.class, client)) {
+        SchemaRegistryClient client =
+            RestSchemaRegistryClient.fromConfigs(config.registryConfig());
+        SpecificAvroDeserializer<Incident> incidents =
+            new SpecificAvroDeserializer<>(Incident.class, client)) {
       incidents.configure(config.registryConfig(), false);
-      result = new ScenarioReplay(KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
-          .replay(ScenarioReplay.records(List.of(scenario)), Duration.ofMinutes(2), change -> {});
+      result =
+          new ScenarioReplay(
+                  KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
+              .replay(
+                  ScenarioReplay.records(List.of(scenario)), Duration.ofMinutes(2), change -> {});
     }
 
     assertOutages(result, expected.get("outages"));
@@ -72,7 +82,8 @@ class ScenarioEndToEndTest {
       JsonNode want = expected.get(i);
       JsonNode got = actual.get(i);
       assertThat(strings(got.get("providers"))).isEqualTo(strings(want.get("providers")));
-      assertThat(got.get("suspectedCause").get("provider").asText()).isEqualTo(want.get("suspectedCause").asText());
+      assertThat(got.get("suspectedCause").get("provider").asText())
+          .isEqualTo(want.get("suspectedCause").asText());
       assertThat(got.get("state").asText()).isEqualTo(want.get("finalState").asText());
     }
     if (!expected.isEmpty()) {
@@ -84,11 +95,14 @@ class ScenarioEndToEndTest {
 
   private static void assertIncidents(ReplayResult result, JsonNode expected) {
     for (JsonNode want : expected) {
-      Incident got = result.incidents().stream()
-          .filter(i -> i.getProvider().equals(want.get("provider").asText())
-              && i.getIncidentId().equals(want.get("incidentId").asText()))
-          .findFirst()
-          .orElseThrow(() -> new AssertionError("no incident " + want));
+      Incident got =
+          result.incidents().stream()
+              .filter(
+                  i ->
+                      i.getProvider().equals(want.get("provider").asText())
+                          && i.getIncidentId().equals(want.get("incidentId").asText()))
+              .findFirst()
+              .orElseThrow(() -> new AssertionError("no incident " + want));
       assertThat(got.getStatus().name()).isEqualTo(want.get("status").asText());
       if (want.has("impact")) {
         assertThat(got.getImpact().name()).isEqualTo(want.get("impact").asText());

@@ -34,7 +34,9 @@ final class SimulatedTraffic {
       try {
         Path dir = Files.createTempDirectory("tandem-sim");
         Path scenario = SimulationFiles.write(simulation, dir).scenario();
-        records = ScenarioReplay.records(List.of(Scenario.parse(SETTINGS.name(), Files.readString(scenario))));
+        records =
+            ScenarioReplay.records(
+                List.of(Scenario.parse(SETTINGS.name(), Files.readString(scenario))));
         try (var files = Files.list(dir)) {
           for (Path file : files.toList()) {
             Files.delete(file);

@@ -12,7 +12,9 @@ class TandemConfigTest {
   private static final String INSTANCE = StreamsConfig.mainConsumerPrefix("group.instance.id");
 
   private static Properties props(Map<String, String> settings) throws Exception {
-    Map<String, String> all = new java.util.HashMap<>(Map.of("bootstrap.servers", "kafka:9092", "schema.registry.url", "http://r:8081"));
+    Map<String, String> all =
+        new java.util.HashMap<>(
+            Map.of("bootstrap.servers", "kafka:9092", "schema.registry.url", "http://r:8081"));
     all.putAll(settings);
     return TandemConfig.load(null, Map.of(), all).streamsProperties();
   }
@@ -23,8 +25,12 @@ class TandemConfigTest {
     Properties again = props(Map.of("state.dir", "/var/lib/tandem/a"));
     Properties other = props(Map.of("state.dir", "/var/lib/tandem/b"));
 
-    assertThat(first.getProperty(INSTANCE)).startsWith("tandem-").isEqualTo(again.getProperty(INSTANCE));
-    assertThat(other.getProperty(INSTANCE)).as("another state directory is another instance").isNotEqualTo(first.getProperty(INSTANCE));
+    assertThat(first.getProperty(INSTANCE))
+        .startsWith("tandem-")
+        .isEqualTo(again.getProperty(INSTANCE));
+    assertThat(other.getProperty(INSTANCE))
+        .as("another state directory is another instance")
+        .isNotEqualTo(first.getProperty(INSTANCE));
   }
 
   @Test

@@ -50,11 +50,15 @@ final class TopologyRun implements AutoCloseable {
   private TopologyRun(Path stateDir) {
     this.stateDir = stateDir;
     this.avro = new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
-    Correlator correlator = new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
-    this.driver = new TopologyTestDriver(
-        TandemTopology.build(TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, Duration.ofDays(7)),
-        streamsProperties(stateDir));
-    this.raw = driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
+    Correlator correlator =
+        new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
+    this.driver =
+        new TopologyTestDriver(
+            TandemTopology.build(
+                TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, Duration.ofDays(7)),
+            streamsProperties(stateDir));
+    this.raw =
+        driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
   }
 
   static TopologyRun start() {
@@ -76,35 +80,51 @@ final class TopologyRun implements AutoCloseable {
   TopologyRun pipe(List<RawStatus> records) {
     for (RawStatus record : records) {
       ProducerRecord<String, byte[]> r = record.toProducerRecord(TOPICS.raw());
-      raw.pipeInput(new TestRecord<>(r.key(), r.value(), r.headers(), Instant.ofEpochMilli(r.timestamp())));
+      raw.pipeInput(
+          new TestRecord<>(r.key(), r.value(), r.headers(), Instant.ofEpochMilli(r.timestamp())));
     }
     return this;
   }
 
   List<TestRecord<String, StatusUpdate>> updates() {
-    return driver.createOutputTopic(TOPICS.updates(), new StringDeserializer(), avro.forValues(StatusUpdate.class).deserializer())
+    return driver
+        .createOutputTopic(
+            TOPICS.updates(),
+            new StringDeserializer(),
+            avro.forValues(StatusUpdate.class).deserializer())
         .readRecordsToList();
   }
 
   /** The last value of each incident published since the previous read. */
   Map<String, Incident> incidents() {
-    return driver.createOutputTopic(TOPICS.incidents(), new StringDeserializer(), avro.forValues(Incident.class).deserializer())
+    return driver
+        .createOutputTopic(
+            TOPICS.incidents(),
+            new StringDeserializer(),
+            avro.forValues(Incident.class).deserializer())
         .readKeyValuesToMap();
   }
 
   /** Every change of {@code tandem.outages} in order; a null value is a retraction. */
   List<TestRecord<String, CorrelatedOutage>> outageChanges() {
-    return driver.createOutputTopic(TOPICS.outages(), new StringDeserializer(), avro.forValues(CorrelatedOutage.class).deserializer())
+    return driver
+        .createOutputTopic(
+            TOPICS.outages(),
+            new StringDeserializer(),
+            avro.forValues(CorrelatedOutage.class).deserializer())
         .readRecordsToList();
   }
 
   List<TestRecord<String, byte[]>> deadLetters() {
-    return driver.createOutputTopic(TOPICS.deadLetters(), new StringDeserializer(), Serdes.ByteArray().deserializer())
+    return driver
+        .createOutputTopic(
+            TOPICS.deadLetters(), new StringDeserializer(), Serdes.ByteArray().deserializer())
         .readRecordsToList();
   }
 
   TestOutputTopic<String, String> outagesJson() {
-    return driver.createOutputTopic(TOPICS.outagesJson(), new StringDeserializer(), new StringDeserializer());
+    return driver.createOutputTopic(
+        TOPICS.outagesJson(), new StringDeserializer(), new StringDeserializer());
   }
 
   /**
@@ -114,7 +134,8 @@ final class TopologyRun implements AutoCloseable {
   static Map<String, Outage> finalOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
     Map<String, Outage> live = new LinkedHashMap<>();
     for (TestRecord<String, CorrelatedOutage> change : changes) {
-      if (change.value() == null || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
+      if (change.value() == null
+          || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
         live.remove(change.key());
       } else {
         live.put(change.key(), OutageRecords.fromAvro(change.value()).outage());
@@ -123,11 +144,16 @@ final class TopologyRun implements AutoCloseable {
     return live;
   }
 
-  /** The outages that stand at the end by id, each with its state, without versions ({@link OutageLog.Standing}). */
-  static Map<String, OutageLog.Standing> standingOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
+  /**
+   * The outages that stand at the end by id, each with its state, without versions ({@link
+   * OutageLog.Standing}).
+   */
+  static Map<String, OutageLog.Standing> standingOutages(
+      List<TestRecord<String, CorrelatedOutage>> changes) {
     Map<String, OutageLog.Standing> standing = new java.util.TreeMap<>();
     for (TestRecord<String, CorrelatedOutage> change : changes) {
-      if (change.value() == null || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
+      if (change.value() == null
+          || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
         standing.remove(change.key());
       } else {
         standing.put(change.key(), OutageLog.Standing.of(change.value()));
@@ -151,12 +177,17 @@ final class TopologyRun implements AutoCloseable {
 
   private static Properties streamsProperties(Path stateDir) {
     try {
-      // The same Streams settings as a real run (exactly-once, exception handlers, dead-letter topic).
-      return TandemConfig.load(null, Map.of(), Map.of(
-          "bootstrap.servers", "unused:9092",
-          "schema.registry.url", "mock://in-memory",
-          "application.id", "tandem-topology-test",
-          "state.dir", stateDir.toString())).streamsProperties();
+      // The same Streams settings as a real run (exactly-once, exception handlers, dead-letter
+      // topic).
+      return TandemConfig.load(
+              null,
+              Map.of(),
+              Map.of(
+                  "bootstrap.servers", "unused:9092",
+                  "schema.registry.url", "mock://in-memory",
+                  "application.id", "tandem-topology-test",
+                  "state.dir", stateDir.toString()))
+          .streamsProperties();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

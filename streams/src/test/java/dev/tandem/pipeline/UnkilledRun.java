@@ -35,35 +35,62 @@ final class UnkilledRun {
       TandemConfig config = KafkaStack.pipelineConfig("crash-unkilled", stateDir);
       long began = System.nanoTime();
       publish(KafkaStack.bootstrapServers(), config, SimulatedTraffic.records());
-      try (CommittedOutputs.Follower follower = CommittedOutputs.follow(KafkaStack.bootstrapServers(), config)) {
+      try (CommittedOutputs.Follower follower =
+          CommittedOutputs.follow(KafkaStack.bootstrapServers(), config)) {
         try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1));
-            Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {
-          assertThat(new PipelineProgress(admin, app.applicationId(), config.topics()).awaitCaughtUp(Duration.ofMinutes(2)))
-              .as("the unkilled run caught up").isTrue();
+            Admin admin =
+                Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {
+          assertThat(
+                  new PipelineProgress(admin, app.applicationId(), config.topics())
+                      .awaitCaughtUp(Duration.ofMinutes(2)))
+              .as("the unkilled run caught up")
+              .isTrue();
         }
         outputs = follower.finish();
       }
-      System.out.printf("unkilled run: %d records from %d providers in %d ms: %s%n", SimulatedTraffic.records().size(),
-          SimulatedTraffic.providers(), (System.nanoTime() - began) / 1_000_000, outputs.summary());
+      System.out.printf(
+          "unkilled run: %d records from %d providers in %d ms: %s%n",
+          SimulatedTraffic.records().size(),
+          SimulatedTraffic.providers(),
+          (System.nanoTime() - began) / 1_000_000,
+          outputs.summary());
       deleteQuietly(stateDir);
     }
     return outputs;
   }
 
-  /** Creates the pipeline's topics if they are missing (as the pipeline would) and publishes the records to the raw one. */
+  /**
+   * Creates the pipeline's topics if they are missing (as the pipeline would) and publishes the
+   * records to the raw one.
+   */
   static void publish(String bootstrapServers, TandemConfig config, List<RawStatus> records) {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      TopicSetup.createMissing(admin, config.topics(), config.topicPartitions(), config.topicReplicationFactor());
+      TopicSetup.createMissing(
+          admin, config.topics(), config.topicPartitions(), config.topicReplicationFactor());
       // A partition created a moment ago may not have its leader yet; an idempotent producer whose
-      // first batch is refused for that, and whose next ones are not, is stuck on out-of-order sequences.
-      Awaitility.await("leaders of " + config.topics().raw()).atMost(Duration.ofSeconds(30)).ignoreExceptions()
-          .until(() -> {
-            var partitions = admin.describeTopics(List.of(config.topics().raw())).allTopicNames().get()
-                .get(config.topics().raw()).partitions();
-            Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-            partitions.forEach(p -> latest.put(new TopicPartition(config.topics().raw(), p.partition()), OffsetSpec.latest()));
-            return partitions.stream().allMatch(p -> p.leader() != null) && admin.listOffsets(latest).all().get().size() == partitions.size();
-          });
+      // first batch is refused for that, and whose next ones are not, is stuck on out-of-order
+      // sequences.
+      Awaitility.await("leaders of " + config.topics().raw())
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(
+              () -> {
+                var partitions =
+                    admin
+                        .describeTopics(List.of(config.topics().raw()))
+                        .allTopicNames()
+                        .get()
+                        .get(config.topics().raw())
+                        .partitions();
+                Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                partitions.forEach(
+                    p ->
+                        latest.put(
+                            new TopicPartition(config.topics().raw(), p.partition()),
+                            OffsetSpec.latest()));
+                return partitions.stream().allMatch(p -> p.leader() != null)
+                    && admin.listOffsets(latest).all().get().size() == partitions.size();
+              });
     }
     Properties client = new Properties();
     client.put("bootstrap.servers", bootstrapServers);

@@ -42,23 +42,48 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Our Confluent-protocol client and serdes against a real registry: Apicurio's /apis/ccompat/v7 on a real broker. */
+/**
+ * Our Confluent-protocol client and serdes against a real registry: Apicurio's /apis/ccompat/v7 on
+ * a real broker.
+ */
 @ExtendWith(KafkaStack.class)
 class ApicurioRegistryTest {
 
-  private static final Schema V1 = SchemaBuilder.record("Reading").namespace("dev.tandem.test").fields()
-      .requiredString("sensor").requiredInt("value").endRecord();
-  private static final Schema V2_WITH_DEFAULT = SchemaBuilder.record("Reading").namespace("dev.tandem.test").fields()
-      .requiredString("sensor").requiredInt("value").name("unit").type().stringType().stringDefault("celsius").endRecord();
-  private static final Schema V2_WITHOUT_DEFAULT = SchemaBuilder.record("Reading").namespace("dev.tandem.test").fields()
-      .requiredString("sensor").requiredInt("value").requiredString("unit").endRecord();
+  private static final Schema V1 =
+      SchemaBuilder.record("Reading")
+          .namespace("dev.tandem.test")
+          .fields()
+          .requiredString("sensor")
+          .requiredInt("value")
+          .endRecord();
+  private static final Schema V2_WITH_DEFAULT =
+      SchemaBuilder.record("Reading")
+          .namespace("dev.tandem.test")
+          .fields()
+          .requiredString("sensor")
+          .requiredInt("value")
+          .name("unit")
+          .type()
+          .stringType()
+          .stringDefault("celsius")
+          .endRecord();
+  private static final Schema V2_WITHOUT_DEFAULT =
+      SchemaBuilder.record("Reading")
+          .namespace("dev.tandem.test")
+          .fields()
+          .requiredString("sensor")
+          .requiredInt("value")
+          .requiredString("unit")
+          .endRecord();
 
   private SchemaRegistryClient client;
   private String subject;
 
   @BeforeEach
   void connect(TestInfo test) {
-    client = RestSchemaRegistryClient.fromConfigs(Map.of("schema.registry.url", KafkaStack.registryUrl()));
+    client =
+        RestSchemaRegistryClient.fromConfigs(
+            Map.of("schema.registry.url", KafkaStack.registryUrl()));
     subject = "it-" + test.getTestMethod().orElseThrow().getName() + "-value";
   }
 
@@ -72,7 +97,10 @@ class ApicurioRegistryTest {
     int id = client.register(subject, V1);
 
     assertThat(client.register(subject, V1)).as("same schema, same id").isEqualTo(id);
-    assertThat(RestSchemaRegistryClient.fromConfigs(Map.of("schema.registry.url", KafkaStack.registryUrl())).lookUpId(subject, V1))
+    assertThat(
+            RestSchemaRegistryClient.fromConfigs(
+                    Map.of("schema.registry.url", KafkaStack.registryUrl()))
+                .lookUpId(subject, V1))
         .isEqualTo(id);
     assertThat(client.getById(id)).isEqualTo(V1);
     RegisteredSchema latest = client.getLatest(subject);
@@ -90,12 +118,14 @@ class ApicurioRegistryTest {
     assertThat(client.isCompatible(subject, V2_WITH_DEFAULT)).isTrue();
     assertThat(client.isCompatible(subject, V2_WITHOUT_DEFAULT)).isFalse();
     assertThatThrownBy(() -> client.register(subject, V2_WITHOUT_DEFAULT))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(409);
-          assertThat(e.subject()).isEqualTo(subject);
-          assertThat(e.url()).startsWith(KafkaStack.registryUrl() + "/subjects/");
-          assertThat(e.getMessage()).contains("409").contains(subject);
-        });
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(409);
+              assertThat(e.subject()).isEqualTo(subject);
+              assertThat(e.url()).startsWith(KafkaStack.registryUrl() + "/subjects/");
+              assertThat(e.getMessage()).contains("409").contains(subject);
+            });
     assertThat(client.register(subject, V2_WITH_DEFAULT)).isPositive();
     assertThat(client.getLatest(subject).version()).isEqualTo(2);
   }
@@ -103,16 +133,20 @@ class ApicurioRegistryTest {
   @Test
   void anUnknownSubjectOrIdIsA404WithTheRegistrysOwnErrorCode() {
     assertThatThrownBy(() -> client.getLatest("it-no-such-subject-value"))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(404);
-          assertThat(e.errorCode()).isEqualTo(40401);
-          assertThat(e.getMessage()).contains("it-no-such-subject-value");
-        });
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(404);
+              assertThat(e.errorCode()).isEqualTo(40401);
+              assertThat(e.getMessage()).contains("it-no-such-subject-value");
+            });
     assertThatThrownBy(() -> client.getById(987_654))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(404);
-          assertThat(e.errorCode()).isEqualTo(40403);
-        });
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(404);
+              assertThat(e.errorCode()).isEqualTo(40403);
+            });
   }
 
   @Test
@@ -122,15 +156,24 @@ class ApicurioRegistryTest {
       closedPort = socket.getLocalPort();
     }
     String url = "http://127.0.0.1:" + closedPort + "/apis/ccompat/v7";
-    SchemaRegistryClient down = RestSchemaRegistryClient.fromConfigs(Map.of(
-        "schema.registry.url", url, "schema.registry.max.retries", "2", "schema.registry.retry.backoff.ms", "20"));
+    SchemaRegistryClient down =
+        RestSchemaRegistryClient.fromConfigs(
+            Map.of(
+                "schema.registry.url",
+                url,
+                "schema.registry.max.retries",
+                "2",
+                "schema.registry.retry.backoff.ms",
+                "20"));
     long start = System.nanoTime();
 
     assertThatThrownBy(() -> down.register(subject, V1))
-        .isInstanceOfSatisfying(SchemaRegistryException.class, e -> {
-          assertThat(e.httpStatus()).isEqualTo(-1);
-          assertThat(e.getMessage()).contains(url).contains("unreachable after 3 attempts");
-        });
+        .isInstanceOfSatisfying(
+            SchemaRegistryException.class,
+            e -> {
+              assertThat(e.httpStatus()).isEqualTo(-1);
+              assertThat(e.getMessage()).contains(url).contains("unreachable after 3 attempts");
+            });
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
   }
 
@@ -140,20 +183,32 @@ class ApicurioRegistryTest {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {
       admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
     }
-    StatusUpdate update = StatusUpdate.newBuilder()
-        .setProvider("openai").setIncidentId("inc-1").setUpdateId("u-1").setTitle("Elevated errors")
-        .setStatus(IncidentStatus.INVESTIGATING).setImpact(Impact.MAJOR)
-        .setComponents(List.of(AffectedComponent.newBuilder().setId("698866f0c3").setName("API")
-            .setStatus(ComponentStatus.PARTIAL_OUTAGE).build()))
-        .setStartedAt(Instant.parse("2025-12-02T19:40:00Z")).setUpdatedAt(Instant.parse("2025-12-02T19:40:00Z"))
-        .build();
+    StatusUpdate update =
+        StatusUpdate.newBuilder()
+            .setProvider("openai")
+            .setIncidentId("inc-1")
+            .setUpdateId("u-1")
+            .setTitle("Elevated errors")
+            .setStatus(IncidentStatus.INVESTIGATING)
+            .setImpact(Impact.MAJOR)
+            .setComponents(
+                List.of(
+                    AffectedComponent.newBuilder()
+                        .setId("698866f0c3")
+                        .setName("API")
+                        .setStatus(ComponentStatus.PARTIAL_OUTAGE)
+                        .build()))
+            .setStartedAt(Instant.parse("2025-12-02T19:40:00Z"))
+            .setUpdatedAt(Instant.parse("2025-12-02T19:40:00Z"))
+            .build();
     Map<String, String> config = Map.of("schema.registry.url", KafkaStack.registryUrl());
 
     try (SpecificAvroSerde<StatusUpdate> serde = new SpecificAvroSerde<>(StatusUpdate.class)) {
       serde.configure(config, false);
       Properties props = new Properties();
       props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
-      try (KafkaProducer<String, StatusUpdate> producer = new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
+      try (KafkaProducer<String, StatusUpdate> producer =
+          new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
         producer.send(new ProducerRecord<>(topic, "openai", update)).get();
       }
       ConsumerRecord<String, byte[]> raw = readOne(topic);
@@ -168,12 +223,25 @@ class ApicurioRegistryTest {
   @Test
   void aReaderOnTheOldSchemaReadsDataWrittenWithANewerOne() {
     String topic = "it-evolution";
-    Schema newer = SchemaBuilder.record("StatusUpdate").namespace("dev.tandem.contract").fields()
-        .requiredString("provider").requiredString("incidentId").requiredString("updateId").requiredString("title")
-        .name("startedAt").type(StatusUpdate.getClassSchema().getField("startedAt").schema()).noDefault()
-        .name("updatedAt").type(StatusUpdate.getClassSchema().getField("updatedAt").schema()).noDefault()
-        .name("region").type().stringType().stringDefault("global")
-        .endRecord();
+    Schema newer =
+        SchemaBuilder.record("StatusUpdate")
+            .namespace("dev.tandem.contract")
+            .fields()
+            .requiredString("provider")
+            .requiredString("incidentId")
+            .requiredString("updateId")
+            .requiredString("title")
+            .name("startedAt")
+            .type(StatusUpdate.getClassSchema().getField("startedAt").schema())
+            .noDefault()
+            .name("updatedAt")
+            .type(StatusUpdate.getClassSchema().getField("updatedAt").schema())
+            .noDefault()
+            .name("region")
+            .type()
+            .stringType()
+            .stringDefault("global")
+            .endRecord();
     GenericRecord written = new GenericData.Record(newer);
     written.put("provider", "gcp");
     written.put("incidentId", "g-1");
@@ -185,14 +253,17 @@ class ApicurioRegistryTest {
     Map<String, String> config = Map.of("schema.registry.url", KafkaStack.registryUrl());
 
     try (GenericAvroSerializer writer = new GenericAvroSerializer();
-        SpecificAvroDeserializer<StatusUpdate> reader = new SpecificAvroDeserializer<>(StatusUpdate.class)) {
+        SpecificAvroDeserializer<StatusUpdate> reader =
+            new SpecificAvroDeserializer<>(StatusUpdate.class)) {
       writer.configure(config, false);
       reader.configure(config, false);
       StatusUpdate read = reader.deserialize(topic, writer.serialize(topic, written));
 
       assertThat(read.getProvider()).isEqualTo("gcp");
       assertThat(read.getUpdatedAt()).isEqualTo(Instant.parse("2025-06-12T18:10:00Z"));
-      assertThat(read.getStatus()).as("field absent from the writer takes its default").isEqualTo(IncidentStatus.UNKNOWN);
+      assertThat(read.getStatus())
+          .as("field absent from the writer takes its default")
+          .isEqualTo(IncidentStatus.UNKNOWN);
       assertThat(read.getComponents()).isEmpty();
     }
   }
@@ -200,7 +271,8 @@ class ApicurioRegistryTest {
   private static ConsumerRecord<String, byte[]> readOne(String topic) {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
-    try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       TopicPartition partition = new TopicPartition(topic, 0);
       consumer.assign(Set.of(partition));
       consumer.seekToBeginning(Set.of(partition));

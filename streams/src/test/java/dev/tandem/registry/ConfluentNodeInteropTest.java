@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Our registry client and Avro serdes against Confluent's official JavaScript client, through a real registry. */
+/**
+ * Our registry client and Avro serdes against Confluent's official JavaScript client, through a
+ * real registry.
+ */
 @ExtendWith(KafkaStack.class)
 class ConfluentNodeInteropTest {
 
@@ -42,32 +45,49 @@ class ConfluentNodeInteropTest {
   private static final Instant STARTED = Instant.parse("2025-12-02T19:40:00Z");
   private static final Instant UPDATED = Instant.parse("2025-12-02T20:05:30.123Z");
 
-  // Every kind of field the contract uses: strings, enums, an array of records, null and non-null unions, timestamps.
-  private static final StatusUpdate UPDATE = StatusUpdate.newBuilder()
-      .setProvider("openai").setIncidentId("inc-1").setUpdateId("u-2").setTitle("Elevated errors – API")
-      .setStatus(IncidentStatus.IDENTIFIED).setImpact(Impact.MAJOR)
-      .setComponents(List.of(
-          AffectedComponent.newBuilder().setId("698866f0c3").setName("API")
-              .setStatus(ComponentStatus.PARTIAL_OUTAGE).build(),
-          AffectedComponent.newBuilder().setId(null).setName("Edge/CDN")
-              .setStatus(ComponentStatus.DEGRADED_PERFORMANCE).build()))
-      .setBody("We have identified the issue.")
-      .setStartedAt(STARTED).setUpdatedAt(UPDATED)
-      .setSource(null).setFormat("statuspage")
-      .build();
+  // Every kind of field the contract uses: strings, enums, an array of records, null and non-null
+  // unions, timestamps.
+  private static final StatusUpdate UPDATE =
+      StatusUpdate.newBuilder()
+          .setProvider("openai")
+          .setIncidentId("inc-1")
+          .setUpdateId("u-2")
+          .setTitle("Elevated errors – API")
+          .setStatus(IncidentStatus.IDENTIFIED)
+          .setImpact(Impact.MAJOR)
+          .setComponents(
+              List.of(
+                  AffectedComponent.newBuilder()
+                      .setId("698866f0c3")
+                      .setName("API")
+                      .setStatus(ComponentStatus.PARTIAL_OUTAGE)
+                      .build(),
+                  AffectedComponent.newBuilder()
+                      .setId(null)
+                      .setName("Edge/CDN")
+                      .setStatus(ComponentStatus.DEGRADED_PERFORMANCE)
+                      .build()))
+          .setBody("We have identified the issue.")
+          .setStartedAt(STARTED)
+          .setUpdatedAt(UPDATED)
+          .setSource(null)
+          .setFormat("statuspage")
+          .build();
 
-  // The same record as the JSON the Confluent JS serializer takes: plain union values, enum symbols, epoch millis.
-  private static final String UPDATE_JSON = """
+  // The same record as the JSON the Confluent JS serializer takes: plain union values, enum
+  // symbols, epoch millis.
+  private static final String UPDATE_JSON =
+      """
       {"provider": "openai", "incidentId": "inc-1", "updateId": "u-2", "title": "Elevated errors – API",
        "status": "IDENTIFIED", "impact": "MAJOR",
        "components": [{"id": "698866f0c3", "name": "API", "status": "PARTIAL_OUTAGE"},
                       {"id": null, "name": "Edge/CDN", "status": "DEGRADED_PERFORMANCE"}],
        "body": "We have identified the issue.",
        "startedAt": %d, "updatedAt": %d, "source": null, "format": "statuspage"}
-      """.formatted(STARTED.toEpochMilli(), UPDATED.toEpochMilli());
+      """
+          .formatted(STARTED.toEpochMilli(), UPDATED.toEpochMilli());
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   private Map<String, String> config;
   private RestSchemaRegistryClient client;
@@ -100,8 +120,16 @@ class ConfluentNodeInteropTest {
     }
     Path in = Files.write(dir.resolve("java.bin"), bytes);
 
-    JsonNode decoded = JSON.readTree(node("decode", "--registry", KafkaStack.registryUrl(),
-        "--topic", "interop-java", "--in", in.toString()));
+    JsonNode decoded =
+        JSON.readTree(
+            node(
+                "decode",
+                "--registry",
+                KafkaStack.registryUrl(),
+                "--topic",
+                "interop-java",
+                "--in",
+                in.toString()));
 
     assertThat(decoded.get("provider").asText()).isEqualTo("openai");
     assertThat(decoded.get("incidentId").asText()).isEqualTo("inc-1");
@@ -123,19 +151,36 @@ class ConfluentNodeInteropTest {
 
   @Test
   void ourDeserializerReadsWhatConfluentsSerializerWritesByteForByte() throws Exception {
-    Path schema = Files.writeString(dir.resolve("StatusUpdate.avsc"), StatusUpdate.getClassSchema().toString());
+    Path schema =
+        Files.writeString(
+            dir.resolve("StatusUpdate.avsc"), StatusUpdate.getClassSchema().toString());
     Path record = Files.writeString(dir.resolve("update.json"), UPDATE_JSON);
     Path out = dir.resolve("node.bin");
 
-    JsonNode reply = JSON.readTree(node("encode", "--registry", KafkaStack.registryUrl(), "--topic", "interop-node",
-        "--schema", schema.toString(), "--json", record.toString(), "--out", out.toString()));
+    JsonNode reply =
+        JSON.readTree(
+            node(
+                "encode",
+                "--registry",
+                KafkaStack.registryUrl(),
+                "--topic",
+                "interop-node",
+                "--schema",
+                schema.toString(),
+                "--json",
+                record.toString(),
+                "--out",
+                out.toString()));
     byte[] bytes = Files.readAllBytes(out);
 
     int registeredId = client.getLatest("interop-node-value").id();
     assertThat(reply.get("id").asInt()).isEqualTo(registeredId);
     assertThat(bytes[0]).as("magic byte").isZero();
-    assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt()).as("big-endian schema id").isEqualTo(registeredId);
-    try (SpecificAvroDeserializer<StatusUpdate> deserializer = new SpecificAvroDeserializer<>(StatusUpdate.class);
+    assertThat(ByteBuffer.wrap(bytes, 1, 4).getInt())
+        .as("big-endian schema id")
+        .isEqualTo(registeredId);
+    try (SpecificAvroDeserializer<StatusUpdate> deserializer =
+            new SpecificAvroDeserializer<>(StatusUpdate.class);
         SpecificAvroSerializer<StatusUpdate> serializer = new SpecificAvroSerializer<>()) {
       deserializer.configure(config, false);
       serializer.configure(config, false);
@@ -146,33 +191,60 @@ class ConfluentNodeInteropTest {
     assertThat(WireFormat.parse(bytes).schemaId()).isEqualTo(registeredId);
   }
 
-  // Both clients send the schema text as given and Apicurio does not canonicalize it: the same schema
-  // pretty-printed gets a new id (and a new version under an existing subject), even with normalize=true.
-  // So the guarantee is for the compact Schema.toString() form, which ours and Confluent's Java serializer register.
+  // Both clients send the schema text as given and Apicurio does not canonicalize it: the same
+  // schema
+  // pretty-printed gets a new id (and a new version under an existing subject), even with
+  // normalize=true.
+  // So the guarantee is for the compact Schema.toString() form, which ours and Confluent's Java
+  // serializer register.
   @Test
   void theSameSchemaRegisteredFromEitherSideGetsTheSameId() throws Exception {
     int ours = client.register("interop-same-java-value", StatusUpdate.getClassSchema());
-    Path schema = Files.writeString(dir.resolve("StatusUpdate.avsc"), StatusUpdate.getClassSchema().toString());
+    Path schema =
+        Files.writeString(
+            dir.resolve("StatusUpdate.avsc"), StatusUpdate.getClassSchema().toString());
 
-    JsonNode theirs = JSON.readTree(node("register", "--registry", KafkaStack.registryUrl(),
-        "--subject", "interop-same-node-value", "--schema", schema.toString()));
+    JsonNode theirs =
+        JSON.readTree(
+            node(
+                "register",
+                "--registry",
+                KafkaStack.registryUrl(),
+                "--subject",
+                "interop-same-node-value",
+                "--schema",
+                schema.toString()));
 
     assertThat(theirs.get("id").asInt()).isEqualTo(ours);
-    assertThat(client.lookUpId("interop-same-node-value", StatusUpdate.getClassSchema())).isEqualTo(ours);
+    assertThat(client.lookUpId("interop-same-node-value", StatusUpdate.getClassSchema()))
+        .isEqualTo(ours);
   }
 
-  /** Runs interop.mjs with node from PATH and returns its stdout, failing with its stderr on a non-zero exit. */
+  /**
+   * Runs interop.mjs with node from PATH and returns its stdout, failing with its stderr on a
+   * non-zero exit.
+   */
   private String node(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("node", NODE_DIR.resolve("interop.mjs").toString()));
+    List<String> command =
+        new ArrayList<>(List.of("node", NODE_DIR.resolve("interop.mjs").toString()));
     command.addAll(List.of(args));
     // Files rather than pipes, so a chatty child can never block on a full pipe buffer.
     Path stdout = Files.createTempFile(dir, "node", ".out");
     Path stderr = Files.createTempFile(dir, "node", ".err");
-    Process process = new ProcessBuilder(command).directory(NODE_DIR.toFile())
-        .redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+    Process process =
+        new ProcessBuilder(command)
+            .directory(NODE_DIR.toFile())
+            .redirectOutput(stdout.toFile())
+            .redirectError(stderr.toFile())
+            .start();
     if (!process.waitFor(NODE_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
-      throw new AssertionError("node " + String.join(" ", args) + " did not finish within " + NODE_TIMEOUT_SECONDS + " s");
+      throw new AssertionError(
+          "node "
+              + String.join(" ", args)
+              + " did not finish within "
+              + NODE_TIMEOUT_SECONDS
+              + " s");
     }
     String out = Files.readString(stdout, StandardCharsets.UTF_8);
     String err = Files.readString(stderr, StandardCharsets.UTF_8);

@@ -21,15 +21,27 @@ class NoSecretFlagsTest {
     List<String> flags = new ArrayList<>();
     collect(TandemCommand.commandLine(), flags);
 
-    assertThat(flags).isNotEmpty()
-        .noneMatch(flag -> flag.matches(".*(password|passwd|secret|token|user-info|credential|jaas).*") && !flag.endsWith("-file"));
+    assertThat(flags)
+        .isNotEmpty()
+        .noneMatch(
+            flag ->
+                flag.matches(".*(password|passwd|secret|token|user-info|credential|jaas).*")
+                    && !flag.endsWith("-file"));
   }
 
   @Test
   void theWebhookTokenComesFromAFileOrTheEnvironment() {
     CommandLineRun cli = new CommandLineRun();
 
-    int code = cli.execute("collect", "--bootstrap-servers", "127.0.0.1:9", "--webhook-port", "0", "--webhook-token", "s3cret");
+    int code =
+        cli.execute(
+            "collect",
+            "--bootstrap-servers",
+            "127.0.0.1:9",
+            "--webhook-port",
+            "0",
+            "--webhook-token",
+            "s3cret");
 
     assertThat(code).isEqualTo(2);
     assertThat(cli.err.toString()).contains("Unknown options: '--webhook-token'");

@@ -14,17 +14,59 @@ import java.util.concurrent.TimeUnit;
  */
 record SelfSignedCertificate(Path keyStore, Path trustStore, String password) {
 
-  static SelfSignedCertificate create(Path dir, String password) throws IOException, InterruptedException {
+  static SelfSignedCertificate create(Path dir, String password)
+      throws IOException, InterruptedException {
     Path keyStore = dir.resolve("server.p12");
     Path trustStore = dir.resolve("truststore.p12");
     Path certificate = dir.resolve("server.pem");
-    keytool("-genkeypair", "-alias", "server", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-        "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
-        "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", password, "-keypass", password);
-    keytool("-exportcert", "-alias", "server", "-rfc", "-file", certificate.toString(),
-        "-keystore", keyStore.toString(), "-storetype", "PKCS12", "-storepass", password);
-    keytool("-importcert", "-noprompt", "-alias", "server", "-file", certificate.toString(),
-        "-keystore", trustStore.toString(), "-storetype", "PKCS12", "-storepass", password);
+    keytool(
+        "-genkeypair",
+        "-alias",
+        "server",
+        "-keyalg",
+        "EC",
+        "-groupname",
+        "secp256r1",
+        "-validity",
+        "2",
+        "-dname",
+        "CN=localhost",
+        "-ext",
+        "SAN=dns:localhost,ip:127.0.0.1",
+        "-keystore",
+        keyStore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        password,
+        "-keypass",
+        password);
+    keytool(
+        "-exportcert",
+        "-alias",
+        "server",
+        "-rfc",
+        "-file",
+        certificate.toString(),
+        "-keystore",
+        keyStore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        password);
+    keytool(
+        "-importcert",
+        "-noprompt",
+        "-alias",
+        "server",
+        "-file",
+        certificate.toString(),
+        "-keystore",
+        trustStore.toString(),
+        "-storetype",
+        "PKCS12",
+        "-storepass",
+        password);
     return new SelfSignedCertificate(keyStore, trustStore, password);
   }
 

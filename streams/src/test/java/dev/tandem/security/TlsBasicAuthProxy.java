@@ -34,28 +34,43 @@ final class TlsBasicAuthProxy implements AutoCloseable {
 
   /** Hop-by-hop and computed headers the JDK clients and server set themselves. */
   private static final Set<String> NOT_FORWARDED =
-      Set.of("host", "connection", "content-length", "authorization", "transfer-encoding", "upgrade", "expect");
+      Set.of(
+          "host",
+          "connection",
+          "content-length",
+          "authorization",
+          "transfer-encoding",
+          "upgrade",
+          "expect");
 
   private final HttpsServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
-  private final HttpClient client = HttpClient.newBuilder()
-      .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client =
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
   private final URI target;
   private final AtomicInteger forwarded = new AtomicInteger();
 
-  /** @param target the registry's scheme, host and port, e.g. http://127.0.0.1:8080 */
+  /**
+   * @param target the registry's scheme, host and port, e.g. http://127.0.0.1:8080
+   */
   TlsBasicAuthProxy(URI target, SelfSignedCertificate certificate, String user, String password)
       throws IOException, GeneralSecurityException {
     this.target = target;
     server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.setHttpsConfigurator(new HttpsConfigurator(sslContext(certificate)));
     server.setExecutor(threads);
-    server.createContext("/", this::forward).setAuthenticator(new BasicAuthenticator("registry") {
-      @Override
-      public boolean checkCredentials(String u, String p) {
-        return user.equals(u) && password.equals(p);
-      }
-    });
+    server
+        .createContext("/", this::forward)
+        .setAuthenticator(
+            new BasicAuthenticator("registry") {
+              @Override
+              public boolean checkCredentials(String u, String p) {
+                return user.equals(u) && password.equals(p);
+              }
+            });
     server.start();
   }
 
@@ -76,15 +91,22 @@ final class TlsBasicAuthProxy implements AutoCloseable {
       try (InputStream in = exchange.getRequestBody()) {
         body = in.readAllBytes();
       }
-      HttpRequest.Builder request = HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
-          .timeout(Duration.ofSeconds(10))
-          .method(exchange.getRequestMethod(), body.length == 0 ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body));
-      exchange.getRequestHeaders().forEach((name, values) -> {
-        if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-          values.forEach(value -> request.header(name, value));
-        }
-      });
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(target.resolve(exchange.getRequestURI().toString()))
+              .timeout(Duration.ofSeconds(10))
+              .method(
+                  exchange.getRequestMethod(),
+                  body.length == 0
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofByteArray(body));
+      exchange
+          .getRequestHeaders()
+          .forEach(
+              (name, values) -> {
+                if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
+                  values.forEach(value -> request.header(name, value));
+                }
+              });
       HttpResponse<byte[]> response;
       try {
         response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
@@ -96,11 +118,16 @@ final class TlsBasicAuthProxy implements AutoCloseable {
         exchange.sendResponseHeaders(502, -1);
         return;
       }
-      response.headers().map().forEach((name, values) -> {
-        if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-          exchange.getResponseHeaders().put(name, values);
-        }
-      });
+      response
+          .headers()
+          .map()
+          .forEach(
+              (name, values) -> {
+                if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))
+                    && !name.startsWith(":")) {
+                  exchange.getResponseHeaders().put(name, values);
+                }
+              });
       byte[] answer = response.body();
       exchange.sendResponseHeaders(response.statusCode(), answer.length == 0 ? -1 : answer.length);
       try (OutputStream out = exchange.getResponseBody()) {
@@ -109,7 +136,8 @@ final class TlsBasicAuthProxy implements AutoCloseable {
     }
   }
 
-  private static SSLContext sslContext(SelfSignedCertificate certificate) throws IOException, GeneralSecurityException {
+  private static SSLContext sslContext(SelfSignedCertificate certificate)
+      throws IOException, GeneralSecurityException {
     KeyStore keyStore = KeyStore.getInstance("PKCS12");
     try (InputStream in = Files.newInputStream(certificate.keyStore())) {
       keyStore.load(in, certificate.password().toCharArray());

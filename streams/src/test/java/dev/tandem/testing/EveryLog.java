@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class EveryLog implements AutoCloseable {
 
-  private static final Map<String, Level> LEVELS = Map.of("dev.tandem", Level.DEBUG, "org.apache.kafka", Level.INFO, "kafka", Level.INFO);
+  private static final Map<String, Level> LEVELS =
+      Map.of("dev.tandem", Level.DEBUG, "org.apache.kafka", Level.INFO, "kafka", Level.INFO);
 
   private final LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
   private final Map<String, Level> levelsBefore = new HashMap<>();
@@ -27,11 +28,12 @@ public final class EveryLog implements AutoCloseable {
     appender.setContext(context);
     appender.start();
     context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(appender);
-    LEVELS.forEach((name, level) -> {
-      Logger logger = context.getLogger(name);
-      levelsBefore.put(name, logger.getLevel());
-      logger.setLevel(level);
-    });
+    LEVELS.forEach(
+        (name, level) -> {
+          Logger logger = context.getLogger(name);
+          levelsBefore.put(name, logger.getLevel());
+          logger.setLevel(level);
+        });
   }
 
   /** Every event so far, formatted with its logger, level and any stack trace. */
@@ -45,7 +47,9 @@ public final class EveryLog implements AutoCloseable {
   }
 
   private static String format(ILoggingEvent event) {
-    StringBuilder line = new StringBuilder(event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage());
+    StringBuilder line =
+        new StringBuilder(
+            event.getLevel() + " " + event.getLoggerName() + " - " + event.getFormattedMessage());
     for (var t = event.getThrowableProxy(); t != null; t = t.getCause()) {
       line.append(" | ").append(t.getClassName()).append(": ").append(t.getMessage());
     }

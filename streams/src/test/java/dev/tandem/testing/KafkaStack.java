@@ -13,8 +13,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One real Kafka broker and one Apicurio registry for the whole test run: the first class that
- * uses this extension starts them, the end of the run stops them. End-to-end test classes share it
+ * One real Kafka broker and one Apicurio registry for the whole test run: the first class that uses
+ * this extension starts them, the end of the run stops them. End-to-end test classes share it
  * instead of paying ~15 s of start-up each.
  */
 public final class KafkaStack implements BeforeAllCallback {
@@ -23,7 +23,9 @@ public final class KafkaStack implements BeforeAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) {
-    context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+    context
+        .getRoot()
+        .getStore(ExtensionContext.Namespace.GLOBAL)
         .getOrComputeIfAbsent(Running.class, key -> start(), Running.class);
   }
 
@@ -48,8 +50,8 @@ public final class KafkaStack implements BeforeAllCallback {
   }
 
   /**
-   * Pipeline settings against this stack with topics and application id of their own (prefixed),
-   * so test classes sharing the broker never see each other's records.
+   * Pipeline settings against this stack with topics and application id of their own (prefixed), so
+   * test classes sharing the broker never see each other's records.
    */
   public static TandemConfig pipelineConfig(String prefix, Path stateDir) {
     Map<String, String> settings = new LinkedHashMap<>();
@@ -68,7 +70,10 @@ public final class KafkaStack implements BeforeAllCallback {
     }
   }
 
-  /** The settings as a properties file, as {@code tandem reset --config} and {@code tandem run --config} read them. */
+  /**
+   * The settings as a properties file, as {@code tandem reset --config} and {@code tandem run
+   * --config} read them.
+   */
   public static Path writeProperties(Path file, TandemConfig config) throws IOException {
     java.util.Properties props = new java.util.Properties();
     props.putAll(config.values());
@@ -87,7 +92,8 @@ public final class KafkaStack implements BeforeAllCallback {
   }
 
   /** Closed by JUnit at the end of the run because the root store closes AutoCloseable values. */
-  private record Running(EmbeddedKafkaBroker broker, EmbeddedRegistry registry) implements AutoCloseable {
+  private record Running(EmbeddedKafkaBroker broker, EmbeddedRegistry registry)
+      implements AutoCloseable {
     @Override
     public void close() {
       try {

@@ -8,8 +8,8 @@ import java.util.List;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records what one logger logs, at DEBUG and above, until closed:
- * {@code try (LogCapture log = LogCapture.of(CollectorHealth.class)) {…}}.
+ * Records what one logger logs, at DEBUG and above, until closed: {@code try (LogCapture log =
+ * LogCapture.of(CollectorHealth.class)) {…}}.
  */
 public final class LogCapture implements AutoCloseable {
 
@@ -36,7 +36,10 @@ public final class LogCapture implements AutoCloseable {
 
   /** The formatted messages logged at exactly {@code level}. */
   public List<String> messages(Level level) {
-    return events().stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
+    return events().stream()
+        .filter(e -> e.getLevel() == level)
+        .map(ILoggingEvent::getFormattedMessage)
+        .toList();
   }
 
   @Override

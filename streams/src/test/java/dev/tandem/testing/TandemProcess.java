@@ -14,9 +14,9 @@ import org.awaitility.Awaitility;
 
 /**
  * {@code tandem run} in a JVM of its own, as an operator runs it, so a test can {@code kill -9} it
- * and start it again on the same state directory. Everything it prints goes to one log file,
- * {@code target/tandem-process/APPLICATION_ID.log}, that every start appends to, so a failed test
- * shows the whole story.
+ * and start it again on the same state directory. Everything it prints goes to one log file, {@code
+ * target/tandem-process/APPLICATION_ID.log}, that every start appends to, so a failed test shows
+ * the whole story.
  */
 public final class TandemProcess implements AutoCloseable {
 
@@ -35,7 +35,9 @@ public final class TandemProcess implements AutoCloseable {
    */
   public TandemProcess(TandemConfig config, Path work) {
     // Under target/, not the temporary directory: kept for whoever reads a failure.
-    this.log = Path.of("target", "tandem-process", config.values().get("application.id") + ".log").toAbsolutePath();
+    this.log =
+        Path.of("target", "tandem-process", config.values().get("application.id") + ".log")
+            .toAbsolutePath();
     try {
       Files.createDirectories(log.getParent());
       Files.deleteIfExists(log);
@@ -52,18 +54,28 @@ public final class TandemProcess implements AutoCloseable {
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     // Small and quick to start: a restart's JVM start-up is part of the recovery time.
     // -Dtandem.process.jvmArgs="…" replaces these, e.g. with "" to measure a plain `java -jar`.
-    String jvmArgs = System.getProperty("tandem.process.jvmArgs", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
+    String jvmArgs =
+        System.getProperty(
+            "tandem.process.jvmArgs", "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC");
     for (String arg : jvmArgs.trim().split("\\s+")) {
       if (!arg.isEmpty()) {
         cmd.add(arg);
       }
     }
-    // -Dtandem.process.logback=FILE: another logback configuration for the child, e.g. Kafka at INFO to see where a restart's time goes.
+    // -Dtandem.process.logback=FILE: another logback configuration for the child, e.g. Kafka at
+    // INFO to see where a restart's time goes.
     String logback = System.getProperty("tandem.process.logback");
     if (logback != null && !logback.isBlank()) {
       cmd.add("-Dlogback.configurationFile=" + logback);
     }
-    cmd.addAll(List.of("-cp", classPath(), "dev.tandem.cli.TandemCommand", "run", "--config", settings.toString()));
+    cmd.addAll(
+        List.of(
+            "-cp",
+            classPath(),
+            "dev.tandem.cli.TandemCommand",
+            "run",
+            "--config",
+            settings.toString()));
     this.command = List.copyOf(cmd);
   }
 
@@ -79,13 +91,18 @@ public final class TandemProcess implements AutoCloseable {
     }
     try {
       logOffset = Files.exists(log) ? Files.size(log) : 0;
-      Files.writeString(log, "---- start " + java.time.Instant.now() + "\n", StandardCharsets.UTF_8,
-          java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+      Files.writeString(
+          log,
+          "---- start " + java.time.Instant.now() + "\n",
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
       startedAt = System.nanoTime();
-      process = new ProcessBuilder(command)
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-          .start();
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
     } catch (IOException e) {
       throw new UncheckedIOException("could not start " + command, e);
     }
@@ -99,13 +116,16 @@ public final class TandemProcess implements AutoCloseable {
    */
   public Duration awaitRunning(Duration timeout) {
     Awaitility.await("tandem run reaching RUNNING (log: " + log + ")")
-        .atMost(timeout).pollInterval(Duration.ofMillis(20))
-        .until(() -> {
-          if (!process.isAlive()) {
-            throw new IllegalStateException("tandem run exited with " + process.exitValue() + "; log: " + log);
-          }
-          return logSinceStart().contains(RUNNING_LINE);
-        });
+        .atMost(timeout)
+        .pollInterval(Duration.ofMillis(20))
+        .until(
+            () -> {
+              if (!process.isAlive()) {
+                throw new IllegalStateException(
+                    "tandem run exited with " + process.exitValue() + "; log: " + log);
+              }
+              return logSinceStart().contains(RUNNING_LINE);
+            });
     return sinceStart();
   }
 
@@ -152,7 +172,10 @@ public final class TandemProcess implements AutoCloseable {
 
   private String logSinceStart() throws IOException {
     byte[] all = Files.readAllBytes(log);
-    return new String(all, (int) Math.min(logOffset, all.length), (int) (all.length - Math.min(logOffset, all.length)),
+    return new String(
+        all,
+        (int) Math.min(logOffset, all.length),
+        (int) (all.length - Math.min(logOffset, all.length)),
         StandardCharsets.UTF_8);
   }
 

@@ -55,15 +55,19 @@ public final class TcpProxy implements AutoCloseable {
   }
 
   private static void pipe(Socket from, Socket to) {
-    Thread thread = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // Cut.
-      } finally {
-        closeQuietly(to);
-      }
-    }, "tcp-proxy-pipe");
+    Thread thread =
+        new Thread(
+            () -> {
+              try (InputStream in = from.getInputStream();
+                  OutputStream out = to.getOutputStream()) {
+                in.transferTo(out);
+              } catch (IOException e) {
+                // Cut.
+              } finally {
+                closeQuietly(to);
+              }
+            },
+            "tcp-proxy-pipe");
     thread.setDaemon(true);
     thread.start();
   }

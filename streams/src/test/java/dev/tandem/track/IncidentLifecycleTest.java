@@ -18,11 +18,18 @@ import org.junit.jupiter.api.Test;
 
 class IncidentLifecycleTest {
 
-  private static StatusUpdate update(String id, IncidentStatus status, Impact impact, String at, AffectedComponent... components) {
+  private static StatusUpdate update(
+      String id, IncidentStatus status, Impact impact, String at, AffectedComponent... components) {
     return StatusUpdate.newBuilder()
-        .setProvider("openai").setIncidentId("inc").setUpdateId(id).setTitle("Elevated errors (" + id + ")")
-        .setStatus(status).setImpact(impact).setComponents(List.of(components))
-        .setStartedAt(Instant.parse("2025-12-02T19:40:00Z")).setUpdatedAt(Instant.parse(at))
+        .setProvider("openai")
+        .setIncidentId("inc")
+        .setUpdateId(id)
+        .setTitle("Elevated errors (" + id + ")")
+        .setStatus(status)
+        .setImpact(impact)
+        .setComponents(List.of(components))
+        .setStartedAt(Instant.parse("2025-12-02T19:40:00Z"))
+        .setUpdatedAt(Instant.parse(at))
         .build();
   }
 
@@ -32,11 +39,31 @@ class IncidentLifecycleTest {
 
   private static List<StatusUpdate> chatGpt() {
     return List.of(
-        update("a", IncidentStatus.INVESTIGATING, Impact.MAJOR, "2025-12-02T19:40:00Z", component("API", ComponentStatus.PARTIAL_OUTAGE)),
-        update("b", IncidentStatus.INVESTIGATING, Impact.MAJOR, "2025-12-02T19:52:00Z", component("Login", ComponentStatus.PARTIAL_OUTAGE)),
+        update(
+            "a",
+            IncidentStatus.INVESTIGATING,
+            Impact.MAJOR,
+            "2025-12-02T19:40:00Z",
+            component("API", ComponentStatus.PARTIAL_OUTAGE)),
+        update(
+            "b",
+            IncidentStatus.INVESTIGATING,
+            Impact.MAJOR,
+            "2025-12-02T19:52:00Z",
+            component("Login", ComponentStatus.PARTIAL_OUTAGE)),
         update("c", IncidentStatus.IDENTIFIED, Impact.MAJOR, "2025-12-02T19:55:00Z"),
-        update("d", IncidentStatus.MONITORING, Impact.MINOR, "2025-12-02T20:32:00Z", component("API", ComponentStatus.DEGRADED_PERFORMANCE)),
-        update("e", IncidentStatus.RESOLVED, Impact.MINOR, "2025-12-02T21:40:00Z", component("API", ComponentStatus.OPERATIONAL)));
+        update(
+            "d",
+            IncidentStatus.MONITORING,
+            Impact.MINOR,
+            "2025-12-02T20:32:00Z",
+            component("API", ComponentStatus.DEGRADED_PERFORMANCE)),
+        update(
+            "e",
+            IncidentStatus.RESOLVED,
+            Impact.MINOR,
+            "2025-12-02T21:40:00Z",
+            component("API", ComponentStatus.OPERATIONAL)));
   }
 
   @Test
@@ -60,7 +87,8 @@ class IncidentLifecycleTest {
     Incident incident = IncidentLifecycle.fold(chatGpt());
 
     assertThat(incident.getImpact()).isEqualTo(Impact.MAJOR);
-    assertThat(incident.getComponents()).extracting(AffectedComponent::getName, AffectedComponent::getStatus)
+    assertThat(incident.getComponents())
+        .extracting(AffectedComponent::getName, AffectedComponent::getStatus)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("API", ComponentStatus.OPERATIONAL),
             org.assertj.core.groups.Tuple.tuple("Login", ComponentStatus.PARTIAL_OUTAGE));
@@ -88,8 +116,11 @@ class IncidentLifecycleTest {
   @Test
   void aBackdatedStartMovesTheStartEarlier() {
     List<StatusUpdate> updates = new ArrayList<>(chatGpt());
-    updates.add(StatusUpdate.newBuilder(update("f", IncidentStatus.RESOLVED, Impact.MINOR, "2025-12-02T22:00:00Z"))
-        .setStartedAt(Instant.parse("2025-12-02T19:20:00Z")).build());
+    updates.add(
+        StatusUpdate.newBuilder(
+                update("f", IncidentStatus.RESOLVED, Impact.MINOR, "2025-12-02T22:00:00Z"))
+            .setStartedAt(Instant.parse("2025-12-02T19:20:00Z"))
+            .build());
 
     Incident incident = IncidentLifecycle.fold(updates);
 
@@ -111,9 +142,11 @@ class IncidentLifecycleTest {
 
   @Test
   void atTheSameVendorTimeTheFurtherPhaseWins() {
-    Incident incident = IncidentLifecycle.fold(List.of(
-        update("x", IncidentStatus.RESOLVED, Impact.MINOR, "2025-12-02T20:00:00Z"),
-        update("w", IncidentStatus.MONITORING, Impact.MINOR, "2025-12-02T20:00:00Z")));
+    Incident incident =
+        IncidentLifecycle.fold(
+            List.of(
+                update("x", IncidentStatus.RESOLVED, Impact.MINOR, "2025-12-02T20:00:00Z"),
+                update("w", IncidentStatus.MONITORING, Impact.MINOR, "2025-12-02T20:00:00Z")));
 
     assertThat(incident.getStatus()).isEqualTo(IncidentStatus.RESOLVED);
   }

@@ -21,10 +21,10 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Every adapter, fed 10,000 generated payloads made from its format's real fixtures (cut short,
- * damaged byte by byte, mutated as JSON or XML, re-encoded) and hostile documents: each call returns,
- * within a second of CPU, either well-formed updates of the record's provider or a failure with a
- * reason ({@link Outcomes} says exactly what is checked). The FormatAdapter contract says adapters
- * never throw for bad input; here nothing may escape at all.
+ * damaged byte by byte, mutated as JSON or XML, re-encoded) and hostile documents: each call
+ * returns, within a second of CPU, either well-formed updates of the record's provider or a failure
+ * with a reason ({@link Outcomes} says exactly what is checked). The FormatAdapter contract says
+ * adapters never throw for bad input; here nothing may escape at all.
  *
  * <p>The seeds are fixed so that CI reads the same inputs every run; a failure prints the case and
  * the seed, and saves the input under {@code target/fuzz-failures/}. To look further, run with
@@ -32,32 +32,50 @@ import net.jqwik.api.lifecycle.BeforeContainer;
  */
 class AdapterFuzzTest {
 
-  @Property(tries = FuzzSettings.TRIES, seed = FuzzSettings.SEED, generation = GenerationMode.RANDOMIZED)
+  @Property(
+      tries = FuzzSettings.TRIES,
+      seed = FuzzSettings.SEED,
+      generation = GenerationMode.RANDOMIZED)
   void statuspage(@ForAll("statuspagePayloads") FuzzCase input) {
     check(new StatuspageAdapter(), input);
   }
 
-  @Property(tries = FuzzSettings.TRIES, seed = FuzzSettings.SEED, generation = GenerationMode.RANDOMIZED)
+  @Property(
+      tries = FuzzSettings.TRIES,
+      seed = FuzzSettings.SEED,
+      generation = GenerationMode.RANDOMIZED)
   void incidentio(@ForAll("incidentioPayloads") FuzzCase input) {
     check(new IncidentIoAdapter(), input);
   }
 
-  @Property(tries = FuzzSettings.TRIES, seed = FuzzSettings.SEED, generation = GenerationMode.RANDOMIZED)
+  @Property(
+      tries = FuzzSettings.TRIES,
+      seed = FuzzSettings.SEED,
+      generation = GenerationMode.RANDOMIZED)
   void gcp(@ForAll("gcpPayloads") FuzzCase input) {
     check(new GcpAdapter(), input);
   }
 
-  @Property(tries = FuzzSettings.TRIES, seed = FuzzSettings.SEED, generation = GenerationMode.RANDOMIZED)
+  @Property(
+      tries = FuzzSettings.TRIES,
+      seed = FuzzSettings.SEED,
+      generation = GenerationMode.RANDOMIZED)
   void rss(@ForAll("rssPayloads") FuzzCase input) {
     check(new RssAdapter(), input);
   }
 
-  @Property(tries = FuzzSettings.TRIES, seed = FuzzSettings.SEED, generation = GenerationMode.RANDOMIZED)
+  @Property(
+      tries = FuzzSettings.TRIES,
+      seed = FuzzSettings.SEED,
+      generation = GenerationMode.RANDOMIZED)
   void atom(@ForAll("atomPayloads") FuzzCase input) {
     check(new AtomAdapter(), input);
   }
 
-  @Property(tries = FuzzSettings.TRIES, seed = FuzzSettings.SEED, generation = GenerationMode.RANDOMIZED)
+  @Property(
+      tries = FuzzSettings.TRIES,
+      seed = FuzzSettings.SEED,
+      generation = GenerationMode.RANDOMIZED)
   void tandem(@ForAll("tandemPayloads") FuzzCase input) {
     check(new TandemAdapter(), input);
   }
@@ -103,8 +121,11 @@ class AdapterFuzzTest {
   }
 
   private static void check(FormatAdapter adapter, FuzzCase input) {
-    RawPayload raw = new RawPayload(input.provider(), input.bytes(), "https://status.example.com/feed", Instant.EPOCH);
+    RawPayload raw =
+        new RawPayload(
+            input.provider(), input.bytes(), "https://status.example.com/feed", Instant.EPOCH);
     Callable<ParseResult> call = () -> adapter.parse(raw);
-    Outcomes.assertWellFormed(adapter.format() + " adapter", input, input.provider(), Outcomes.run(call), call);
+    Outcomes.assertWellFormed(
+        adapter.format() + " adapter", input, input.provider(), Outcomes.run(call), call);
   }
 }

@@ -21,18 +21,79 @@ final class ByteMutations {
   private static final List<byte[]> TOKENS = new ArrayList<>();
 
   static {
-    for (String token : List.of("{", "}", "[", "]", "\"", ":", ",", "null", "true", "-", "0", "-0", "1e999999",
-        "-1e-999999", "12345678901234567890123456789", "\"\"", "\\", "\\u0000", "\\ud800", "\\uDFFF", "NaN", "//",
-        "/*", "'", "<", ">", "</", "/>", "<!--", "-->", "<![CDATA[", "]]>", "&", "&amp;", "&#0;", "&#x110000;",
-        "&lt;", "&xxe;", "<?xml version=\"1.0\"?>", "<?xml version=\"1.1\" encoding=\"UTF-16\"?>",
-        "<!DOCTYPE x [<!ENTITY a \"b\">]>", "xmlns=\"http://www.w3.org/2005/Atom\"", "xmlns:a=\"\"", " a:b=\"c\"",
-        "<strong>Resolved</strong> - ", "<small>Dec 31, 23:59 UTC</small>", "T", "Z", "+14:00", "1970", "9999")) {
+    for (String token :
+        List.of(
+            "{",
+            "}",
+            "[",
+            "]",
+            "\"",
+            ":",
+            ",",
+            "null",
+            "true",
+            "-",
+            "0",
+            "-0",
+            "1e999999",
+            "-1e-999999",
+            "12345678901234567890123456789",
+            "\"\"",
+            "\\",
+            "\\u0000",
+            "\\ud800",
+            "\\uDFFF",
+            "NaN",
+            "//",
+            "/*",
+            "'",
+            "<",
+            ">",
+            "</",
+            "/>",
+            "<!--",
+            "-->",
+            "<![CDATA[",
+            "]]>",
+            "&",
+            "&amp;",
+            "&#0;",
+            "&#x110000;",
+            "&lt;",
+            "&xxe;",
+            "<?xml version=\"1.0\"?>",
+            "<?xml version=\"1.1\" encoding=\"UTF-16\"?>",
+            "<!DOCTYPE x [<!ENTITY a \"b\">]>",
+            "xmlns=\"http://www.w3.org/2005/Atom\"",
+            "xmlns:a=\"\"",
+            " a:b=\"c\"",
+            "<strong>Resolved</strong> - ",
+            "<small>Dec 31, 23:59 UTC</small>",
+            "T",
+            "Z",
+            "+14:00",
+            "1970",
+            "9999")) {
       TOKENS.add(token.getBytes(StandardCharsets.UTF_8));
     }
-    // Not UTF-8: a lone continuation byte, an overlong NUL, an encoded surrogate, a code point past U+10FFFF,
+    // Not UTF-8: a lone continuation byte, an overlong NUL, an encoded surrogate, a code point past
+    // U+10FFFF,
     // a cut-off sequence, bytes UTF-8 never uses, and the byte order marks of three encodings.
-    for (int[] raw : new int[][] {{0x80}, {0xC0, 0x80}, {0xED, 0xA0, 0x80}, {0xF4, 0x90, 0x80, 0x80}, {0xE2, 0x82},
-        {0xFF}, {0xFE}, {0xEF, 0xBB, 0xBF}, {0xFE, 0xFF}, {0xFF, 0xFE}, {0x00}, {0x00, 0x00, 0xFE, 0xFF}}) {
+    for (int[] raw :
+        new int[][] {
+          {0x80},
+          {0xC0, 0x80},
+          {0xED, 0xA0, 0x80},
+          {0xF4, 0x90, 0x80, 0x80},
+          {0xE2, 0x82},
+          {0xFF},
+          {0xFE},
+          {0xEF, 0xBB, 0xBF},
+          {0xFE, 0xFF},
+          {0xFF, 0xFE},
+          {0x00},
+          {0x00, 0x00, 0xFE, 0xFF}
+        }) {
       byte[] bytes = new byte[raw.length];
       for (int i = 0; i < raw.length; i++) {
         bytes[i] = (byte) raw[i];
@@ -85,7 +146,9 @@ final class ByteMutations {
         return insert(bytes, at, inserted);
       }
       case 3 -> {
-        int span = Math.min(length - Math.min(at, length), 1 + random.nextInt(random.nextBoolean() ? 8 : 512));
+        int span =
+            Math.min(
+                length - Math.min(at, length), 1 + random.nextInt(random.nextBoolean() ? 8 : 512));
         how.add("delete " + span + " bytes at " + at);
         return delete(bytes, at, span);
       }
@@ -95,8 +158,12 @@ final class ByteMutations {
         }
         int from = random.nextInt(length);
         int span = Math.min(length - from, 1 + random.nextInt(256));
-        // Mostly once; now and then many times over, up to the size bound: the huge payload of repeated content.
-        int times = random.nextInt(8) == 0 ? 1 + random.nextInt(Math.max(1, (MAX_INPUT - length) / span)) : 1;
+        // Mostly once; now and then many times over, up to the size bound: the huge payload of
+        // repeated content.
+        int times =
+            random.nextInt(8) == 0
+                ? 1 + random.nextInt(Math.max(1, (MAX_INPUT - length) / span))
+                : 1;
         byte[] range = Arrays.copyOfRange(bytes, from, from + span);
         ByteArrayOutputStream repeated = new ByteArrayOutputStream(span * times);
         for (int i = 0; i < times; i++) {

@@ -8,18 +8,29 @@ import java.util.Random;
 
 /**
  * A payload in the wrong encoding: the same text as UTF-16 or UTF-32 (with and without byte order
- * mark), Latin-1 or windows-1252 bytes, EBCDIC, UTF-8 with a byte order mark, a byte order mark that
- * lies, an XML declaration naming another encoding than the bytes are in, and UTF-8 that is not
- * quite UTF-8 (encoded surrogates, overlong NULs). Non-ASCII text is put in first, or many of these
- * would be the same bytes as the original.
+ * mark), Latin-1 or windows-1252 bytes, EBCDIC, UTF-8 with a byte order mark, a byte order mark
+ * that lies, an XML declaration naming another encoding than the bytes are in, and UTF-8 that is
+ * not quite UTF-8 (encoded surrogates, overlong NULs). Non-ASCII text is put in first, or many of
+ * these would be the same bytes as the original.
  */
 final class Encodings {
 
-  private static final List<String> NON_ASCII = List.of("é", "über", "Straße", "—", "“quoted”", "日本語", "🚨",
-      "\u00a0", "\u2028", "\ufeff", "ÿ");
+  private static final List<String> NON_ASCII =
+      List.of(
+          "é", "über", "Straße", "—", "“quoted”", "日本語", "🚨", "\u00a0", "\u2028", "\ufeff", "ÿ");
 
-  private static final List<String> DECLARED = List.of("UTF-16", "UTF-16LE", "ISO-8859-1", "windows-1252",
-      "US-ASCII", "UTF-32", "EBCDIC-CP-US", "x-no-such-charset", "", "UTF-8\" standalone=\"yes");
+  private static final List<String> DECLARED =
+      List.of(
+          "UTF-16",
+          "UTF-16LE",
+          "ISO-8859-1",
+          "windows-1252",
+          "US-ASCII",
+          "UTF-32",
+          "EBCDIC-CP-US",
+          "x-no-such-charset",
+          "",
+          "UTF-8\" standalone=\"yes");
 
   private Encodings() {}
 
@@ -40,7 +51,8 @@ final class Encodings {
       }
       case 3 -> {
         how.add("UTF-16LE with byte order mark");
-        return concat(new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
+        return concat(
+            new byte[] {(byte) 0xFF, (byte) 0xFE}, text.getBytes(StandardCharsets.UTF_16LE));
       }
       case 4 -> {
         String charset = random.nextBoolean() ? "UTF-32BE" : "UTF-32LE";
@@ -49,7 +61,9 @@ final class Encodings {
       }
       case 5 -> {
         how.add("UTF-8 with byte order mark");
-        return concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, text.getBytes(StandardCharsets.UTF_8));
+        return concat(
+            new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+            text.getBytes(StandardCharsets.UTF_8));
       }
       case 6 -> {
         how.add("ISO-8859-1");

@@ -31,8 +31,12 @@ final class FuzzFixtures {
 
   static List<Fixture> of(String format) {
     return switch (format) {
-      case "statuspage" -> files(f -> f.startsWith("statuspage/") || f.startsWith("malformed/")
-          || f.endsWith(".statuspage.json"));
+      case "statuspage" ->
+          files(
+              f ->
+                  f.startsWith("statuspage/")
+                      || f.startsWith("malformed/")
+                      || f.endsWith(".statuspage.json"));
       case "incidentio" -> files(f -> f.startsWith("incidentio/"));
       case "gcp" -> files(f -> f.startsWith("gcp/"));
       case "tandem" -> files(f -> f.startsWith("tandem/") || f.endsWith(".tandem.json"));
@@ -50,12 +54,14 @@ final class FuzzFixtures {
   private static List<Fixture> files(java.util.function.Predicate<String> wanted) {
     Path root = root();
     try (Stream<Path> files = Files.walk(root)) {
-      List<Fixture> fixtures = files.filter(Files::isRegularFile)
-          .map(file -> root.relativize(file).toString().replace('\\', '/'))
-          .filter(path -> !path.endsWith(".md") && wanted.test(path))
-          .sorted()
-          .map(path -> new Fixture(path, providerOf(path), read(root.resolve(path))))
-          .toList();
+      List<Fixture> fixtures =
+          files
+              .filter(Files::isRegularFile)
+              .map(file -> root.relativize(file).toString().replace('\\', '/'))
+              .filter(path -> !path.endsWith(".md") && wanted.test(path))
+              .sorted()
+              .map(path -> new Fixture(path, providerOf(path), read(root.resolve(path))))
+              .toList();
       if (fixtures.isEmpty()) {
         throw new IllegalStateException("no fixtures matched under " + root);
       }
@@ -65,7 +71,10 @@ final class FuzzFixtures {
     }
   }
 
-  /** {@code scenarios/…/NN-<provider>.<format>.json}, or {@code <provider>-<what>.json} for the others. */
+  /**
+   * {@code scenarios/…/NN-<provider>.<format>.json}, or {@code <provider>-<what>.json} for the
+   * others.
+   */
   private static String providerOf(String path) {
     String file = path.substring(path.lastIndexOf('/') + 1);
     if (path.startsWith("scenarios/")) {

@@ -21,7 +21,10 @@ final class FuzzInputs {
 
   private FuzzInputs() {}
 
-  /** The payloads for one format; built once, since reading the fixtures' field names takes a moment. */
+  /**
+   * The payloads for one format; built once, since reading the fixtures' field names takes a
+   * moment.
+   */
   static Arbitrary<FuzzCase> forFormat(String format) {
     return BY_FORMAT.computeIfAbsent(format, FuzzInputs::build);
   }
@@ -34,48 +37,77 @@ final class FuzzInputs {
         Tuple.of(2, unchanged(fixtures)),
         Tuple.of(7, randomBytes(xml)),
         Tuple.of(12, truncations(fixtures)),
-        Tuple.of(20, fromFixture(fixtures, "byte mutation",
-            (fixture, random, how) -> ByteMutations.mutate(fixture.bytes(), random, how))),
-        Tuple.of(38, xml
-            ? fromFixture(fixtures, "xml mutation", XmlMutations::mutate)
-            : fromFixture(fixtures, "json mutation",
-                (fixture, random, how) -> JsonMutations.mutate(fixture, fieldNames, random, how))),
-        Tuple.of(11, fromFixture(fixtures, "encoding",
-            (fixture, random, how) -> Encodings.reencode(fixture.bytes(), xml, random, how))),
+        Tuple.of(
+            20,
+            fromFixture(
+                fixtures,
+                "byte mutation",
+                (fixture, random, how) -> ByteMutations.mutate(fixture.bytes(), random, how))),
+        Tuple.of(
+            38,
+            xml
+                ? fromFixture(fixtures, "xml mutation", XmlMutations::mutate)
+                : fromFixture(
+                    fixtures,
+                    "json mutation",
+                    (fixture, random, how) ->
+                        JsonMutations.mutate(fixture, fieldNames, random, how))),
+        Tuple.of(
+            11,
+            fromFixture(
+                fixtures,
+                "encoding",
+                (fixture, random, how) -> Encodings.reencode(fixture.bytes(), xml, random, how))),
         Tuple.of(10, hostile(xml)));
   }
 
   /** The fixtures as they are: the baseline every mutation departs from. */
   private static Arbitrary<FuzzCase> unchanged(List<FuzzFixtures.Fixture> fixtures) {
     return Arbitraries.of(fixtures)
-        .map(fixture -> new FuzzCase("unchanged", fixture.provider(), fixture.path(), fixture.bytes()));
+        .map(
+            fixture ->
+                new FuzzCase("unchanged", fixture.provider(), fixture.path(), fixture.bytes()));
   }
 
   /** Random bytes, sometimes behind the one byte that makes a reader take them for JSON or XML. */
   private static Arbitrary<FuzzCase> randomBytes(boolean xml) {
-    return Arbitraries.randomValue(random -> {
-      byte[] bytes = new byte[random.nextInt(8) == 0 ? random.nextInt(65_536) : random.nextInt(512)];
-      random.nextBytes(bytes);
-      if (bytes.length > 0 && random.nextBoolean()) {
-        bytes[0] = (byte) (xml ? '<' : random.nextBoolean() ? '{' : '[');
-      }
-      return new FuzzCase("random bytes", FuzzCase.NO_FIXTURE, "random bytes", bytes);
-    });
+    return Arbitraries.randomValue(
+        random -> {
+          byte[] bytes =
+              new byte[random.nextInt(8) == 0 ? random.nextInt(65_536) : random.nextInt(512)];
+          random.nextBytes(bytes);
+          if (bytes.length > 0 && random.nextBoolean()) {
+            bytes[0] = (byte) (xml ? '<' : random.nextBoolean() ? '{' : '[');
+          }
+          return new FuzzCase("random bytes", FuzzCase.NO_FIXTURE, "random bytes", bytes);
+        });
   }
 
   /** Each fixture cut at any point: a response that ended early. */
   private static Arbitrary<FuzzCase> truncations(List<FuzzFixtures.Fixture> fixtures) {
-    return Arbitraries.of(fixtures).flatMap(fixture -> Arbitraries.integers().between(0, fixture.bytes().length)
-        .map(cut -> new FuzzCase("truncation", fixture.provider(), "truncation of " + fixture.path() + " at " + cut,
-            Arrays.copyOf(fixture.bytes(), cut))));
+    return Arbitraries.of(fixtures)
+        .flatMap(
+            fixture ->
+                Arbitraries.integers()
+                    .between(0, fixture.bytes().length)
+                    .map(
+                        cut ->
+                            new FuzzCase(
+                                "truncation",
+                                fixture.provider(),
+                                "truncation of " + fixture.path() + " at " + cut,
+                                Arrays.copyOf(fixture.bytes(), cut))));
   }
 
   private static Arbitrary<FuzzCase> hostile(boolean xml) {
-    return Arbitraries.randomValue(random -> {
-      List<String> how = new ArrayList<>();
-      byte[] bytes = xml ? HostileDocuments.xml(random, how) : HostileDocuments.json(random, how);
-      return new FuzzCase("hostile document", FuzzCase.NO_FIXTURE, String.join("; ", how), bytes);
-    });
+    return Arbitraries.randomValue(
+        random -> {
+          List<String> how = new ArrayList<>();
+          byte[] bytes =
+              xml ? HostileDocuments.xml(random, how) : HostileDocuments.json(random, how);
+          return new FuzzCase(
+              "hostile document", FuzzCase.NO_FIXTURE, String.join("; ", how), bytes);
+        });
   }
 
   /** Some mutation of a fixture chosen at random, with a note of each step. */
@@ -83,13 +115,15 @@ final class FuzzInputs {
     byte[] apply(FuzzFixtures.Fixture fixture, Random random, List<String> how);
   }
 
-  private static Arbitrary<FuzzCase> fromFixture(List<FuzzFixtures.Fixture> fixtures, String kind, Mutation mutation) {
-    return Arbitraries.randomValue(random -> {
-      FuzzFixtures.Fixture fixture = fixtures.get(random.nextInt(fixtures.size()));
-      List<String> how = new ArrayList<>();
-      byte[] bytes = mutation.apply(fixture, random, how);
-      String described = kind + " of " + fixture.path() + ": " + String.join("; ", how);
-      return new FuzzCase(kind, fixture.provider(), described, bytes);
-    });
+  private static Arbitrary<FuzzCase> fromFixture(
+      List<FuzzFixtures.Fixture> fixtures, String kind, Mutation mutation) {
+    return Arbitraries.randomValue(
+        random -> {
+          FuzzFixtures.Fixture fixture = fixtures.get(random.nextInt(fixtures.size()));
+          List<String> how = new ArrayList<>();
+          byte[] bytes = mutation.apply(fixture, random, how);
+          String described = kind + " of " + fixture.path() + ": " + String.join("; ", how);
+          return new FuzzCase(kind, fixture.provider(), described, bytes);
+        });
   }
 }

@@ -3,7 +3,10 @@ package dev.tandem.normalize.fuzz;
 /** How much the fuzz properties generate, and from which seed. */
 final class FuzzSettings {
 
-  /** Tries per property: at least 10,000 inputs per adapter and for the raw-record path, in every CI run. */
+  /**
+   * Tries per property: at least 10,000 inputs per adapter and for the raw-record path, in every CI
+   * run.
+   */
   static final int TRIES = 10_000;
 
   /**
@@ -13,8 +16,9 @@ final class FuzzSettings {
   static final int PROCESSOR_TRIES = 3_000;
 
   /**
-   * One fixed seed, so that every CI run reads the same inputs and a red build is a real regression,
-   * not the luck of the draw. Change it locally to explore further; jqwik prints the seed of a failure.
+   * One fixed seed, so that every CI run reads the same inputs and a red build is a real
+   * regression, not the luck of the draw. Change it locally to explore further; jqwik prints the
+   * seed of a failure.
    */
   static final String SEED = "20251202";
 

@@ -43,7 +43,9 @@ final class JsonMutations {
   private record Slot(ContainerNode<?> parent, String field, int index) {
 
     JsonNode get() {
-      return parent instanceof ObjectNode object ? object.get(field) : ((ArrayNode) parent).get(index);
+      return parent instanceof ObjectNode object
+          ? object.get(field)
+          : ((ArrayNode) parent).get(index);
     }
 
     void set(JsonNode value) {
@@ -78,7 +80,8 @@ final class JsonMutations {
   }
 
   /** One to four structural mutations of a JSON fixture, written back as bytes. */
-  static byte[] mutate(FuzzFixtures.Fixture fixture, List<String> fieldNames, Random random, List<String> how) {
+  static byte[] mutate(
+      FuzzFixtures.Fixture fixture, List<String> fieldNames, Random random, List<String> how) {
     JsonNode root = tree(fixture).deepCopy();
     int count = 1 + random.nextInt(random.nextBoolean() ? 2 : 4);
     for (int i = 0; i < count; i++) {
@@ -99,7 +102,8 @@ final class JsonMutations {
     return bytes;
   }
 
-  private static JsonNode mutateOnce(JsonNode root, List<String> fieldNames, Random random, List<String> how) {
+  private static JsonNode mutateOnce(
+      JsonNode root, List<String> fieldNames, Random random, List<String> how) {
     List<Slot> slots = new ArrayList<>();
     collectSlots(root, slots);
     if (slots.isEmpty() || random.nextInt(12) == 0) {
@@ -134,8 +138,10 @@ final class JsonMutations {
       case 5 -> {
         JsonNode value = slot.get();
         // Many copies of a leaf or a small object; a few of anything bigger, or the tree explodes.
-        boolean small = value.size() <= 8 && (!value.isTextual() || value.asText().length() < 1_000);
-        int times = small && random.nextInt(6) == 0 ? 50 + random.nextInt(1_000) : 1 + random.nextInt(4);
+        boolean small =
+            value.size() <= 8 && (!value.isTextual() || value.asText().length() < 1_000);
+        int times =
+            small && random.nextInt(6) == 0 ? 50 + random.nextInt(1_000) : 1 + random.nextInt(4);
         ArrayNode repeated = NODES.arrayNode();
         for (int i = 0; i < times; i++) {
           repeated.add(value.deepCopy());
@@ -165,13 +171,15 @@ final class JsonMutations {
           how.add("change " + slot + " to " + PayloadPreview.of(text));
           slot.set(NODES.textNode(text));
         } else {
-          JsonNode replacement = NODES.textNode(HostileValues.pick(HostileValues.TIMESTAMPS, random));
+          JsonNode replacement =
+              NODES.textNode(HostileValues.pick(HostileValues.TIMESTAMPS, random));
           how.add("set " + slot + " to " + describe(replacement));
           slot.set(replacement);
         }
       }
       case 10 -> {
-        // Rarely: an inflated document is most of a megabyte, and one in a hundred cases finds what it can.
+        // Rarely: an inflated document is most of a megabyte, and one in a hundred cases finds what
+        // it can.
         if (random.nextInt(4) == 0) {
           inflateSiblingArrays(root, random, how);
         } else {
@@ -201,10 +209,14 @@ final class JsonMutations {
   private static void inflateSiblingArrays(JsonNode root, Random random, List<String> how) {
     List<ObjectNode> objects = new ArrayList<>();
     collectObjects(root, objects);
-    List<ObjectNode> withArrays = objects.stream()
-        .filter(object -> object.properties().stream().anyMatch(field -> field.getValue().isArray()
-            && !field.getValue().isEmpty()))
-        .toList();
+    List<ObjectNode> withArrays =
+        objects.stream()
+            .filter(
+                object ->
+                    object.properties().stream()
+                        .anyMatch(
+                            field -> field.getValue().isArray() && !field.getValue().isEmpty()))
+            .toList();
     if (withArrays.isEmpty()) {
       return;
     }
@@ -221,7 +233,12 @@ final class JsonMutations {
         inflated.add("'" + field.getKey() + "'");
       }
     }
-    how.add("repeat the elements of " + String.join(", ", inflated) + " of one object to " + length + " each");
+    how.add(
+        "repeat the elements of "
+            + String.join(", ", inflated)
+            + " of one object to "
+            + length
+            + " each");
   }
 
   private static JsonNode mutateRoot(JsonNode root, Random random, List<String> how) {
@@ -268,9 +285,14 @@ final class JsonMutations {
       case 1 -> NODES.booleanNode(random.nextBoolean());
       case 2 -> NODES.numberNode(random.nextBoolean() ? 0 : -1);
       case 3 -> NODES.numberNode(random.nextBoolean() ? Long.MAX_VALUE : Long.MIN_VALUE);
-      case 4 -> NODES.numberNode(BigInteger.TEN.pow(19 + random.nextInt(random.nextBoolean() ? 40 : 1_500)));
+      case 4 ->
+          NODES.numberNode(
+              BigInteger.TEN.pow(19 + random.nextInt(random.nextBoolean() ? 40 : 1_500)));
       case 5 -> NODES.numberNode(random.nextBoolean() ? Double.MAX_VALUE : -Double.MIN_VALUE);
-      case 6 -> NODES.numberNode(new BigDecimal("1E" + (random.nextBoolean() ? "+" : "-") + (300 + random.nextInt(999_999_700))));
+      case 6 ->
+          NODES.numberNode(
+              new BigDecimal(
+                  "1E" + (random.nextBoolean() ? "+" : "-") + (300 + random.nextInt(999_999_700))));
       case 7 -> NODES.arrayNode();
       case 8 -> NODES.objectNode();
       case 9 -> NODES.textNode(HostileValues.huge(random));
@@ -280,7 +302,9 @@ final class JsonMutations {
 
   private static JsonNode wrongType(JsonNode value, Random random) {
     if (value.isContainerNode()) {
-      return random.nextBoolean() ? NODES.textNode(HostileValues.text(random)) : NODES.numberNode(random.nextInt());
+      return random.nextBoolean()
+          ? NODES.textNode(HostileValues.text(random))
+          : NODES.numberNode(random.nextInt());
     }
     if (random.nextBoolean()) {
       return NODES.arrayNode().add(value.deepCopy());
@@ -298,7 +322,10 @@ final class JsonMutations {
     return nested;
   }
 
-  /** Almost the same text: another case, padding, a cut, a character more: the spellings vendors drift into. */
+  /**
+   * Almost the same text: another case, padding, a cut, a character more: the spellings vendors
+   * drift into.
+   */
   private static String nearMiss(String text, Random random) {
     return switch (random.nextInt(6)) {
       case 0 -> text.toUpperCase(java.util.Locale.ROOT);
@@ -311,10 +338,15 @@ final class JsonMutations {
   }
 
   /** JSON text, written by hand so that keys can be written twice and lone surrogates escaped. */
-  private static void write(JsonNode node, StringBuilder out, boolean indent, int depth, double duplicateKeys,
+  private static void write(
+      JsonNode node,
+      StringBuilder out,
+      boolean indent,
+      int depth,
+      double duplicateKeys,
       Random random) {
     if (out.length() > ByteMutations.MAX_INPUT) {
-      return;  // cut at the input bound anyway; repeated huge values would not fit in a String
+      return; // cut at the input bound anyway; repeated huge values would not fit in a String
     }
     if (node.isObject()) {
       out.append('{');
@@ -331,7 +363,10 @@ final class JsonMutations {
           newline(out, indent, depth + 1);
           string(field.getKey(), out);
           out.append(indent ? ": " : ":");
-          JsonNode value = i == 0 ? field.getValue() : (random.nextBoolean() ? hostileValue(random) : field.getValue());
+          JsonNode value =
+              i == 0
+                  ? field.getValue()
+                  : (random.nextBoolean() ? hostileValue(random) : field.getValue());
           write(value, out, indent, depth + 1, duplicateKeys, random);
         }
       }
@@ -357,7 +392,7 @@ final class JsonMutations {
     } else if (node.isNumber()) {
       out.append(node.isBigDecimal() ? node.decimalValue().toString() : node.asText());
     } else {
-      out.append(node.asText());  // true, false, null
+      out.append(node.asText()); // true, false, null
     }
   }
 
@@ -367,19 +402,25 @@ final class JsonMutations {
     }
   }
 
-  /** A JSON string; runs of plain characters are copied whole, since huge strings dominate the cost. */
+  /**
+   * A JSON string; runs of plain characters are copied whole, since huge strings dominate the cost.
+   */
   private static void string(String text, StringBuilder out) {
     out.append('"');
     int run = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean escaped = c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c) && !paired(text, i);
+      boolean escaped =
+          c == '"' || c == '\\' || c < 0x20 || Character.isSurrogate(c) && !paired(text, i);
       if (escaped) {
         out.append(text, run, i);
         if (c == '"' || c == '\\') {
           out.append('\\').append(c);
         } else {
-          out.append("\\u").append(HEX[c >> 12 & 0xF]).append(HEX[c >> 8 & 0xF]).append(HEX[c >> 4 & 0xF])
+          out.append("\\u")
+              .append(HEX[c >> 12 & 0xF])
+              .append(HEX[c >> 8 & 0xF])
+              .append(HEX[c >> 4 & 0xF])
               .append(HEX[c & 0xF]);
         }
         run = i + 1;
@@ -388,21 +429,27 @@ final class JsonMutations {
     out.append(text, run, text.length()).append('"');
   }
 
-  /** Whether the surrogate at {@code i} is half of a pair; a lone one must be escaped to survive as UTF-8. */
+  /**
+   * Whether the surrogate at {@code i} is half of a pair; a lone one must be escaped to survive as
+   * UTF-8.
+   */
   private static boolean paired(String text, int i) {
     char c = text.charAt(i);
-    return Character.isHighSurrogate(c) ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
+    return Character.isHighSurrogate(c)
+        ? i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))
         : i > 0 && Character.isHighSurrogate(text.charAt(i - 1));
   }
 
   private static JsonNode tree(FuzzFixtures.Fixture fixture) {
-    return TREES.computeIfAbsent(fixture.path(), path -> {
-      try {
-        return JSON.readTree(fixture.bytes());
-      } catch (IOException e) {
-        throw new UncheckedIOException("fixture " + path + " is not JSON", e);
-      }
-    });
+    return TREES.computeIfAbsent(
+        fixture.path(),
+        path -> {
+          try {
+            return JSON.readTree(fixture.bytes());
+          } catch (IOException e) {
+            throw new UncheckedIOException("fixture " + path + " is not JSON", e);
+          }
+        });
   }
 
   private static void collectSlots(JsonNode node, List<Slot> slots) {
@@ -443,7 +490,11 @@ final class JsonMutations {
     try {
       text = value.toString();
     } catch (RuntimeException e) {
-      return "a JSON " + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT) + " (" + e.getClass().getSimpleName() + ")";
+      return "a JSON "
+          + value.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+          + " ("
+          + e.getClass().getSimpleName()
+          + ")";
     }
     return text.length() > 60 ? text.substring(0, 60) + "… (" + text.length() + " chars)" : text;
   }

@@ -29,8 +29,8 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * What every fuzzed call must come to: it returns (nothing escapes, not even an Error), within a
  * time bound, and its answer is either well-formed updates or a failure whose reason a person can
- * act on. Anything else fails the property with the input, which is also written to
- * {@code target/fuzz-failures/} whole, so a regression test can read exactly those bytes.
+ * act on. Anything else fails the property with the input, which is also written to {@code
+ * target/fuzz-failures/} whole, so a regression test can read exactly those bytes.
  */
 final class Outcomes {
 
@@ -73,24 +73,31 @@ final class Outcomes {
   /** The result of a call, or what it threw; and the CPU time it took. */
   record Timed<T>(T value, Throwable thrown, long nanos) {}
 
-  /** Runs {@code call} on a worker thread, so that a hang fails the property instead of blocking the build. */
+  /**
+   * Runs {@code call} on a worker thread, so that a hang fails the property instead of blocking the
+   * build.
+   */
   static synchronized <T> Timed<T> run(Callable<T> call) {
-    Future<Timed<T>> future = worker.submit(() -> {
-      long start = THREADS.getCurrentThreadCpuTime();
-      try {
-        T value = call.call();
-        return new Timed<>(value, null, THREADS.getCurrentThreadCpuTime() - start);
-      } catch (Throwable thrown) {
-        return new Timed<>(null, thrown, THREADS.getCurrentThreadCpuTime() - start);
-      }
-    });
+    Future<Timed<T>> future =
+        worker.submit(
+            () -> {
+              long start = THREADS.getCurrentThreadCpuTime();
+              try {
+                T value = call.call();
+                return new Timed<>(value, null, THREADS.getCurrentThreadCpuTime() - start);
+              } catch (Throwable thrown) {
+                return new Timed<>(null, thrown, THREADS.getCurrentThreadCpuTime() - start);
+              }
+            });
     try {
       return future.get(HANG.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
       // The hung thread may never stop; later tries get a fresh one.
       worker = newWorker();
-      return new Timed<>(null, new AssertionError("did not return within " + HANG.toSeconds() + " s: a hang"),
+      return new Timed<>(
+          null,
+          new AssertionError("did not return within " + HANG.toSeconds() + " s: a hang"),
           HANG.toNanos());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -106,7 +113,11 @@ final class Outcomes {
    * @param provider the record key; null when the record had none (then only the tandem format may
    *     name a provider, from the payload)
    */
-  static void assertWellFormed(String what, FuzzCase input, String provider, Timed<ParseResult> timed,
+  static void assertWellFormed(
+      String what,
+      FuzzCase input,
+      String provider,
+      Timed<ParseResult> timed,
       Callable<ParseResult> call) {
     List<String> problems = new ArrayList<>();
     if (timed.thrown() != null) {
@@ -143,18 +154,31 @@ final class Outcomes {
     if (reason == null || reason.isBlank()) {
       problems.add("failed without a reason");
     } else if (reason.length() > LONGEST_REASON) {
-      problems.add("failed with a reason of " + reason.length() + " characters (more than " + LONGEST_REASON
-          + "), starting " + PayloadPreview.of(reason));
+      problems.add(
+          "failed with a reason of "
+              + reason.length()
+              + " characters (more than "
+              + LONGEST_REASON
+              + "), starting "
+              + PayloadPreview.of(reason));
     }
     return problems;
   }
 
   static List<String> volumeProblems(List<StatusUpdate> updates) {
-    long mentions = updates.stream().mapToLong(update -> update.getComponents() == null ? 0
-        : update.getComponents().size()).sum();
+    long mentions =
+        updates.stream()
+            .mapToLong(update -> update.getComponents() == null ? 0 : update.getComponents().size())
+            .sum();
     if (mentions > MOST_COMPONENT_MENTIONS) {
-      return List.of("made " + updates.size() + " updates naming " + mentions + " components in all (more than "
-          + MOST_COMPONENT_MENTIONS + ")");
+      return List.of(
+          "made "
+              + updates.size()
+              + " updates naming "
+              + mentions
+              + " components in all (more than "
+              + MOST_COMPONENT_MENTIONS
+              + ")");
     }
     return List.of();
   }
@@ -167,7 +191,11 @@ final class Outcomes {
       return problems;
     }
     if (provider != null && !provider.isBlank() && !provider.equals(update.getProvider())) {
-      problems.add("has provider " + quoted(update.getProvider()) + ", not the record key " + quoted(provider));
+      problems.add(
+          "has provider "
+              + quoted(update.getProvider())
+              + ", not the record key "
+              + quoted(provider));
     }
     blank(problems, "provider", update.getProvider());
     blank(problems, "incidentId", update.getIncidentId());
@@ -183,7 +211,9 @@ final class Outcomes {
       problems.add("has no components list");
     } else {
       for (AffectedComponent component : update.getComponents()) {
-        if (component == null || component.getName() == null || component.getName().isBlank()
+        if (component == null
+            || component.getName() == null
+            || component.getName().isBlank()
             || component.getStatus() == null) {
           problems.add("has a component without name or status: " + component);
         }
@@ -222,8 +252,14 @@ final class Outcomes {
       }
     }
     if (took > TIME_LIMIT.toNanos()) {
-      return List.of("took " + Duration.ofNanos(nanos).toMillis() + " ms of CPU, and " + Duration.ofNanos(took).toMillis()
-          + " ms again, more than " + TIME_LIMIT.toMillis() + " ms");
+      return List.of(
+          "took "
+              + Duration.ofNanos(nanos).toMillis()
+              + " ms of CPU, and "
+              + Duration.ofNanos(took).toMillis()
+              + " ms again, more than "
+              + TIME_LIMIT.toMillis()
+              + " ms");
     }
     return List.of();
   }
@@ -241,8 +277,14 @@ final class Outcomes {
 
   static void fail(String what, FuzzCase input, List<String> problems) {
     String saved = save(what, input.bytes());
-    throw new AssertionError(what + " " + String.join("; ", problems) + "\n  input: " + input + "\n  whole input: "
-        + saved);
+    throw new AssertionError(
+        what
+            + " "
+            + String.join("; ", problems)
+            + "\n  input: "
+            + input
+            + "\n  whole input: "
+            + saved);
   }
 
   private static void blank(List<String> problems, String field, String value) {
@@ -258,9 +300,11 @@ final class Outcomes {
   private static String save(String what, byte[] bytes) {
     try {
       Files.createDirectories(FAILURES);
-      String digest = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+      String digest =
+          HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
       String name = what.split(" \\(")[0].replaceAll("[^A-Za-z0-9.-]+", "-");
-      Path file = FAILURES.resolve(name.substring(0, Math.min(name.length(), 60)) + "-" + digest + ".bin");
+      Path file =
+          FAILURES.resolve(name.substring(0, Math.min(name.length(), 60)) + "-" + digest + ".bin");
       Files.write(file, bytes);
       return file.toAbsolutePath().toString();
     } catch (IOException | NoSuchAlgorithmException e) {
@@ -276,10 +320,11 @@ final class Outcomes {
   }
 
   private static ExecutorService newWorker() {
-    return Executors.newSingleThreadExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "fuzz-worker");
-      thread.setDaemon(true);
-      return thread;
-    });
+    return Executors.newSingleThreadExecutor(
+        runnable -> {
+          Thread thread = new Thread(runnable, "fuzz-worker");
+          thread.setDaemon(true);
+          return thread;
+        });
   }
 }

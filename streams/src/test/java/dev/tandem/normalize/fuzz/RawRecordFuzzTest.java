@@ -42,22 +42,50 @@ import org.apache.kafka.streams.state.Stores;
  * {@code tandem.format} header that is right, wrong, unknown, odd or absent (then the format is
  * detected), and a key that is right or not. {@link Normalizer} must answer every one with
  * well-formed updates or a failure with a reason; {@link NormalizeProcessor} must forward either
- * updates keyed and timed as Kafka needs them, or exactly one dead letter holding the original bytes
- * and a tandem.error.reason header. Nothing may escape either.
+ * updates keyed and timed as Kafka needs them, or exactly one dead letter holding the original
+ * bytes and a tandem.error.reason header. Nothing may escape either.
  */
 class RawRecordFuzzTest {
 
-  private static final List<String> FORMATS = List.of("statuspage", "incidentio", "gcp", "tandem", "rss", "atom");
+  private static final List<String> FORMATS =
+      List.of("statuspage", "incidentio", "gcp", "tandem", "rss", "atom");
 
-  private static final List<String> ODD_HEADERS = List.of("json", "xml", "STATUSPAGE", " Rss ", "atom\n",
-      "statuspage,rss", "tandem.format", "\u0000", "ｒｓｓ", "rss\u200b", "x".repeat(10_000), "status page", "gcp ");
+  private static final List<String> ODD_HEADERS =
+      List.of(
+          "json",
+          "xml",
+          "STATUSPAGE",
+          " Rss ",
+          "atom\n",
+          "statuspage,rss",
+          "tandem.format",
+          "\u0000",
+          "ｒｓｓ",
+          "rss\u200b",
+          "x".repeat(10_000),
+          "status page",
+          "gcp ");
 
-  private static final List<String> ODD_KEYS = List.of("", " ", "GitHub", " github ", "open ai", "-x", "a/b",
-      "ß", "\u0000", "k".repeat(100), "k".repeat(100_000));
+  private static final List<String> ODD_KEYS =
+      List.of(
+          "",
+          " ",
+          "GitHub",
+          " github ",
+          "open ai",
+          "-x",
+          "a/b",
+          "ß",
+          "\u0000",
+          "k".repeat(100),
+          "k".repeat(100_000));
 
   private final Normalizer normalizer = Normalizer.withDefaultAdapters();
 
-  /** One record of tandem.status.raw: its key (may be null), its tandem.format header (may be absent) and value. */
+  /**
+   * One record of tandem.status.raw: its key (may be null), its tandem.format header (may be
+   * absent) and value.
+   */
   record RawRecord(String key, String formatHeader, FuzzCase payload) {
 
     @Override
@@ -66,45 +94,65 @@ class RawRecordFuzzTest {
     }
 
     private String headers() {
-      return "key " + (key == null ? "none" : PayloadPreview.of(key)) + ", tandem.format "
+      return "key "
+          + (key == null ? "none" : PayloadPreview.of(key))
+          + ", tandem.format "
           + (formatHeader == null ? "absent" : PayloadPreview.of(formatHeader));
     }
 
     /** The payload, described with the key and header it came with, for a failure to show whole. */
     FuzzCase described() {
-      return new FuzzCase(payload.kind(), payload.provider(), headers() + ", value " + payload.how(), payload.bytes());
+      return new FuzzCase(
+          payload.kind(),
+          payload.provider(),
+          headers() + ", value " + payload.how(),
+          payload.bytes());
     }
   }
 
-  // No edge cases: combined over payload, header and key they come to thousands, and would crowd out the mutations.
-  @Property(tries = FuzzSettings.TRIES, seed = FuzzSettings.SEED, generation = GenerationMode.RANDOMIZED,
+  // No edge cases: combined over payload, header and key they come to thousands, and would crowd
+  // out the mutations.
+  @Property(
+      tries = FuzzSettings.TRIES,
+      seed = FuzzSettings.SEED,
+      generation = GenerationMode.RANDOMIZED,
       edgeCases = EdgeCasesMode.NONE)
   void normalizer(@ForAll("rawRecords") RawRecord record) {
     RawPayload raw = new RawPayload(record.key(), record.payload().bytes(), null, Instant.EPOCH);
     Callable<ParseResult> call = () -> normalizer.normalize(record.formatHeader(), raw);
-    Outcomes.assertWellFormed("normalizer", record.described(), record.key(), Outcomes.run(call), call);
+    Outcomes.assertWellFormed(
+        "normalizer", record.described(), record.key(), Outcomes.run(call), call);
   }
 
-  @Property(tries = FuzzSettings.PROCESSOR_TRIES, seed = FuzzSettings.SEED, generation = GenerationMode.RANDOMIZED,
+  @Property(
+      tries = FuzzSettings.PROCESSOR_TRIES,
+      seed = FuzzSettings.SEED,
+      generation = GenerationMode.RANDOMIZED,
       edgeCases = EdgeCasesMode.NONE)
-  void normalizeProcessor(@ForAll("rawRecords") RawRecord record, @ForAll("recordTimes") long timestamp,
+  void normalizeProcessor(
+      @ForAll("rawRecords") RawRecord record,
+      @ForAll("recordTimes") long timestamp,
       @ForAll("receivedAtHeaders") String receivedAt) {
     Stage stage = Stage.get();
     RecordHeaders headers = new RecordHeaders();
     if (record.formatHeader() != null) {
       headers.add(RawStatus.FORMAT_HEADER, record.formatHeader().getBytes(StandardCharsets.UTF_8));
     }
-    headers.add(RawStatus.SOURCE_HEADER, "https://status.example.com/api".getBytes(StandardCharsets.UTF_8));
+    headers.add(
+        RawStatus.SOURCE_HEADER, "https://status.example.com/api".getBytes(StandardCharsets.UTF_8));
     if (receivedAt != null) {
       headers.add(RawStatus.RECEIVED_AT_HEADER, receivedAt.getBytes(StandardCharsets.UTF_8));
     }
-    Record<String, byte[]> raw = new Record<>(record.key(), record.payload().bytes(), timestamp, headers);
-    Callable<List<CapturedForward<? extends String, ? extends Normalized>>> call = () -> {
-      stage.context.resetForwards();
-      stage.processor.process(raw);
-      return new ArrayList<>(stage.context.forwarded());
-    };
-    Outcomes.Timed<List<CapturedForward<? extends String, ? extends Normalized>>> timed = Outcomes.run(call);
+    Record<String, byte[]> raw =
+        new Record<>(record.key(), record.payload().bytes(), timestamp, headers);
+    Callable<List<CapturedForward<? extends String, ? extends Normalized>>> call =
+        () -> {
+          stage.context.resetForwards();
+          stage.processor.process(raw);
+          return new ArrayList<>(stage.context.forwarded());
+        };
+    Outcomes.Timed<List<CapturedForward<? extends String, ? extends Normalized>>> timed =
+        Outcomes.run(call);
 
     List<String> problems = new ArrayList<>();
     if (timed.thrown() != null) {
@@ -112,16 +160,24 @@ class RawRecordFuzzTest {
     } else {
       problems.addAll(forwardProblems(record, timed.value()));
     }
-    // The dedupe store drops repeats, so a slow call is timed again as the parse it is almost all of.
+    // The dedupe store drops repeats, so a slow call is timed again as the parse it is almost all
+    // of.
     RawPayload again = new RawPayload(record.key(), record.payload().bytes(), null, Instant.EPOCH);
-    problems.addAll(Outcomes.timeProblems(record.payload(), timed.nanos(),
-        () -> normalizer.normalize(record.formatHeader(), again)));
+    problems.addAll(
+        Outcomes.timeProblems(
+            record.payload(),
+            timed.nanos(),
+            () -> normalizer.normalize(record.formatHeader(), again)));
     if (!problems.isEmpty()) {
       Outcomes.fail("normalize processor", record.described(), problems);
     }
-    boolean rejected = timed.value().stream().anyMatch(forward -> forward.record().value() instanceof Normalized.Rejected);
-    Statistics.label("outcome").collect(record.payload().kind(),
-        rejected ? "dead letter" : timed.value().isEmpty() ? "no new updates" : "updates");
+    boolean rejected =
+        timed.value().stream()
+            .anyMatch(forward -> forward.record().value() instanceof Normalized.Rejected);
+    Statistics.label("outcome")
+        .collect(
+            record.payload().kind(),
+            rejected ? "dead letter" : timed.value().isEmpty() ? "no new updates" : "updates");
   }
 
   @Provide
@@ -131,20 +187,25 @@ class RawRecordFuzzTest {
 
   /**
    * Records whose value is made from {@code format}'s fixtures: mostly with that format's header,
-   * else another known one, none (detection), a blank or an odd one; mostly keyed by the fixture's provider.
+   * else another known one, none (detection), a blank or an odd one; mostly keyed by the fixture's
+   * provider.
    */
   private static Arbitrary<RawRecord> rawRecordsOf(String format) {
-    Arbitrary<String> headers = Arbitraries.frequencyOf(
-        Tuple.of(40, Arbitraries.just(format)),
-        Tuple.of(15, Arbitraries.of(FORMATS).filter(other -> !other.equals(format))),
-        Tuple.of(20, Arbitraries.just((String) null)),
-        Tuple.of(5, Arbitraries.of("", " ", "\t")),
-        Tuple.of(5, Arbitraries.just(" " + format.toUpperCase(Locale.ROOT) + " ")),
-        Tuple.of(15, Arbitraries.of(ODD_HEADERS)));
+    Arbitrary<String> headers =
+        Arbitraries.frequencyOf(
+            Tuple.of(40, Arbitraries.just(format)),
+            Tuple.of(15, Arbitraries.of(FORMATS).filter(other -> !other.equals(format))),
+            Tuple.of(20, Arbitraries.just((String) null)),
+            Tuple.of(5, Arbitraries.of("", " ", "\t")),
+            Tuple.of(5, Arbitraries.just(" " + format.toUpperCase(Locale.ROOT) + " ")),
+            Tuple.of(15, Arbitraries.of(ODD_HEADERS)));
     Arbitrary<Integer> keyRoll = Arbitraries.integers().between(0, 99);
-    return Combinators.combine(FuzzInputs.forFormat(format), headers, keyRoll, Arbitraries.of(ODD_KEYS))
-        .as((payload, header, roll, oddKey) ->
-            new RawRecord(roll < 85 ? payload.provider() : roll < 90 ? null : oddKey, header, payload));
+    return Combinators.combine(
+            FuzzInputs.forFormat(format), headers, keyRoll, Arbitraries.of(ODD_KEYS))
+        .as(
+            (payload, header, roll, oddKey) ->
+                new RawRecord(
+                    roll < 85 ? payload.provider() : roll < 90 ? null : oddKey, header, payload));
   }
 
   @Provide
@@ -154,8 +215,14 @@ class RawRecordFuzzTest {
 
   @Provide
   Arbitrary<String> receivedAtHeaders() {
-    return Arbitraries.of("2025-01-01T00:00:00Z", "yesterday", "", "1970-01-01T00:00:00Z",
-        "+1000000000-01-01T00:00:00Z", "2025-01-01T00:00:00+14:00").injectNull(0.3);
+    return Arbitraries.of(
+            "2025-01-01T00:00:00Z",
+            "yesterday",
+            "",
+            "1970-01-01T00:00:00Z",
+            "+1000000000-01-01T00:00:00Z",
+            "2025-01-01T00:00:00+14:00")
+        .injectNull(0.3);
   }
 
   @BeforeContainer
@@ -168,10 +235,12 @@ class RawRecordFuzzTest {
     System.out.println("slowest raw-record call: " + Outcomes.slowest());
   }
 
-  private static List<String> forwardProblems(RawRecord record,
-      List<CapturedForward<? extends String, ? extends Normalized>> forwarded) {
+  private static List<String> forwardProblems(
+      RawRecord record, List<CapturedForward<? extends String, ? extends Normalized>> forwarded) {
     List<String> problems = new ArrayList<>();
-    boolean rejected = forwarded.stream().anyMatch(forward -> forward.record().value() instanceof Normalized.Rejected);
+    boolean rejected =
+        forwarded.stream()
+            .anyMatch(forward -> forward.record().value() instanceof Normalized.Rejected);
     if (rejected) {
       if (forwarded.size() != 1) {
         problems.add("forwarded a dead letter and " + (forwarded.size() - 1) + " records more");
@@ -185,39 +254,56 @@ class RawRecordFuzzTest {
       if (reason == null) {
         problems.add("forwarded a dead letter without a " + DeadLetterHeaders.REASON + " header");
       } else {
-        problems.addAll(Outcomes.reasonProblems(new String(reason.value(), StandardCharsets.UTF_8)));
+        problems.addAll(
+            Outcomes.reasonProblems(new String(reason.value(), StandardCharsets.UTF_8)));
       }
       return problems;
     }
-    problems.addAll(Outcomes.volumeProblems(forwarded.stream()
-        .map(forward -> ((Normalized.Update) forward.record().value()).update()).toList()));
+    problems.addAll(
+        Outcomes.volumeProblems(
+            forwarded.stream()
+                .map(forward -> ((Normalized.Update) forward.record().value()).update())
+                .toList()));
     for (CapturedForward<? extends String, ? extends Normalized> forward : forwarded) {
       StatusUpdate update = ((Normalized.Update) forward.record().value()).update();
       String provider = record.key().trim().toLowerCase(Locale.ROOT);
       if (!provider.equals(forward.record().key())) {
-        problems.add("forwarded an update keyed " + PayloadPreview.of(String.valueOf(forward.record().key()))
-            + " for the record keyed " + PayloadPreview.of(provider));
+        problems.add(
+            "forwarded an update keyed "
+                + PayloadPreview.of(String.valueOf(forward.record().key()))
+                + " for the record keyed "
+                + PayloadPreview.of(provider));
       }
       if (forward.record().timestamp() != update.getUpdatedAt().toEpochMilli()) {
-        problems.add("forwarded an update timestamped " + forward.record().timestamp() + ", not its updatedAt");
+        problems.add(
+            "forwarded an update timestamped "
+                + forward.record().timestamp()
+                + ", not its updatedAt");
       }
       problems.addAll(Outcomes.updateProblems(update, provider));
     }
     return problems;
   }
 
-  /** One normalize processor for all tries, as a stream task has: its dedupe store fills as it would. */
+  /**
+   * One normalize processor for all tries, as a stream task has: its dedupe store fills as it
+   * would.
+   */
   private static final class Stage {
     private static Stage stage;
 
     final MockProcessorContext<String, Normalized> context = new MockProcessorContext<>();
-    final NormalizeProcessor processor = new NormalizeProcessor(Normalizer.withDefaultAdapters(), Duration.ofDays(7));
+    final NormalizeProcessor processor =
+        new NormalizeProcessor(Normalizer.withDefaultAdapters(), Duration.ofDays(7));
 
     private Stage() {
-      KeyValueStore<String, Long> seen = Stores.keyValueStoreBuilder(
-              Stores.inMemoryKeyValueStore(NormalizeProcessor.SEEN_STORE), Serdes.String(), Serdes.Long())
-          .withLoggingDisabled()
-          .build();
+      KeyValueStore<String, Long> seen =
+          Stores.keyValueStoreBuilder(
+                  Stores.inMemoryKeyValueStore(NormalizeProcessor.SEEN_STORE),
+                  Serdes.String(),
+                  Serdes.Long())
+              .withLoggingDisabled()
+              .build();
       seen.init(context.getStateStoreContext(), seen);
       context.addStateStore(seen);
       processor.init(context);

@@ -34,21 +34,46 @@ final class XmlMutations {
   private static final String DUBLIN_CORE = "http://purl.org/dc/elements/1.1/";
 
   /** Element names the feed adapters read, with the namespaces they read them in. */
-  private static final List<String[]> NAMES = List.of(
-      new String[] {"", "rss"}, new String[] {"", "channel"}, new String[] {"", "item"}, new String[] {"", "title"},
-      new String[] {"", "link"}, new String[] {"", "guid"}, new String[] {"", "pubDate"},
-      new String[] {"", "description"}, new String[] {"", "generator"}, new String[] {CONTENT, "content:encoded"},
-      new String[] {DUBLIN_CORE, "dc:date"}, new String[] {ATOM, "a10:updated"}, new String[] {ATOM, "feed"},
-      new String[] {ATOM, "entry"}, new String[] {ATOM, "id"}, new String[] {ATOM, "title"},
-      new String[] {ATOM, "updated"}, new String[] {ATOM, "published"}, new String[] {ATOM, "summary"},
-      new String[] {ATOM, "content"}, new String[] {ATOM, "link"}, new String[] {ATOM, "generator"},
-      new String[] {"http://example.com/other", "x:item"});
+  private static final List<String[]> NAMES =
+      List.of(
+          new String[] {"", "rss"},
+          new String[] {"", "channel"},
+          new String[] {"", "item"},
+          new String[] {"", "title"},
+          new String[] {"", "link"},
+          new String[] {"", "guid"},
+          new String[] {"", "pubDate"},
+          new String[] {"", "description"},
+          new String[] {"", "generator"},
+          new String[] {CONTENT, "content:encoded"},
+          new String[] {DUBLIN_CORE, "dc:date"},
+          new String[] {ATOM, "a10:updated"},
+          new String[] {ATOM, "feed"},
+          new String[] {ATOM, "entry"},
+          new String[] {ATOM, "id"},
+          new String[] {ATOM, "title"},
+          new String[] {ATOM, "updated"},
+          new String[] {ATOM, "published"},
+          new String[] {ATOM, "summary"},
+          new String[] {ATOM, "content"},
+          new String[] {ATOM, "link"},
+          new String[] {ATOM, "generator"},
+          new String[] {"http://example.com/other", "x:item"});
 
-  private static final List<String> PROLOGS = List.of(
-      "", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n", "<?xml version=\"1.1\"?>", "<?xml version=\"2.0\"?>",
-      "<?xml version=\"1.0\" standalone=\"yes\"?><!-- a comment --><?pi data?>\n", "\ufeff", "  \n\t",
-      "<!DOCTYPE rss>", "<!DOCTYPE feed [<!ENTITY e \"x\">]>", "<?xml version=\"1.0\"?><!DOCTYPE x SYSTEM \"http://127.0.0.1:9/x.dtd\">",
-      "text before the root", "<other/>");
+  private static final List<String> PROLOGS =
+      List.of(
+          "",
+          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n",
+          "<?xml version=\"1.1\"?>",
+          "<?xml version=\"2.0\"?>",
+          "<?xml version=\"1.0\" standalone=\"yes\"?><!-- a comment --><?pi data?>\n",
+          "\ufeff",
+          "  \n\t",
+          "<!DOCTYPE rss>",
+          "<!DOCTYPE feed [<!ENTITY e \"x\">]>",
+          "<?xml version=\"1.0\"?><!DOCTYPE x SYSTEM \"http://127.0.0.1:9/x.dtd\">",
+          "text before the root",
+          "<other/>");
 
   private static final int[] DEPTHS = {2, 10, 60, 63, 64, 65, 200, 1_000};
 
@@ -63,8 +88,10 @@ final class XmlMutations {
     for (int i = 0; i < count; i++) {
       mutateOnce(document, random, how);
     }
-    String prolog = random.nextInt(4) == 0 ? HostileValues.pick(PROLOGS, random)
-        : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
+    String prolog =
+        random.nextInt(4) == 0
+            ? HostileValues.pick(PROLOGS, random)
+            : "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
     if (!prolog.startsWith("<?xml version=\"1.0\" encoding")) {
       how.add("prolog " + PayloadPreview.of(prolog));
     }
@@ -98,9 +125,11 @@ final class XmlMutations {
       case 0, 1, 2 -> {
         String text = HostileValues.text(random);
         boolean cdata = random.nextInt(3) == 0;
-        how.add("set the text of " + name + " to " + (cdata ? "CDATA " : "") + PayloadPreview.of(text));
+        how.add(
+            "set the text of " + name + " to " + (cdata ? "CDATA " : "") + PayloadPreview.of(text));
         removeChildren(element);
-        element.appendChild(cdata ? document.createCDATASection(text) : document.createTextNode(text));
+        element.appendChild(
+            cdata ? document.createCDATASection(text) : document.createTextNode(text));
       }
       case 3 -> {
         if (!isRoot) {
@@ -111,8 +140,10 @@ final class XmlMutations {
       case 4 -> {
         if (!isRoot) {
           // Many copies of a small element; a few of anything bigger, or the document explodes.
-          boolean small = element.getTextContent().length() < 1_000 && element.getChildNodes().getLength() <= 8;
-          int times = small && random.nextInt(6) == 0 ? 50 + random.nextInt(1_000) : 1 + random.nextInt(4);
+          boolean small =
+              element.getTextContent().length() < 1_000 && element.getChildNodes().getLength() <= 8;
+          int times =
+              small && random.nextInt(6) == 0 ? 50 + random.nextInt(1_000) : 1 + random.nextInt(4);
           how.add("repeat " + name + " " + times + " times");
           for (int i = 0; i < times; i++) {
             element.getParentNode().insertBefore(element.cloneNode(true), element);
@@ -125,7 +156,8 @@ final class XmlMutations {
         document.renameNode(element, renamed[0].isEmpty() ? null : renamed[0], renamed[1]);
       }
       case 6 -> {
-        // Once deep is enough: the parser refuses anything past 64 levels, and this writer recurses.
+        // Once deep is enough: the parser refuses anything past 64 levels, and this writer
+        // recurses.
         boolean nestedAlready = how.stream().anyMatch(step -> step.endsWith("levels deep"));
         int depth = nestedAlready ? 2 : DEPTHS[random.nextInt(DEPTHS.length)];
         how.add("nest " + name + " " + depth + " levels deep");
@@ -133,17 +165,23 @@ final class XmlMutations {
         Node next = element.getNextSibling();
         Node nested = element;
         for (int i = 0; i < depth; i++) {
-          Element wrapper = document.createElementNS(element.getNamespaceURI(), element.getNodeName());
+          Element wrapper =
+              document.createElementNS(element.getNamespaceURI(), element.getNodeName());
           wrapper.appendChild(nested);
           nested = wrapper;
         }
         parent.insertBefore(nested, next);
       }
       case 7 -> {
-        String attribute = HostileValues.pick(List.of("type", "rel", "href", "isPermaLink", "xml:lang", "x"), random);
-        String value = random.nextBoolean()
-            ? HostileValues.pick(List.of("xhtml", "html", "text", "alternate", "self", "", " alternate "), random)
-            : HostileValues.pick(HostileValues.IDENTIFIERS, random);
+        String attribute =
+            HostileValues.pick(
+                List.of("type", "rel", "href", "isPermaLink", "xml:lang", "x"), random);
+        String value =
+            random.nextBoolean()
+                ? HostileValues.pick(
+                    List.of("xhtml", "html", "text", "alternate", "self", "", " alternate "),
+                    random)
+                : HostileValues.pick(HostileValues.IDENTIFIERS, random);
         if (random.nextInt(8) == 0) {
           value = HostileValues.huge(random);
         }
@@ -159,7 +197,8 @@ final class XmlMutations {
         Element child = document.createElementNS(added[0].isEmpty() ? null : added[0], added[1]);
         String text = HostileValues.text(random);
         child.appendChild(document.createTextNode(text));
-        how.add("add {" + added[0] + "}" + added[1] + " = " + PayloadPreview.of(text) + " to " + name);
+        how.add(
+            "add {" + added[0] + "}" + added[1] + " = " + PayloadPreview.of(text) + " to " + name);
         element.appendChild(child);
       }
       default -> {
@@ -175,7 +214,7 @@ final class XmlMutations {
   /** Writes a node, declaring each namespace where an element or attribute first needs it. */
   private static void write(Node node, StringBuilder out, Map<String, String> scope, boolean raw) {
     if (out.length() > ByteMutations.MAX_INPUT) {
-      return;  // cut at the input bound anyway; repeated huge texts would not fit in a String
+      return; // cut at the input bound anyway; repeated huge texts would not fit in a String
     }
     if (node instanceof Element element) {
       Map<String, String> inScope = new HashMap<>(scope);
@@ -191,9 +230,15 @@ final class XmlMutations {
       String name = qualified(element, inScope, attributes, false);
       for (int i = 0; i < attributeNodes.getLength(); i++) {
         Attr attribute = (Attr) attributeNodes.item(i);
-        String attributeName = XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())
-            ? attribute.getNodeName() : qualified(attribute, inScope, attributes, true);
-        attributes.append(' ').append(attributeName).append("=\"").append(escape(attribute.getValue(), true, raw))
+        String attributeName =
+            XMLConstants.XMLNS_ATTRIBUTE_NS_URI.equals(attribute.getNamespaceURI())
+                ? attribute.getNodeName()
+                : qualified(attribute, inScope, attributes, true);
+        attributes
+            .append(' ')
+            .append(attributeName)
+            .append("=\"")
+            .append(escape(attribute.getValue(), true, raw))
             .append('"');
       }
       out.append('<').append(name).append(attributes);
@@ -213,13 +258,20 @@ final class XmlMutations {
     } else if (node instanceof Comment comment) {
       out.append("<!--").append(comment.getData()).append("-->");
     } else if (node instanceof ProcessingInstruction instruction) {
-      out.append("<?").append(instruction.getTarget()).append(' ').append(instruction.getData()).append("?>");
+      out.append("<?")
+          .append(instruction.getTarget())
+          .append(' ')
+          .append(instruction.getData())
+          .append("?>");
     }
   }
 
-  /** The name to write for an element or attribute, adding a namespace declaration when it needs one. */
-  private static String qualified(Node node, Map<String, String> inScope, StringBuilder declarations,
-      boolean attribute) {
+  /**
+   * The name to write for an element or attribute, adding a namespace declaration when it needs
+   * one.
+   */
+  private static String qualified(
+      Node node, Map<String, String> inScope, StringBuilder declarations, boolean attribute) {
     String namespace = node.getNamespaceURI() == null ? "" : node.getNamespaceURI();
     String local = node.getLocalName() == null ? node.getNodeName() : node.getLocalName();
     String prefix = node.getPrefix() == null ? "" : node.getPrefix();
@@ -236,8 +288,12 @@ final class XmlMutations {
       prefix = "";
     }
     if (!namespace.equals(inScope.getOrDefault(prefix, ""))) {
-      declarations.append(' ').append(prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix).append("=\"")
-          .append(escape(namespace, true, false)).append('"');
+      declarations
+          .append(' ')
+          .append(prefix.isEmpty() ? "xmlns" : "xmlns:" + prefix)
+          .append("=\"")
+          .append(escape(namespace, true, false))
+          .append('"');
       inScope.put(prefix, namespace);
     }
     return prefix.isEmpty() ? local : prefix + ":" + local;
@@ -262,16 +318,18 @@ final class XmlMutations {
   }
 
   private static Document document(FuzzFixtures.Fixture fixture) {
-    return DOCUMENTS.computeIfAbsent(fixture.path(), path -> {
-      try {
-        DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-        factory.setNamespaceAware(true);
-        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-        return factory.newDocumentBuilder().parse(new ByteArrayInputStream(fixture.bytes()));
-      } catch (Exception e) {
-        throw new IllegalStateException("fixture " + path + " is not XML", e);
-      }
-    });
+    return DOCUMENTS.computeIfAbsent(
+        fixture.path(),
+        path -> {
+          try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(fixture.bytes()));
+          } catch (Exception e) {
+            throw new IllegalStateException("fixture " + path + " is not XML", e);
+          }
+        });
   }
 
   private static void collect(Element element, List<Element> elements) {
