@@ -4,7 +4,6 @@ import dev.tandem.alert.OutageRecords;
 import dev.tandem.contract.Incident;
 import dev.tandem.correlate.Explainer;
 import dev.tandem.correlate.ProviderIncident;
-import dev.tandem.demo.ScenarioReplay;
 import dev.tandem.evaluate.OfflineReplay;
 import dev.tandem.pipeline.BrokerReachability;
 import dev.tandem.pipeline.TandemConfig;
@@ -120,7 +119,7 @@ final class ExplainCommand implements Callable<Integer> {
         scenariosDir == null ? Scenario.bundled() : Scenario.fromDirectory(scenariosDir);
     OfflineReplay replay =
         new OfflineReplay(config.correlation(), config.dependencies(), config.dedupeRetention());
-    return replay.replay(ScenarioReplay.records(scenarios)).incidents().values().stream()
+    return replay.replay(Scenario.records(scenarios)).incidents().values().stream()
         .map(OutageRecords::toProviderIncident)
         .toList();
   }

@@ -1,9 +1,9 @@
 package dev.tandem.cli;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.collect.RawStatusReader;
 import dev.tandem.io.TextFile;
+import dev.tandem.raw.RawStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

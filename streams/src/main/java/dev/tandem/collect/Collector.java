@@ -1,5 +1,6 @@
 package dev.tandem.collect;
 
+import dev.tandem.raw.RawStatus;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

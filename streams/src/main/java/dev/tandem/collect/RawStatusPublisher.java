@@ -1,5 +1,6 @@
 package dev.tandem.collect;
 
+import dev.tandem.raw.RawStatus;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.tandem.collect;
 import com.fasterxml.jackson.core.JsonPointer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.scenario.ScenarioEnvelope;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;

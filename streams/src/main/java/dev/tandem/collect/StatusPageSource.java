@@ -1,5 +1,6 @@
 package dev.tandem.collect;
 
+import dev.tandem.raw.RawStatus;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;

@@ -1,5 +1,6 @@
 package dev.tandem.collect;
 
+import dev.tandem.raw.RawStatus;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;

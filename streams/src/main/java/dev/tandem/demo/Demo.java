@@ -3,13 +3,13 @@ package dev.tandem.demo;
 import dev.tandem.alert.OutageJson;
 import dev.tandem.collect.Collector;
 import dev.tandem.collect.PollPolicy;
-import dev.tandem.collect.RawStatus;
 import dev.tandem.collect.StatusPageSource;
 import dev.tandem.contract.Incident;
 import dev.tandem.embedded.EmbeddedKafkaBroker;
 import dev.tandem.embedded.EmbeddedRegistry;
 import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.registry.RestSchemaRegistryClient;
 import dev.tandem.registry.SchemaRegistryClient;
 import dev.tandem.scenario.Scenario;
@@ -70,7 +70,7 @@ public final class Demo {
         ScenarioReplay replay =
             new ScenarioReplay(
                 broker.bootstrapServers(), config.topics(), app.applicationId(), incidentReader);
-        List<RawStatus> records = new ArrayList<>(ScenarioReplay.records(scenarios));
+        List<RawStatus> records = new ArrayList<>(Scenario.records(scenarios));
         int replayed = records.size();
         // Collected last: the pipeline holds incidents for correlation relative to the newest event
         // time it has seen, and a page of 2024 read before the 2021 scenario would age it out.

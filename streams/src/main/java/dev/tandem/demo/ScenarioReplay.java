@@ -1,17 +1,14 @@
 package dev.tandem.demo;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.contract.Incident;
 import dev.tandem.pipeline.PipelineProgress;
 import dev.tandem.pipeline.TandemTopics;
 import dev.tandem.pipeline.TopicSnapshot;
-import dev.tandem.scenario.Scenario;
-import dev.tandem.scenario.ScenarioEnvelope;
+import dev.tandem.raw.RawStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,15 +44,6 @@ public final class ScenarioReplay {
     this.topics = topics;
     this.applicationId = applicationId;
     this.incidentDeserializer = incidentDeserializer;
-  }
-
-  /** The envelopes of all scenarios in arrival order (a stable merge by {@code receivedAt}). */
-  public static List<RawStatus> records(List<Scenario> scenarios) {
-    return scenarios.stream()
-        .flatMap(s -> s.envelopes().stream())
-        .sorted(Comparator.comparing(ScenarioEnvelope::receivedAt))
-        .map(ScenarioEnvelope::toRawStatus)
-        .toList();
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.tandem.evaluate;
 
-import dev.tandem.demo.ScenarioReplay;
+import dev.tandem.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -36,7 +36,7 @@ public final class Evaluator {
 
   public ScenarioScore score(ScenarioCase c) {
     // Scenarios never share a pipeline: one scenario's incidents must not teach another its rates.
-    ReplayOutcome outcome = replay.replay(ScenarioReplay.records(List.of(c.scenario())));
+    ReplayOutcome outcome = replay.replay(Scenario.records(List.of(c.scenario())));
     return ScenarioScore.of(
         c.name(),
         c.scenario().envelopes().size(),

@@ -1,7 +1,6 @@
 package dev.tandem.evaluate;
 
 import dev.tandem.alert.OutageRecords;
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
 import dev.tandem.contract.StatusUpdate;
@@ -13,6 +12,7 @@ import dev.tandem.pipeline.AvroSerdes;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemTopics;
 import dev.tandem.pipeline.TandemTopology;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.registry.InMemorySchemaRegistryClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -33,9 +33,9 @@ import java.util.Set;
  *       them as if it were a component.
  * </ul>
  */
-final class ComponentIncidents {
+public final class ComponentIncidents {
 
-  static final String INCIDENT_ID_PREFIX = "component:";
+  public static final String INCIDENT_ID_PREFIX = "component:";
 
   /** A component as summary.json and components.json list it. */
   private record PageComponent(

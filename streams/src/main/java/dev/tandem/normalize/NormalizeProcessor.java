@@ -1,8 +1,8 @@
 package dev.tandem.normalize;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.deadletter.DeadLetterHeaders;
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,7 @@
 package dev.tandem.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.raw.RawStatus;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -16,9 +17,6 @@ import java.util.Map;
  * must send that payload to the DLQ, not stop the stream.
  */
 public final class Normalizer {
-
-  /** The record header naming a payload's format (design §2). */
-  public static final String FORMAT_HEADER = "tandem.format";
 
   private final Map<String, FormatAdapter> adapters;
 
@@ -75,7 +73,7 @@ public final class Normalizer {
     if (adapter == null) {
       return ParseResult.failed(
           "unknown "
-              + FORMAT_HEADER
+              + RawStatus.FORMAT_HEADER
               + " "
               + PayloadObject.quote(formatHeaderOrNull.strip())
               + "; known formats: "
@@ -98,7 +96,7 @@ public final class Normalizer {
     } catch (MalformedPayload e) {
       return ParseResult.failed(
           "no "
-              + FORMAT_HEADER
+              + RawStatus.FORMAT_HEADER
               + " header and the format cannot be detected: "
               + e.getMessage()
               + "; set the header to one of: "
@@ -118,13 +116,13 @@ public final class Normalizer {
         failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
     return ParseResult.failed(
         "no "
-            + FORMAT_HEADER
+            + RawStatus.FORMAT_HEADER
             + " header and the payload looks like none of the known formats ("
             + String.join(", ", formats())
             + ")"
             + detectorTrouble
             + "; set the "
-            + FORMAT_HEADER
+            + RawStatus.FORMAT_HEADER
             + " header");
   }
 
@@ -136,7 +134,7 @@ public final class Normalizer {
     } catch (MalformedPayload e) {
       return ParseResult.failed(
           "no "
-              + FORMAT_HEADER
+              + RawStatus.FORMAT_HEADER
               + " header and the format cannot be detected: "
               + e.getMessage()
               + "; set the header to one of: "
@@ -156,7 +154,7 @@ public final class Normalizer {
         failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
     return ParseResult.failed(
         "no "
-            + FORMAT_HEADER
+            + RawStatus.FORMAT_HEADER
             + " header and the XML payload's root element "
             + root.qualifiedName()
             + " is none of the known formats ("
@@ -164,7 +162,7 @@ public final class Normalizer {
             + ")"
             + detectorTrouble
             + "; set the "
-            + FORMAT_HEADER
+            + RawStatus.FORMAT_HEADER
             + " header");
   }
 

@@ -46,6 +46,17 @@ public record Scenario(String name, List<ScenarioEnvelope> envelopes) {
   }
 
   /** The scenarios packaged with Tandem (copies of the project's scenarios/*.jsonl). */
+  /**
+   * The raw records of all these scenarios in arrival order (a stable merge by {@code receivedAt}).
+   */
+  public static List<dev.tandem.raw.RawStatus> records(List<Scenario> scenarios) {
+    return scenarios.stream()
+        .flatMap(s -> s.envelopes().stream())
+        .sorted(Comparator.comparing(ScenarioEnvelope::receivedAt))
+        .map(ScenarioEnvelope::toRawStatus)
+        .toList();
+  }
+
   public static List<Scenario> bundled() {
     List<Scenario> scenarios = new ArrayList<>();
     for (String name : resource(BUNDLED_INDEX).split("\\s+")) {

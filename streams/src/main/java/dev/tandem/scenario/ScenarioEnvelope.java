@@ -2,7 +2,7 @@ package dev.tandem.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.collect.RawStatus;
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

@@ -26,7 +26,8 @@ public final class TrackProcessor
   public static final String HISTORY_STORE = "track-incident-history";
 
   /** Prefix of the synthetic incidents that Statuspage component statuses become. */
-  static final String COMPONENT_INCIDENT_PREFIX = "component:";
+  static final String COMPONENT_INCIDENT_PREFIX =
+      dev.tandem.normalize.ComponentIncidents.INCIDENT_ID_PREFIX;
 
   private KeyValueStore<String, IncidentHistory> histories;
   private Sensor operationalComponents;

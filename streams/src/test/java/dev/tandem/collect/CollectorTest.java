@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.tandem.cli.TandemCommand;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.KafkaStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;

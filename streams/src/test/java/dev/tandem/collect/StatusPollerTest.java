@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.collect.StatusPoller.Outcome;
 import dev.tandem.collect.StatusPoller.Poll;
+import dev.tandem.raw.RawStatus;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Level;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.LogCapture;
 import java.time.Clock;
 import java.time.Duration;

@@ -3,6 +3,7 @@ package dev.tandem.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.KafkaStack;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,9 +2,9 @@ package dev.tandem.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.OutageState;
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

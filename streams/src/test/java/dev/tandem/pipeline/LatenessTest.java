@@ -2,11 +2,10 @@ package dev.tandem.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.OutageMember;
 import dev.tandem.contract.OutageState;
-import dev.tandem.demo.ScenarioReplay;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.scenario.Scenario;
 import java.io.IOException;
 import java.io.InputStream;
@@ -157,7 +156,7 @@ class LatenessTest {
             .filter(s -> s.name().equals("fastly-2021-06-08"))
             .findFirst()
             .orElseThrow();
-    return ScenarioReplay.records(List.of(scenario));
+    return Scenario.records(List.of(scenario));
   }
 
   /**
@@ -167,7 +166,7 @@ class LatenessTest {
     try (InputStream in = LatenessTest.class.getResourceAsStream("/late/" + name + ".jsonl")) {
       Scenario scenario =
           Scenario.parse(name, new String(in.readAllBytes(), StandardCharsets.UTF_8));
-      return ScenarioReplay.records(List.of(scenario));
+      return Scenario.records(List.of(scenario));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -2,9 +2,8 @@ package dev.tandem.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.Incident;
-import dev.tandem.demo.ScenarioReplay;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.scenario.Scenario;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,7 +49,7 @@ class OrderIndependenceTest {
     return Arbitraries.of(Scenario.bundled())
         .flatMap(
             scenario -> {
-              int n = ScenarioReplay.records(List.of(scenario)).size();
+              int n = Scenario.records(List.of(scenario)).size();
               return Arbitraries.integers()
                   .between(0, n - 1)
                   .list()
@@ -70,7 +69,7 @@ class OrderIndependenceTest {
   record Arrival(Scenario scenario, List<Integer> early) {
 
     List<RawStatus> inOrder() {
-      return ScenarioReplay.records(List.of(scenario));
+      return Scenario.records(List.of(scenario));
     }
 
     List<Integer> indices() {

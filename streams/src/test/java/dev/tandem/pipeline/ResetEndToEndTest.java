@@ -72,7 +72,7 @@ class ResetEndToEndTest {
       incidents.configure(config.registryConfig(), false);
       new ScenarioReplay(
               KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
-          .replay(ScenarioReplay.records(List.of(fastly)), Duration.ofMinutes(2), change -> {});
+          .replay(Scenario.records(List.of(fastly)), Duration.ofMinutes(2), change -> {});
 
       Cli running = Cli.execute(reset);
       assertThat(running.code()).as("a running pipeline is not reset").isEqualTo(1);

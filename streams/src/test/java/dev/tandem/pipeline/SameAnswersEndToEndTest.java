@@ -2,9 +2,9 @@ package dev.tandem.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.Incident;
 import dev.tandem.demo.ScenarioReplay;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.registry.RestSchemaRegistryClient;
 import dev.tandem.registry.SchemaRegistryClient;
 import dev.tandem.scenario.Scenario;
@@ -125,7 +125,7 @@ class SameAnswersEndToEndTest {
   private static List<RawStatus> simulatedDays(Path dir) throws Exception {
     SimulationSettings settings = SimulationSettings.of(60, 90, 6, 90);
     Path file = SimulationFiles.write(new Simulator(settings).simulate(), dir).scenario();
-    return ScenarioReplay.records(List.of(Scenario.parse(settings.name(), Files.readString(file))));
+    return Scenario.records(List.of(Scenario.parse(settings.name(), Files.readString(file))));
   }
 
   /** Each week's records in a random order, the weeks in order. */

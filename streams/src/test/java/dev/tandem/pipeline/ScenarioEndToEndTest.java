@@ -57,8 +57,7 @@ class ScenarioEndToEndTest {
       result =
           new ScenarioReplay(
                   KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
-              .replay(
-                  ScenarioReplay.records(List.of(scenario)), Duration.ofMinutes(2), change -> {});
+              .replay(Scenario.records(List.of(scenario)), Duration.ofMinutes(2), change -> {});
     }
 
     assertOutages(result, expected.get("outages"));

@@ -1,7 +1,6 @@
 package dev.tandem.pipeline;
 
-import dev.tandem.collect.RawStatus;
-import dev.tandem.demo.ScenarioReplay;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.scenario.Scenario;
 import dev.tandem.simulate.Simulation;
 import dev.tandem.simulate.SimulationFiles;
@@ -35,8 +34,7 @@ final class SimulatedTraffic {
         Path dir = Files.createTempDirectory("tandem-sim");
         Path scenario = SimulationFiles.write(simulation, dir).scenario();
         records =
-            ScenarioReplay.records(
-                List.of(Scenario.parse(SETTINGS.name(), Files.readString(scenario))));
+            Scenario.records(List.of(Scenario.parse(SETTINGS.name(), Files.readString(scenario))));
         try (var files = Files.list(dir)) {
           for (Path file : files.toList()) {
             Files.delete(file);

@@ -6,13 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.alert.OutageJson;
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.OutageState;
 import dev.tandem.contract.StatusUpdate;
-import dev.tandem.demo.ScenarioReplay;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.scenario.Scenario;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -51,7 +50,7 @@ class TandemTopologyTest {
   @Test
   void correlatesTheFastlyOutageAndResolvesItWithTheLastMember() {
     drive(
-        ScenarioReplay.records(List.of(scenario("fastly-2021-06-08"))),
+        Scenario.records(List.of(scenario("fastly-2021-06-08"))),
         out -> {
           List<TestRecord<String, CorrelatedOutage>> changes = out.outageChanges();
           assertThat(changes).isNotEmpty();
@@ -85,7 +84,7 @@ class TandemTopologyTest {
   @Test
   void staysQuietForMetaAndOpenAiFiveHoursApart() {
     drive(
-        ScenarioReplay.records(List.of(scenario("seed-2024-12-11-meta-then-openai"))),
+        Scenario.records(List.of(scenario("seed-2024-12-11-meta-then-openai"))),
         out -> {
           assertThat(out.outageChanges()).isEmpty();
           Map<String, Incident> incidents = out.incidents();
@@ -103,7 +102,7 @@ class TandemTopologyTest {
   @Test
   void tracksTheChatGptOutageThroughItsPhases() {
     drive(
-        ScenarioReplay.records(List.of(scenario("seed-2025-12-02-chatgpt-two-hours"))),
+        Scenario.records(List.of(scenario("seed-2025-12-02-chatgpt-two-hours"))),
         out -> {
           List<TestRecord<String, StatusUpdate>> updates = out.updates();
           assertThat(updates)
@@ -133,7 +132,7 @@ class TandemTopologyTest {
         "seed-2025-12-02-chatgpt-two-hours"
       })
   void shuffledInputGivesTheSameFinalOutagesAndIncidents(String name) {
-    List<RawStatus> ordered = ScenarioReplay.records(List.of(scenario(name)));
+    List<RawStatus> ordered = Scenario.records(List.of(scenario(name)));
     Map<String, OutageLog.Standing> expectedOutages = new LinkedHashMap<>();
     Map<String, String> expectedIncidents = new LinkedHashMap<>();
     drive(

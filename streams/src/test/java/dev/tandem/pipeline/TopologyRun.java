@@ -1,7 +1,6 @@
 package dev.tandem.pipeline;
 
 import dev.tandem.alert.OutageRecords;
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
 import dev.tandem.contract.StatusUpdate;
@@ -10,6 +9,7 @@ import dev.tandem.correlate.Correlator;
 import dev.tandem.correlate.DependencyGraph;
 import dev.tandem.correlate.Outage;
 import dev.tandem.normalize.Normalizer;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.registry.InMemorySchemaRegistryClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -2,8 +2,8 @@ package dev.tandem.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.collect.RawStatusPublisher;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.KafkaStack;
 import java.io.IOException;
 import java.io.UncheckedIOException;

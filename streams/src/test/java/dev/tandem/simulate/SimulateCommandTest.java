@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.evaluate.ExpectedOutcome;
 import dev.tandem.normalize.Normalizer;
 import dev.tandem.normalize.ParseResult;
 import dev.tandem.normalize.RawPayload;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.scenario.Scenario;
 import dev.tandem.testing.CommandLineRun;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,5 @@
 package dev.tandem.normalize.fuzz;
 
-import dev.tandem.collect.RawStatus;
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.deadletter.DeadLetterHeaders;
 import dev.tandem.normalize.NormalizeProcessor;
@@ -8,6 +7,7 @@ import dev.tandem.normalize.Normalized;
 import dev.tandem.normalize.Normalizer;
 import dev.tandem.normalize.ParseResult;
 import dev.tandem.normalize.RawPayload;
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.tandem.collect;
+package dev.tandem.raw;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
