@@ -2,6 +2,7 @@ package dev.tandem.cli;
 
 import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.collect.RawStatusReader;
+import dev.tandem.collect.StatusPageSource;
 import dev.tandem.io.TextFile;
 import dev.tandem.raw.RawStatus;
 import java.io.IOException;
@@ -94,13 +95,13 @@ final class PublishCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--whole and --envelopes exclude each other");
     }
-    if (format != null && !RawStatus.FORMATS.contains(format)) {
+    if (format != null && !StatusPageSource.FORMATS.contains(format)) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(),
           "Invalid value for option '--format': '"
               + format
               + "' (expected one of "
-              + String.join(", ", RawStatus.FORMATS)
+              + String.join(", ", StatusPageSource.FORMATS)
               + ")");
     }
     RawStatusReader.Mode mode =

@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  */
 public record StatusPageSource(String id, URI url, String format, Duration interval) {
 
-  /** The values of {@code tandem.format} (design §2). */
-  public static final List<String> FORMATS = RawStatus.FORMATS;
+  /**
+   * The values of {@code tandem.format} (design §2): the formats of the adapters Tandem registers,
+   * in detection order.
+   */
+  public static final List<String> FORMATS =
+      dev.tandem.normalize.Normalizer.withDefaultAdapters().formats();
 
   /** Provider ids are lower-case slugs, the same ids {@code dependencies.yaml} uses. */
   public static final Pattern PROVIDER_ID = RawStatus.PROVIDER_ID;

@@ -2,7 +2,6 @@ package dev.tandem.raw;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -22,10 +21,6 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
  */
 public record RawStatus(
     String provider, String format, String source, Instant receivedAt, byte[] payload) {
-
-  /** The values of {@code tandem.format} that Tandem reads (design §2). */
-  public static final List<String> FORMATS =
-      List.of("statuspage", "incidentio", "rss", "atom", "gcp", "tandem");
 
   /** A provider id, the record key: a lower-case slug such as {@code openai} or {@code gcp}. */
   public static final Pattern PROVIDER_ID = Pattern.compile("[a-z0-9][a-z0-9._-]{0,62}");

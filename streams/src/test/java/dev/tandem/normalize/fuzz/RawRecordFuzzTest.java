@@ -47,8 +47,7 @@ import org.apache.kafka.streams.state.Stores;
  */
 class RawRecordFuzzTest {
 
-  private static final List<String> FORMATS =
-      List.of("statuspage", "incidentio", "gcp", "tandem", "rss", "atom");
+  private static final List<String> FORMATS = Normalizer.withDefaultAdapters().formats();
 
   private static final List<String> ODD_HEADERS =
       List.of(
