@@ -77,7 +77,7 @@ class AgingOutTest {
 
   @Test
   void aResolvedOutageStaysAsPublishedWhenItsMembersAgeOut() {
-    try (TopologyRun run = TopologyRun.of(outage(true))) {
+    try (OfflinePipeline run = OfflinePipeline.of(outage(true))) {
       CorrelatedOutage resolved = last(run.outageChanges());
       assertThat(resolved.getState()).isEqualTo(OutageState.RESOLVED);
 
@@ -91,7 +91,7 @@ class AgingOutTest {
 
   @Test
   void anOutageWhoseMembersNeverResolvedEndsExpired() {
-    try (TopologyRun run = TopologyRun.of(outage(false))) {
+    try (OfflinePipeline run = OfflinePipeline.of(outage(false))) {
       CorrelatedOutage open = last(run.outageChanges());
       assertThat(open.getResolvedAt()).isNull();
 
@@ -111,7 +111,7 @@ class AgingOutTest {
 
   @Test
   void anIncidentOlderThanCorrelationHoldsAnythingGoesToTheDeadLetterTopicAsTooLate() {
-    try (TopologyRun run = TopologyRun.of(laterDays())) {
+    try (OfflinePipeline run = OfflinePipeline.of(laterDays())) {
       Instant old = T.minus(Duration.ofDays(60));
 
       run.pipe(

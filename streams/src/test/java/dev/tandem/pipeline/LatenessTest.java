@@ -27,7 +27,7 @@ class LatenessTest {
 
   @Test
   void aPostmortemThatBackdatesAMemberUpdatesTheResolvedOutageAsItsNextVersion() {
-    try (TopologyRun run = TopologyRun.of(fastly())) {
+    try (OfflinePipeline run = OfflinePipeline.of(fastly())) {
       CorrelatedOutage before = last(run.outageChanges());
       assertThat(before.getId()).isEqualTo(FASTLY_OUTAGE);
       assertThat(before.getState()).isEqualTo(OutageState.RESOLVED);
@@ -74,7 +74,7 @@ class LatenessTest {
         fastly().stream().filter(r -> r.receivedAt().isBefore(reportedAt)).toList();
     List<RawStatus> later =
         fastly().stream().filter(r -> !r.receivedAt().isBefore(reportedAt)).toList();
-    try (TopologyRun run = TopologyRun.of(earlier)) {
+    try (OfflinePipeline run = OfflinePipeline.of(earlier)) {
       CorrelatedOutage before = last(run.outageChanges());
       assertThat(before.getState())
           .as("fastly has not resolved yet")
@@ -122,7 +122,7 @@ class LatenessTest {
    */
   @Test
   void aBackdatedStartThatComesBeforeTheAnchorRenamesTheOutageAndSaysSo() {
-    try (TopologyRun run = TopologyRun.of(fastly())) {
+    try (OfflinePipeline run = OfflinePipeline.of(fastly())) {
       CorrelatedOutage before = last(run.outageChanges());
       assertThat(before.getId()).isEqualTo(FASTLY_OUTAGE);
 

@@ -107,8 +107,8 @@ class OrderIndependenceTest {
       Map<String, OutageLog.Standing> outages, Map<String, Incident> incidents) {
 
     static Conclusion of(List<RawStatus> records) {
-      try (TopologyRun run = TopologyRun.of(records)) {
-        return new Conclusion(TopologyRun.standingOutages(run.outageChanges()), run.incidents());
+      try (OfflinePipeline run = OfflinePipeline.of(records)) {
+        return new Conclusion(OutageLog.standingOutages(run.outageChanges()), run.incidents());
       }
     }
   }

@@ -12,6 +12,7 @@ import dev.tandem.testing.KafkaStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -24,6 +25,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.test.TestRecord;
 
 /**
  * What a pipeline committed to its outage and incident topics on the shared test broker, read as a
@@ -177,5 +179,40 @@ final class OutageLog {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     return new KafkaConsumer<>(props, new StringDeserializer(), values);
+  }
+
+  /**
+   * The last value of every outage id that still stands (tombstones and MERGED records remove it),
+   * ignoring version and state.
+   */
+  static Map<String, Outage> finalOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
+    Map<String, Outage> live = new LinkedHashMap<>();
+    for (TestRecord<String, CorrelatedOutage> change : changes) {
+      if (change.value() == null
+          || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
+        live.remove(change.key());
+      } else {
+        live.put(change.key(), OutageRecords.fromAvro(change.value()).outage());
+      }
+    }
+    return live;
+  }
+
+  /**
+   * The outages that stand at the end by id, each with its state, without versions ({@link
+   * OutageLog.Standing}).
+   */
+  static Map<String, OutageLog.Standing> standingOutages(
+      List<TestRecord<String, CorrelatedOutage>> changes) {
+    Map<String, OutageLog.Standing> standing = new java.util.TreeMap<>();
+    for (TestRecord<String, CorrelatedOutage> change : changes) {
+      if (change.value() == null
+          || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
+        standing.remove(change.key());
+      } else {
+        standing.put(change.key(), OutageLog.Standing.of(change.value()));
+      }
+    }
+    return standing;
   }
 }

@@ -1,6 +1,6 @@
 package dev.tandem.pipeline;
 
-import static dev.tandem.pipeline.TopologyRun.finalOutages;
+import static dev.tandem.pipeline.OutageLog.finalOutages;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,8 +37,8 @@ class TandemTopologyTest {
    * Runs the scenarios' records (in the given order) through a fresh topology and hands it to the
    * check.
    */
-  private static void drive(List<RawStatus> records, Consumer<TopologyRun> check) {
-    try (TopologyRun run = TopologyRun.of(records)) {
+  private static void drive(List<RawStatus> records, Consumer<OfflinePipeline> check) {
+    try (OfflinePipeline run = OfflinePipeline.of(records)) {
       check.accept(run);
     }
   }
@@ -138,7 +138,7 @@ class TandemTopologyTest {
     drive(
         ordered,
         out -> {
-          expectedOutages.putAll(TopologyRun.standingOutages(out.outageChanges()));
+          expectedOutages.putAll(OutageLog.standingOutages(out.outageChanges()));
           out.incidents().forEach((k, v) -> expectedIncidents.put(k, OutageJson.toJson(v)));
         });
     Random random = new Random(7);
@@ -148,7 +148,7 @@ class TandemTopologyTest {
       drive(
           shuffled,
           out -> {
-            assertThat(TopologyRun.standingOutages(out.outageChanges())).isEqualTo(expectedOutages);
+            assertThat(OutageLog.standingOutages(out.outageChanges())).isEqualTo(expectedOutages);
             Map<String, String> incidents = new LinkedHashMap<>();
             out.incidents().forEach((k, v) -> incidents.put(k, OutageJson.toJson(v)));
             assertThat(incidents).isEqualTo(expectedIncidents);

@@ -1,13 +1,11 @@
 package dev.tandem.pipeline;
 
-import dev.tandem.alert.OutageRecords;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.correlate.CorrelationSettings;
 import dev.tandem.correlate.Correlator;
 import dev.tandem.correlate.DependencyGraph;
-import dev.tandem.correlate.Outage;
 import dev.tandem.normalize.Normalizer;
 import dev.tandem.raw.RawStatus;
 import dev.tandem.registry.InMemorySchemaRegistryClient;
@@ -18,7 +16,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -34,50 +31,64 @@ import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
 
 /**
- * One run of the whole topology on TopologyTestDriver, with the real serdes over an in-memory
- * registry and the same Streams settings as a real run: pipe raw records in, read what came out.
- * Each read returns what was published since the previous read of that topic.
+ * Tandem's real topology on Kafka Streams' TopologyTestDriver, with the real serdes over an
+ * in-memory registry and the same Streams settings as a real run, but no broker and no registry
+ * server: pipe raw records in, read what came out. Each read returns what was published since the
+ * previous read of that topic. Evaluation, explain and the topology tests all replay through it.
  */
-final class TopologyRun implements AutoCloseable {
+public final class OfflinePipeline implements AutoCloseable {
 
-  static final TandemTopics TOPICS = TandemTopics.DEFAULTS;
+  public static final TandemTopics TOPICS = TandemTopics.DEFAULTS;
 
   private final Path stateDir;
   private final AvroSerdes avro;
   private final TopologyTestDriver driver;
   private final TestInputTopic<String, byte[]> raw;
 
-  private TopologyRun(Path stateDir) {
+  private OfflinePipeline(
+      Path stateDir,
+      CorrelationSettings settings,
+      DependencyGraph graph,
+      Duration dedupeRetention) {
     this.stateDir = stateDir;
     this.avro = new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
-    Correlator correlator =
-        new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
+    Correlator correlator = new Correlator(settings, graph);
     this.driver =
         new TopologyTestDriver(
             TandemTopology.build(
-                TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, Duration.ofDays(7)),
+                TOPICS, avro, Normalizer.withDefaultAdapters(), correlator, dedupeRetention),
             streamsProperties(stateDir));
     this.raw =
         driver.createInputTopic(TOPICS.raw(), new StringSerializer(), new ByteArraySerializer());
   }
 
-  static TopologyRun start() {
+  /** The shipped settings, dependency graph and dedupe retention. */
+  public static OfflinePipeline start() {
+    return start(
+        CorrelationSettings.DEFAULTS,
+        DependencyGraph.defaults(),
+        new TandemConfig(Map.of()).dedupeRetention());
+  }
+
+  public static OfflinePipeline start(
+      CorrelationSettings settings, DependencyGraph graph, Duration dedupeRetention) {
     try {
-      return new TopologyRun(Files.createTempDirectory("tandem-ttd"));
+      return new OfflinePipeline(
+          Files.createTempDirectory("tandem-offline"), settings, graph, dedupeRetention);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /** A fresh topology fed these records in this order. */
-  static TopologyRun of(List<RawStatus> records) {
-    TopologyRun run = start();
+  public static OfflinePipeline of(List<RawStatus> records) {
+    OfflinePipeline run = start();
     run.pipe(records);
     return run;
   }
 
   /** Sends the records to the raw topic as a collector would: headers and record time from each. */
-  TopologyRun pipe(List<RawStatus> records) {
+  public OfflinePipeline pipe(List<RawStatus> records) {
     for (RawStatus record : records) {
       ProducerRecord<String, byte[]> r = record.toProducerRecord(TOPICS.raw());
       raw.pipeInput(
@@ -86,7 +97,7 @@ final class TopologyRun implements AutoCloseable {
     return this;
   }
 
-  List<TestRecord<String, StatusUpdate>> updates() {
+  public List<TestRecord<String, StatusUpdate>> updates() {
     return driver
         .createOutputTopic(
             TOPICS.updates(),
@@ -96,7 +107,7 @@ final class TopologyRun implements AutoCloseable {
   }
 
   /** The last value of each incident published since the previous read. */
-  Map<String, Incident> incidents() {
+  public Map<String, Incident> incidents() {
     return driver
         .createOutputTopic(
             TOPICS.incidents(),
@@ -106,7 +117,7 @@ final class TopologyRun implements AutoCloseable {
   }
 
   /** Every change of {@code tandem.outages} in order; a null value is a retraction. */
-  List<TestRecord<String, CorrelatedOutage>> outageChanges() {
+  public List<TestRecord<String, CorrelatedOutage>> outageChanges() {
     return driver
         .createOutputTopic(
             TOPICS.outages(),
@@ -115,51 +126,16 @@ final class TopologyRun implements AutoCloseable {
         .readRecordsToList();
   }
 
-  List<TestRecord<String, byte[]>> deadLetters() {
+  public List<TestRecord<String, byte[]>> deadLetters() {
     return driver
         .createOutputTopic(
             TOPICS.deadLetters(), new StringDeserializer(), Serdes.ByteArray().deserializer())
         .readRecordsToList();
   }
 
-  TestOutputTopic<String, String> outagesJson() {
+  public TestOutputTopic<String, String> outagesJson() {
     return driver.createOutputTopic(
         TOPICS.outagesJson(), new StringDeserializer(), new StringDeserializer());
-  }
-
-  /**
-   * The last value of every outage id that still stands (tombstones and MERGED records remove it),
-   * ignoring version and state.
-   */
-  static Map<String, Outage> finalOutages(List<TestRecord<String, CorrelatedOutage>> changes) {
-    Map<String, Outage> live = new LinkedHashMap<>();
-    for (TestRecord<String, CorrelatedOutage> change : changes) {
-      if (change.value() == null
-          || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
-        live.remove(change.key());
-      } else {
-        live.put(change.key(), OutageRecords.fromAvro(change.value()).outage());
-      }
-    }
-    return live;
-  }
-
-  /**
-   * The outages that stand at the end by id, each with its state, without versions ({@link
-   * OutageLog.Standing}).
-   */
-  static Map<String, OutageLog.Standing> standingOutages(
-      List<TestRecord<String, CorrelatedOutage>> changes) {
-    Map<String, OutageLog.Standing> standing = new java.util.TreeMap<>();
-    for (TestRecord<String, CorrelatedOutage> change : changes) {
-      if (change.value() == null
-          || change.value().getState() == dev.tandem.contract.OutageState.MERGED) {
-        standing.remove(change.key());
-      } else {
-        standing.put(change.key(), OutageLog.Standing.of(change.value()));
-      }
-    }
-    return standing;
   }
 
   @Override
@@ -185,7 +161,7 @@ final class TopologyRun implements AutoCloseable {
               Map.of(
                   "bootstrap.servers", "unused:9092",
                   "schema.registry.url", "mock://in-memory",
-                  "application.id", "tandem-topology-test",
+                  "application.id", "tandem-offline",
                   "state.dir", stateDir.toString()))
           .streamsProperties();
     } catch (IOException e) {
