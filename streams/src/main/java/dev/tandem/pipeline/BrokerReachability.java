@@ -53,18 +53,6 @@ public final class BrokerReachability {
   private BrokerReachability() {}
 
   /**
-   * Thrown when the brokers do not answer in time; its message is one line naming the servers and
-   * why.
-   */
-  public static final class Unreachable extends KafkaException {
-    private static final long serialVersionUID = 1L;
-
-    Unreachable(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /**
    * The timeout a command's settings ask for: {@value #TIMEOUT_CONFIG} in ms, else 15 s.
    *
    * @throws ConfigException when the value is not a positive whole number

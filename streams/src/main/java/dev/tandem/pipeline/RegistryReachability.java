@@ -28,18 +28,6 @@ public final class RegistryReachability {
   private RegistryReachability() {}
 
   /**
-   * Thrown when the registry does not answer in time, or refuses Tandem's credentials; one line
-   * naming the URL.
-   */
-  public static final class Unreachable extends KafkaException {
-    private static final long serialVersionUID = 1L;
-
-    Unreachable(String message, Throwable cause) {
-      super(message, cause);
-    }
-  }
-
-  /**
    * Returns once the registry has answered; an answer other than 401/403, even an error, shows it
    * is there. Each attempt is bounded by what is left of {@code timeout}.
    */

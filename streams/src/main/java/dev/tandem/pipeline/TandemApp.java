@@ -49,8 +49,8 @@ public final class TandemApp implements AutoCloseable {
    * Checks the brokers and the registry answer (within {@value BrokerReachability#TIMEOUT_CONFIG}),
    * creates missing topics, builds the topology and starts it; returns once it is RUNNING.
    *
-   * @throws BrokerReachability.Unreachable when the brokers do not answer in time
-   * @throws RegistryReachability.Unreachable when the registry does not answer in time
+   * @throws Unreachable when the brokers do not answer in time
+   * @throws Unreachable when the registry does not answer in time
    */
   public static TandemApp start(TandemConfig config, Duration startTimeout) throws IOException {
     return start(config, startTimeout, () -> false);
