@@ -9,6 +9,8 @@ import dev.tandem.correlate.OutageLedger;
 import dev.tandem.correlate.OutageRevision;
 import dev.tandem.correlate.ProviderIncident;
 import dev.tandem.deadletter.DeadLetterHeaders;
+import dev.tandem.normalize.NormalizeProcessor;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,6 +20,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -325,12 +328,8 @@ public final class CorrelateProcessor
    * clock in its store.
    */
   private void tick(Record<String, Incident> record) {
-    org.apache.kafka.common.header.Header header =
-        record.headers().lastHeader(dev.tandem.normalize.NormalizeProcessor.SOURCE_HEADER);
-    String source =
-        header == null
-            ? "unknown"
-            : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+    Header header = record.headers().lastHeader(NormalizeProcessor.SOURCE_HEADER);
+    String source = header == null ? "unknown" : new String(header.value(), StandardCharsets.UTF_8);
     if (clock.observe(source, record.timestamp(), context().currentSystemTimeMs())) {
       clockStore.put(SOURCE + source, record.timestamp());
     }

@@ -89,8 +89,4 @@ final class EventClock {
   long watermarkMillis() {
     return watermark;
   }
-
-  Map<String, Long> sources() {
-    return java.util.Collections.unmodifiableMap(newest);
-  }
 }

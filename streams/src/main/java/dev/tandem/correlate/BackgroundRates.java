@@ -186,7 +186,6 @@ final class BackgroundRates {
    * @return the days whose background changed
    */
   List<DayChange> providerChanged(String provider, Instant from, Instant until) {
-    Instant t = from;
     List<DayChange> changed = new ArrayList<>();
     Instant first = Background.dayOf(from);
     Instant last = Background.dayOf(until).plus(rateWindow).plus(Duration.ofDays(1));
@@ -212,7 +211,7 @@ final class BackgroundRates {
       Day d = e.getValue();
       boolean countTouched =
           d.countedUntil == null
-              || t.isBefore(d.countedUntil)
+              || from.isBefore(d.countedUntil)
               || !countedUntil(e.getKey()).equals(d.countedUntil);
       double[] counted = countTouched ? counted(e.getKey()) : d.counted;
       if (!java.util.Arrays.equals(now, before) || !java.util.Arrays.equals(counted, d.counted)) {

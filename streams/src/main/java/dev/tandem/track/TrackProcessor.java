@@ -6,8 +6,11 @@ import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.normalize.NormalizeProcessor;
 import dev.tandem.normalize.TextLimits;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -77,25 +80,18 @@ public final class TrackProcessor
     }
     histories.put(key, IncidentHistory.newBuilder().setUpdates(updates).build());
     Incident incident = IncidentLifecycle.fold(updates);
-    Record<String, Incident> out = record.withKey(key).withValue(incident);
     // The incident's way in, raw partition and then updates partition ("raw/2>updates/2"; only
     // "updates/1" when published to the updates topic directly): each way is in order, so the
     // correlate stage's clock waits for the slowest of them.
-    org.apache.kafka.common.header.Header from =
-        record.headers().lastHeader(NormalizeProcessor.SOURCE_HEADER);
+    Header from = record.headers().lastHeader(NormalizeProcessor.SOURCE_HEADER);
     String path =
-        (from == null
-                ? ""
-                : new String(from.value(), java.nio.charset.StandardCharsets.UTF_8) + ">")
+        (from == null ? "" : new String(from.value(), StandardCharsets.UTF_8) + ">")
             + "updates/"
             + context().recordMetadata().map(m -> m.partition()).orElse(0);
-    org.apache.kafka.common.header.internals.RecordHeaders headers =
-        new org.apache.kafka.common.header.internals.RecordHeaders(record.headers().toArray());
+    RecordHeaders headers = new RecordHeaders(record.headers().toArray());
     headers.remove(NormalizeProcessor.SOURCE_HEADER);
-    headers.add(
-        NormalizeProcessor.SOURCE_HEADER, path.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    out = out.withHeaders(headers);
-    context().forward(out);
+    headers.add(NormalizeProcessor.SOURCE_HEADER, path.getBytes(StandardCharsets.UTF_8));
+    context().forward(record.withKey(key).withValue(incident).withHeaders(headers));
   }
 
   private static boolean isOperationalComponent(StatusUpdate update) {
