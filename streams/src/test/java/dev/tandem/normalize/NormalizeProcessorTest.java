@@ -4,38 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.deadletter.DeadLetterHeaders;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The normalize stage on its own: what it forwards for a record it cannot take. */
 class NormalizeProcessorTest {
 
-  private final MockProcessorContext<String, Normalized> context = new MockProcessorContext<>();
-  private final NormalizeProcessor processor =
-      new NormalizeProcessor(Normalizer.withDefaultAdapters(), Duration.ofDays(7));
-
-  @BeforeEach
-  void init() {
-    KeyValueStore<String, Long> seen =
-        Stores.keyValueStoreBuilder(
-                Stores.inMemoryKeyValueStore(NormalizeProcessor.SEEN_STORE),
-                Serdes.String(),
-                Serdes.Long())
-            .withLoggingDisabled()
-            .build();
-    seen.init(context.getStateStoreContext(), seen);
-    context.addStateStore(seen);
-    processor.init(context);
-  }
+  private final MockNormalizeStage stage = new MockNormalizeStage();
+  private final MockProcessorContext<String, Normalized> context = stage.context;
+  private final NormalizeProcessor processor = stage.processor;
 
   @Test
   void sendsARecordWithAKeyThatIsNoProviderIdToTheDeadLettersWithTheReason() {

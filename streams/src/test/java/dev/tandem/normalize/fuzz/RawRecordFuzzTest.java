@@ -2,6 +2,7 @@ package dev.tandem.normalize.fuzz;
 
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.deadletter.DeadLetterHeaders;
+import dev.tandem.normalize.MockNormalizeStage;
 import dev.tandem.normalize.NormalizeProcessor;
 import dev.tandem.normalize.Normalized;
 import dev.tandem.normalize.Normalizer;
@@ -9,7 +10,6 @@ import dev.tandem.normalize.ParseResult;
 import dev.tandem.normalize.RawPayload;
 import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,12 +30,8 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.MockProcessorContext.CapturedForward;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 
 /**
  * The raw-record path, fuzzed: a record of tandem.status.raw with any payload of any format, a
@@ -132,7 +128,7 @@ class RawRecordFuzzTest {
       @ForAll("rawRecords") RawRecord record,
       @ForAll("recordTimes") long timestamp,
       @ForAll("receivedAtHeaders") String receivedAt) {
-    Stage stage = Stage.get();
+    MockNormalizeStage stage = Stage.get();
     RecordHeaders headers = new RecordHeaders();
     if (record.formatHeader() != null) {
       headers.add(RawStatus.FORMAT_HEADER, record.formatHeader().getBytes(StandardCharsets.UTF_8));
@@ -289,28 +285,11 @@ class RawRecordFuzzTest {
    * would.
    */
   private static final class Stage {
-    private static Stage stage;
+    private static MockNormalizeStage stage;
 
-    final MockProcessorContext<String, Normalized> context = new MockProcessorContext<>();
-    final NormalizeProcessor processor =
-        new NormalizeProcessor(Normalizer.withDefaultAdapters(), Duration.ofDays(7));
-
-    private Stage() {
-      KeyValueStore<String, Long> seen =
-          Stores.keyValueStoreBuilder(
-                  Stores.inMemoryKeyValueStore(NormalizeProcessor.SEEN_STORE),
-                  Serdes.String(),
-                  Serdes.Long())
-              .withLoggingDisabled()
-              .build();
-      seen.init(context.getStateStoreContext(), seen);
-      context.addStateStore(seen);
-      processor.init(context);
-    }
-
-    static synchronized Stage get() {
+    static synchronized MockNormalizeStage get() {
       if (stage == null) {
-        stage = new Stage();
+        stage = new MockNormalizeStage();
       }
       return stage;
     }
