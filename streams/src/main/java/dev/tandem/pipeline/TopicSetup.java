@@ -1,5 +1,6 @@
 package dev.tandem.pipeline;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +20,11 @@ import org.slf4j.LoggerFactory;
 public final class TopicSetup {
 
   private static final Logger log = LoggerFactory.getLogger(TopicSetup.class);
+
+  /** How long a just-created topic may take to show in the metadata of every broker. */
+  static final Duration METADATA_WAIT = Duration.ofSeconds(30);
+
+  private static final Duration METADATA_RETRY = Duration.ofMillis(100);
 
   private TopicSetup() {}
 
@@ -79,19 +86,34 @@ public final class TopicSetup {
     }
   }
 
-  /** How many partitions a topic has (it exists: {@link #createMissing} ran). */
+  /**
+   * How many partitions a topic has (it exists: {@link #createMissing} ran). A topic created a
+   * moment ago may not have reached the metadata of the broker that answers yet ("This server does
+   * not host this topic-partition"), so that answer is asked again for up to {@link
+   * #METADATA_WAIT}.
+   */
   public static int partitionCount(Admin admin, String topic) {
+    long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
     try {
-      return admin
-          .describeTopics(List.of(topic))
-          .allTopicNames()
-          .get()
-          .get(topic)
-          .partitions()
-          .size();
-    } catch (ExecutionException e) {
-      throw new KafkaException(
-          "could not describe topic " + topic + ": " + e.getCause().getMessage(), e.getCause());
+      while (true) {
+        try {
+          return admin
+              .describeTopics(List.of(topic))
+              .allTopicNames()
+              .get()
+              .get(topic)
+              .partitions()
+              .size();
+        } catch (ExecutionException e) {
+          if (!(e.getCause() instanceof UnknownTopicOrPartitionException)
+              || System.nanoTime() > deadline) {
+            throw new KafkaException(
+                "could not describe topic " + topic + ": " + e.getCause().getMessage(),
+                e.getCause());
+          }
+          Thread.sleep(METADATA_RETRY.toMillis());
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new KafkaException("interrupted while describing topic " + topic, e);
