@@ -9,13 +9,16 @@ import dev.tandem.collect.StatusPageSource;
 import dev.tandem.collect.StatusPoller;
 import dev.tandem.collect.WebhookIntake;
 import dev.tandem.io.TextFile;
+import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.raw.RawStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -40,20 +43,19 @@ final class CollectCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin KafkaClientOptions kafka;
+  @Mixin ClusterOptions cluster;
 
   @Option(
-      names = "--config",
+      names = "--providers",
       paramLabel = "FILE",
       description =
           "Providers file (YAML: providers: [{id, url, format, interval}]). Default: the bundled list.")
-  Path config;
+  Path providers;
 
   @Option(
       names = "--topic",
       paramLabel = "TOPIC",
-      defaultValue = "tandem.status.raw",
-      description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+      description = "Topic to publish to (default: tandem.topic.raw, itself tandem.status.raw).")
   String topic;
 
   @Option(
@@ -76,7 +78,7 @@ final class CollectCommand implements Callable<Integer> {
       paramLabel = "FILE",
       description =
           "File holding the shared secret webhooks must send in the X-Tandem-Token header"
-              + " (default: the environment variable TANDEM_WEBHOOK_TOKEN; neither: no token required).")
+              + " (default: tandem.webhook.token, e.g. from TANDEM_WEBHOOK_TOKEN; neither: no token required).")
   Path webhookTokenFile;
 
   @Option(
@@ -94,20 +96,24 @@ final class CollectCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    Path providersFile = providersFile();
+    TandemConfig config = cluster.loadWithBrokers(Map.of());
+    topic = topic != null ? topic : config.topics().raw();
     // A file that is missing, not text or wrong fails here, in one line naming it, before anything
     // connects.
     List<StatusPageSource> sources =
-        config == null ? ProvidersFile.bundled() : ProvidersFile.load(config);
-    String webhookToken = webhookPort == null ? null : webhookToken();
-    kafka.checkBrokers();
+        providersFile == null ? ProvidersFile.bundled() : ProvidersFile.load(providersFile);
+    String webhookToken = webhookPort == null ? null : webhookToken(config);
+    ClusterOptions.checkBrokers(config);
+    Properties client = ClusterOptions.clientProperties(config);
     PollPolicy policy =
         PollPolicy.DEFAULT.withRequestTimeout(Duration.ofSeconds(requestTimeoutSeconds));
     Clock clock = Clock.systemUTC();
     if (once) {
-      return collectOnce(sources, policy, clock);
+      return collectOnce(sources, client, policy, clock);
     }
     try (ShutdownSignal shutdown = new ShutdownSignal("tandem-collect-shutdown");
-        RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic);
+        RawStatusPublisher publisher = new RawStatusPublisher(client, topic);
         Collector collector = new Collector(sources, publishOne(publisher), policy, clock);
         WebhookIntake intake =
             webhookPort == null
@@ -136,9 +142,10 @@ final class CollectCommand implements Callable<Integer> {
     return 0;
   }
 
-  private int collectOnce(List<StatusPageSource> sources, PollPolicy policy, Clock clock)
+  private int collectOnce(
+      List<StatusPageSource> sources, Properties client, PollPolicy policy, Clock clock)
       throws Exception {
-    try (RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic);
+    try (RawStatusPublisher publisher = new RawStatusPublisher(client, topic);
         Collector collector = new Collector(sources, publishOne(publisher), policy, clock)) {
       List<StatusPoller.Poll> polls = collector.pollOnce();
       Map<StatusPoller.Outcome, Long> counts =
@@ -167,13 +174,34 @@ final class CollectCommand implements Callable<Integer> {
   }
 
   /**
-   * The file's content without surrounding whitespace (a trailing newline is no part of a secret),
-   * else the variable.
+   * {@code --providers}; or, for one release, a YAML file given as {@code --config}, which named
+   * the providers file before {@code --config} meant a properties file for every command.
    */
-  private String webhookToken() {
+  private Path providersFile() {
+    Path old = cluster.settings.file;
+    String name = old == null ? "" : old.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (providers != null || !(name.endsWith(".yaml") || name.endsWith(".yml"))) {
+      return providers;
+    }
+    spec.commandLine()
+        .getErr()
+        .println(
+            "tandem: collect --config for the providers file is deprecated and goes in the next"
+                + " release; use --providers "
+                + old
+                + " (--config names a properties file, as for every command)");
+    cluster.settings.file = null;
+    return old;
+  }
+
+  /**
+   * The file's content without surrounding whitespace (a trailing newline is no part of a secret),
+   * else the setting.
+   */
+  private String webhookToken(TandemConfig config) {
     return webhookTokenFile != null
         ? TextFile.read(webhookTokenFile).strip()
-        : System.getenv("TANDEM_WEBHOOK_TOKEN");
+        : config.webhookToken();
   }
 
   private static Consumer<RawStatus> publishOne(RawStatusPublisher publisher) {

@@ -6,13 +6,17 @@ import dev.tandem.evaluate.Evaluator;
 import dev.tandem.evaluate.OfflineReplay;
 import dev.tandem.evaluate.ScenarioCase;
 import dev.tandem.pipeline.TandemConfig;
+import dev.tandem.pipeline.TandemSettings;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -51,18 +55,28 @@ final class EvaluateCommand implements Callable<Integer> {
       description = "YAML dependency graph replacing the shipped one.")
   Path dependencies;
 
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Properties file whose tandem.correlate.* settings replace the defaults.")
-  Path configFile;
+  @Mixin SettingsFile settings;
 
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new HashMap<>();
     flags.put("tandem.dependencies", dependencies == null ? null : dependencies.toString());
-    // No environment: figures must be reproducible from the command line alone.
-    TandemConfig config = TandemConfig.load(configFile, Map.of(), flags);
+    TandemConfig config = settings.load(flags);
+    // Figures must be reproducible: say which settings came from the environment.
+    PrintWriter err = spec.commandLine().getErr();
+    for (String variable : new TreeSet<>(System.getenv().keySet())) {
+      Optional<String> key = TandemSettings.keyOf(variable).filter(TandemSettings::isTandemKey);
+      if (key.isPresent()) {
+        err.println(
+            "tandem: evaluating with "
+                + key.get()
+                + "="
+                + config.values().get(key.get())
+                + " (from "
+                + variable
+                + ")");
+      }
+    }
     OfflineReplay replay =
         new OfflineReplay(config.correlation(), config.dependencies(), config.dedupeRetention());
     List<ScenarioCase> cases =

@@ -5,7 +5,6 @@ import dev.tandem.contract.Incident;
 import dev.tandem.correlate.Explainer;
 import dev.tandem.correlate.ProviderIncident;
 import dev.tandem.evaluate.OfflineReplay;
-import dev.tandem.pipeline.BrokerReachability;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TopicSnapshot;
 import dev.tandem.registry.RestSchemaRegistryClient;
@@ -27,6 +26,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -65,23 +65,9 @@ final class ExplainCommand implements Callable<Integer> {
       description = "Replay the *.jsonl scenario files of DIR.")
   Path scenariosDir;
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,…]",
-      description = "Read incidents from this cluster instead.")
-  String bootstrapServers;
+  @Mixin ClusterOptions cluster;
 
-  @Option(
-      names = "--schema-registry-url",
-      paramLabel = "URL",
-      description = "Registry of the cluster's Avro topics.")
-  String schemaRegistryUrl;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Properties file, as for tandem run.")
-  Path configFile;
+  @Mixin RegistryOption registry;
 
   @Option(
       names = "--dependencies",
@@ -93,18 +79,18 @@ final class ExplainCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Instant moment = parseMoment();
     Map<String, String> flags = new LinkedHashMap<>();
-    flags.put("bootstrap.servers", bootstrapServers);
-    flags.put("schema.registry.url", schemaRegistryUrl);
+    registry.addTo(flags);
     flags.put("tandem.dependencies", dependencies == null ? null : dependencies.toString());
-    TandemConfig config = TandemConfig.load(configFile, System.getenv(), flags);
-    boolean fromCluster =
-        bootstrapServers != null
-            || configFile != null && config.values().containsKey("bootstrap.servers");
-    if (fromCluster && scenariosDir != null) {
+    TandemConfig config = cluster.load(flags);
+    // Brokers from a flag, the file or the environment mean a cluster, unless --scenarios asks
+    // for scenarios.
+    boolean brokersGiven = config.values().containsKey("bootstrap.servers");
+    if (cluster.bootstrapServers != null && scenariosDir != null) {
       throw new ParameterException(
           spec.commandLine(),
           "give either --scenarios or a cluster (--bootstrap-servers), not both");
     }
+    boolean fromCluster = brokersGiven && scenariosDir == null;
     Collection<ProviderIncident> incidents =
         fromCluster ? fromCluster(config) : fromScenarios(config);
     Explainer explainer = new Explainer(config.correlation(), config.dependencies());
@@ -125,19 +111,8 @@ final class ExplainCommand implements Callable<Integer> {
   }
 
   private Collection<ProviderIncident> fromCluster(TandemConfig config) {
-    Properties props = new Properties();
-    config
-        .values()
-        .forEach(
-            (k, v) -> {
-              if (!k.startsWith("tandem.")) {
-                props.put(k, v);
-              }
-            });
-    props.put("bootstrap.servers", config.required("bootstrap.servers"));
-    Map<String, Object> settings = new LinkedHashMap<>();
-    props.forEach((k, v) -> settings.put(String.valueOf(k), v));
-    BrokerReachability.check(settings, BrokerReachability.timeout(config.values()));
+    Properties props = ClusterOptions.clientProperties(config);
+    ClusterOptions.checkBrokers(config);
     try (SchemaRegistryClient client =
             RestSchemaRegistryClient.fromConfigs(config.registryConfig());
         SpecificAvroDeserializer<Incident> values =

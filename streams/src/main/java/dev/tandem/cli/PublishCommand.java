@@ -4,12 +4,14 @@ import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.collect.RawStatusReader;
 import dev.tandem.collect.StatusPageSource;
 import dev.tandem.io.TextFile;
+import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.raw.RawStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -33,13 +35,12 @@ final class PublishCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Mixin KafkaClientOptions kafka;
+  @Mixin ClusterOptions cluster;
 
   @Option(
       names = "--topic",
       paramLabel = "TOPIC",
-      defaultValue = "tandem.status.raw",
-      description = "Topic to publish to (default: ${DEFAULT-VALUE}).")
+      description = "Topic to publish to (default: tandem.topic.raw, itself tandem.status.raw).")
   String topic;
 
   @Option(
@@ -91,6 +92,8 @@ final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    TandemConfig config = cluster.loadWithBrokers(Map.of());
+    String topic = this.topic != null ? this.topic : config.topics().raw();
     if (whole && envelopes) {
       throw new picocli.CommandLine.ParameterException(
           spec.commandLine(), "--whole and --envelopes exclude each other");
@@ -115,8 +118,9 @@ final class PublishCommand implements Callable<Integer> {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     }
     List<RawStatus> records = reader.read(readInput(), "-".equals(input) ? "stdin" : input);
-    kafka.checkBrokers();
-    try (RawStatusPublisher publisher = new RawStatusPublisher(kafka.properties(), topic)) {
+    ClusterOptions.checkBrokers(config);
+    try (RawStatusPublisher publisher =
+        new RawStatusPublisher(ClusterOptions.clientProperties(config), topic)) {
       int count = publisher.publishAll(records);
       spec.commandLine()
           .getErr()

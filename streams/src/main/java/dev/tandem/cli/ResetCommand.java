@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.TopicPartition;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -39,11 +40,7 @@ final class ResetCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,…]",
-      description = "Kafka brokers (bootstrap.servers).")
-  String bootstrapServers;
+  @Mixin ClusterOptions cluster;
 
   @Option(
       names = "--application-id",
@@ -61,12 +58,6 @@ final class ResetCommand implements Callable<Integer> {
   Path stateDir;
 
   @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Properties file in Kafka's names (plus tandem.* settings), as for tandem run.")
-  Path configFile;
-
-  @Option(
       names = "--reprocess-updates",
       description =
           "Also read tandem.status.updates from its beginning, for when apps publish StatusUpdates there"
@@ -80,10 +71,9 @@ final class ResetCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
-    flags.put("bootstrap.servers", bootstrapServers);
     flags.put("application.id", applicationId);
     flags.put("state.dir", stateDir == null ? null : stateDir.toString());
-    TandemConfig config = TandemConfig.load(configFile, System.getenv(), flags);
+    TandemConfig config = cluster.load(flags);
     PipelineReset.Outcome outcome = new PipelineReset(config).run(reprocessUpdates, dryRun);
 
     PrintWriter out = spec.commandLine().getOut();

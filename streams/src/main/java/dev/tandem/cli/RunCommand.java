@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,23 +34,9 @@ final class RunCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(
-      names = "--bootstrap-servers",
-      paramLabel = "HOST:PORT[,…]",
-      description = "Kafka brokers (bootstrap.servers).")
-  String bootstrapServers;
+  @Mixin ClusterOptions cluster;
 
-  @Option(
-      names = "--schema-registry-url",
-      paramLabel = "URL",
-      description = "Schema registry base URL (schema.registry.url).")
-  String schemaRegistryUrl;
-
-  @Option(
-      names = "--config",
-      paramLabel = "FILE",
-      description = "Properties file in Kafka's names (plus tandem.* settings).")
-  Path configFile;
+  @Mixin RegistryOption registry;
 
   @Option(
       names = "--application-id",
@@ -84,8 +71,7 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
-    flags.put("bootstrap.servers", bootstrapServers);
-    flags.put("schema.registry.url", schemaRegistryUrl);
+    registry.addTo(flags);
     flags.put("application.id", applicationId);
     flags.put("state.dir", stateDir == null ? null : stateDir.toString());
     flags.put("tandem.dependencies", dependencies == null ? null : dependencies.toString());
@@ -93,7 +79,7 @@ final class RunCommand implements Callable<Integer> {
     flags.put(
         "tandem.topic.replication.factor",
         replicationFactor == null ? null : replicationFactor.toString());
-    TandemConfig config = TandemConfig.load(configFile, System.getenv(), flags);
+    TandemConfig config = cluster.load(flags);
     config.required("bootstrap.servers");
     config.required("schema.registry.url");
     try (ShutdownSignal signal = new ShutdownSignal("tandem-run-stop")) {

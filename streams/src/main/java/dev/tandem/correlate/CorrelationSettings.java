@@ -111,6 +111,105 @@ public record CorrelationSettings(
     }
   }
 
+  /** A copy to change some settings of, by name. */
+  public Builder toBuilder() {
+    return new Builder(this);
+  }
+
+  /** Settings changed by name, so that no caller joins ten values by their position. */
+  public static final class Builder {
+    private Duration window;
+    private Duration dependencyWindow;
+    private Duration maxSpan;
+    private int minProviders;
+    private double minConfidence;
+    private double priorEpisodesPerDay;
+    private Duration retention;
+    private Duration rateDecay;
+    private double priorWeightDays;
+    private double falseAlarmsPerWeek;
+
+    private Builder(CorrelationSettings from) {
+      window = from.window;
+      dependencyWindow = from.dependencyWindow;
+      maxSpan = from.maxSpan;
+      minProviders = from.minProviders;
+      minConfidence = from.minConfidence;
+      priorEpisodesPerDay = from.priorEpisodesPerDay;
+      retention = from.retention;
+      rateDecay = from.rateDecay;
+      priorWeightDays = from.priorWeightDays;
+      falseAlarmsPerWeek = from.falseAlarmsPerWeek;
+    }
+
+    public Builder window(Duration value) {
+      window = value;
+      return this;
+    }
+
+    public Builder dependencyWindow(Duration value) {
+      dependencyWindow = value;
+      return this;
+    }
+
+    public Builder maxSpan(Duration value) {
+      maxSpan = value;
+      return this;
+    }
+
+    public Builder minProviders(int value) {
+      minProviders = value;
+      return this;
+    }
+
+    public Builder minConfidence(double value) {
+      minConfidence = value;
+      return this;
+    }
+
+    public Builder priorEpisodesPerDay(double value) {
+      priorEpisodesPerDay = value;
+      return this;
+    }
+
+    public Builder retention(Duration value) {
+      retention = value;
+      return this;
+    }
+
+    public Builder rateDecay(Duration value) {
+      rateDecay = value;
+      return this;
+    }
+
+    public Builder priorWeightDays(double value) {
+      priorWeightDays = value;
+      return this;
+    }
+
+    public Builder falseAlarmsPerWeek(double value) {
+      falseAlarmsPerWeek = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException when a value, or two together, make no sense
+     */
+    public CorrelationSettings build() {
+      return new CorrelationSettings(
+          window,
+          dependencyWindow,
+          maxSpan,
+          minProviders,
+          minConfidence,
+          priorEpisodesPerDay,
+          retention,
+          rateDecay,
+          priorWeightDays,
+          falseAlarmsPerWeek);
+    }
+  }
+
   /**
    * The window widths a burst is looked for in: 5, 10, 15 and 30 minutes, then 1, 2 and 3 hours, up
    * to the maximum span, plus the window itself. Roughly doubling steps: a burst of any duration up

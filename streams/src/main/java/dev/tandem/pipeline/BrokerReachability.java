@@ -28,19 +28,12 @@ import org.apache.kafka.common.errors.SslAuthenticationException;
 
 /**
  * Checks, before a command starts its real clients, that the Kafka brokers answer: an Admin {@code
- * describeCluster} bounded by {@value #TIMEOUT_CONFIG} (15 s by default). Kafka's own clients would
- * otherwise retry for a minute or more and end with "Timed out waiting for a node assignment" or
- * "Topic … not present in metadata", which never says that the brokers could not be reached.
+ * describeCluster} bounded by {@value TandemSettings#CONNECT_TIMEOUT_MS} (15 s by default). Kafka's
+ * own clients would otherwise retry for a minute or more and end with "Timed out waiting for a node
+ * assignment" or "Topic … not present in metadata", which never says that the brokers could not be
+ * reached.
  */
 public final class BrokerReachability {
-
-  /**
-   * Tandem setting: how long a command waits for the brokers (and the registry) to answer at start,
-   * in ms.
-   */
-  public static final String TIMEOUT_CONFIG = "tandem.connect.timeout.ms";
-
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(15);
 
   /**
    * The client id of the check; {@code ConnectCheckLogFilter} keeps its retry warnings out of the
@@ -51,28 +44,6 @@ public final class BrokerReachability {
   private static final Duration PROBE_TIMEOUT = Duration.ofMillis(500);
 
   private BrokerReachability() {}
-
-  /**
-   * The timeout a command's settings ask for: {@value #TIMEOUT_CONFIG} in ms, else 15 s.
-   *
-   * @throws ConfigException when the value is not a positive whole number
-   */
-  public static Duration timeout(Map<String, ?> settings) {
-    Object value = settings.get(TIMEOUT_CONFIG);
-    if (value == null || String.valueOf(value).isBlank()) {
-      return DEFAULT_TIMEOUT;
-    }
-    try {
-      long millis = Long.parseLong(String.valueOf(value).trim());
-      if (millis > 0) {
-        return Duration.ofMillis(millis);
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new ConfigException(
-        TIMEOUT_CONFIG, value, "expected a positive duration in milliseconds");
-  }
 
   /**
    * Returns once a broker of {@code bootstrap.servers} has answered; throws {@link Unreachable}

@@ -95,7 +95,7 @@ public final class PipelineReset {
   public Outcome run(boolean reprocessUpdates, boolean dryRun) {
     TandemTopics topics = config.topics();
     Map<String, Object> client = clientProperties();
-    BrokerReachability.check(client, BrokerReachability.timeout(config.values()));
+    BrokerReachability.check(client, config.connectTimeout());
     Outcome outcome;
     try (Admin admin = Admin.create(client)) {
       requireStopped(admin);

@@ -4,7 +4,6 @@ import dev.tandem.registry.SchemaRegistryException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.config.ConfigException;
 
@@ -12,19 +11,12 @@ import org.apache.kafka.common.config.ConfigException;
  * Decides what happens to the pipeline when a thread dies because the schema registry could not be
  * reached (no answer, or HTTP 5xx/429, after the registry client's own retries, {@code
  * schema.registry.max.retries}). The thread is replaced so that a short outage is ridden out; the
- * {@value #MAX_FAILURES_CONFIG}-th such failure in a row stops the whole application, rather than
- * failing and replacing threads for as long as the registry stays away. Failures more than {@link
- * #QUIET} apart start a new count. Not thread-safe on its own: callers synchronize.
+ * {@value TandemSettings#REGISTRY_MAX_FAILURES}-th such failure in a row stops the whole
+ * application, rather than failing and replacing threads for as long as the registry stays away.
+ * Failures more than {@link #QUIET} apart start a new count. Not thread-safe on its own: callers
+ * synchronize.
  */
 public final class RegistryOutage {
-
-  /**
-   * Tandem setting: pipeline threads failing on an unreachable registry in a row before the
-   * application stops.
-   */
-  public static final String MAX_FAILURES_CONFIG = "tandem.registry.max.failures";
-
-  public static final int DEFAULT_MAX_FAILURES = 3;
 
   /** A failure this long after the previous one starts a new outage. */
   static final Duration QUIET = Duration.ofMinutes(10);
@@ -38,8 +30,8 @@ public final class RegistryOutage {
     /** A registry outage, a later failure of it: replace the thread quietly. */
     RETRY,
     /**
-     * A registry outage that has lasted {@value #MAX_FAILURES_CONFIG} failures: stop the
-     * application.
+     * A registry outage that has lasted {@value TandemSettings#REGISTRY_MAX_FAILURES} failures:
+     * stop the application.
      */
     STOP
   }
@@ -53,24 +45,11 @@ public final class RegistryOutage {
 
   public RegistryOutage(int maxFailures, Clock clock) {
     if (maxFailures < 1) {
-      throw new ConfigException(MAX_FAILURES_CONFIG, maxFailures, "must be at least 1");
+      throw new ConfigException(
+          TandemSettings.REGISTRY_MAX_FAILURES, maxFailures, "must be at least 1");
     }
     this.maxFailures = maxFailures;
     this.clock = clock;
-  }
-
-  /** From {@value #MAX_FAILURES_CONFIG} in the settings, 3 by default. */
-  public static RegistryOutage from(Map<String, String> settings, Clock clock) {
-    String value = settings.get(MAX_FAILURES_CONFIG);
-    if (value == null || value.isBlank()) {
-      return new RegistryOutage(DEFAULT_MAX_FAILURES, clock);
-    }
-    try {
-      return new RegistryOutage(Integer.parseInt(value.trim()), clock);
-    } catch (NumberFormatException e) {
-      throw new ConfigException(
-          MAX_FAILURES_CONFIG, value, "expected a whole number of at least 1");
-    }
   }
 
   public Decision onFailure(Throwable failure) {
@@ -123,7 +102,7 @@ public final class RegistryOutage {
         + " failed on it"
         + (failures == 1 ? "" : " over " + seconds + " s")
         + ", each after the registry client's own retries ("
-        + MAX_FAILURES_CONFIG
+        + TandemSettings.REGISTRY_MAX_FAILURES
         + "="
         + maxFailures
         + ")";

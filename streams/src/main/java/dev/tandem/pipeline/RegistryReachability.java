@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks, before the pipeline starts, that the schema registry answers: {@code GET /config} (the
  * global compatibility level, which every Confluent-compatible registry serves), tried again until
- * {@value BrokerReachability#TIMEOUT_CONFIG} runs out. Without it the pipeline reports RUNNING and
+ * {@value TandemSettings#CONNECT_TIMEOUT_MS} runs out. Without it the pipeline reports RUNNING and
  * then fails on its first record.
  */
 public final class RegistryReachability {

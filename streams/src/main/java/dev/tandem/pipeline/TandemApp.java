@@ -46,7 +46,7 @@ public final class TandemApp implements AutoCloseable {
   }
 
   /**
-   * Checks the brokers and the registry answer (within {@value BrokerReachability#TIMEOUT_CONFIG}),
+   * Checks the brokers and the registry answer (within {@value TandemSettings#CONNECT_TIMEOUT_MS}),
    * creates missing topics, builds the topology and starts it; returns once it is RUNNING.
    *
    * @throws Unreachable when the brokers do not answer in time
@@ -68,8 +68,9 @@ public final class TandemApp implements AutoCloseable {
     Properties props = config.streamsProperties();
     // Everything read from files first: a bad file is reported before anything is contacted.
     Correlator correlator = new Correlator(config.correlation(), config.dependencies());
-    RegistryOutage registryOutage = RegistryOutage.from(config.values(), Clock.systemUTC());
-    Duration connectTimeout = BrokerReachability.timeout(config.values());
+    RegistryOutage registryOutage =
+        new RegistryOutage(config.registryMaxFailures(), Clock.systemUTC());
+    Duration connectTimeout = config.connectTimeout();
     Map<String, Object> adminSettings = adminSettings(props);
     BrokerReachability.check(adminSettings, connectTimeout);
     RegistryReachability.check(RegistryClientConfig.from(config.registryConfig()), connectTimeout);
@@ -171,7 +172,7 @@ public final class TandemApp implements AutoCloseable {
               cause.url(),
               RegistryReachability.describe(cause),
               registryOutage.maxFailures(),
-              RegistryOutage.MAX_FAILURES_CONFIG);
+              TandemSettings.REGISTRY_MAX_FAILURES);
         }
         case RETRY ->
             log.debug(

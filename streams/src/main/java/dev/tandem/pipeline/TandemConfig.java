@@ -11,31 +11,47 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.types.Password;
 import org.apache.kafka.streams.StreamsConfig;
 
 /**
  * Tandem's configuration in Kafka's own vocabulary: one flat map of properties from a file, then
- * environment variables {@code TANDEM_<NAME>} ({@code TANDEM_BOOTSTRAP_SERVERS} is {@code
- * bootstrap.servers}), then command-line flags, each overriding the one before. Keys Tandem does
- * not own go to Kafka Streams and the registry client as they are.
+ * environment variables ({@code TANDEM_BOOTSTRAP_SERVERS} is Kafka's {@code bootstrap.servers},
+ * {@code TANDEM_CORRELATE_WINDOW_MS} Tandem's {@code tandem.correlate.window.ms}), then
+ * command-line flags, each overriding the one before. Tandem's own settings ({@code tandem.*}) are
+ * declared in {@link TandemSettings} and checked against it when the configuration is made; keys
+ * Tandem does not own go to Kafka Streams and the registry client as they are.
  */
 public final class TandemConfig {
 
   public static final String DEFAULT_APPLICATION_ID = "tandem";
 
   private final Map<String, String> values;
+  private final Map<String, Object> settings;
 
+  /**
+   * @throws ConfigException when a Tandem setting is unknown or its value is not valid
+   */
   public TandemConfig(Map<String, String> values) {
     this.values = Map.copyOf(new TreeMap<>(values));
+    TandemSettings.requireKnown(this.values);
+    Map<String, String> given = new TreeMap<>();
+    // A blank value is no value: the default applies, as when the key is absent.
+    this.values.forEach(
+        (key, value) -> {
+          if (TandemSettings.isTandemKey(key) && !value.isBlank()) {
+            given.put(key, value);
+          }
+        });
+    this.settings = TandemSettings.DEFINITION.parse(given);
   }
 
-  /** File (may be null), then environment, then explicit overrides. */
+  /** File (may be null), then environment, then explicit overrides (null values are skipped). */
   public static TandemConfig load(
       Path file, Map<String, String> environment, Map<String, String> overrides)
       throws IOException {
@@ -44,14 +60,10 @@ public final class TandemConfig {
       Properties props = TextFile.properties(file);
       props.stringPropertyNames().forEach(name -> values.put(name, props.getProperty(name).trim()));
     }
-    environment.forEach(
-        (name, value) -> {
-          if (name.startsWith("TANDEM_") && name.length() > "TANDEM_".length()) {
-            values.put(
-                name.substring("TANDEM_".length()).toLowerCase(Locale.ROOT).replace('_', '.'),
-                value);
-          }
-        });
+    new TreeMap<>(environment)
+        .forEach(
+            (variable, value) ->
+                TandemSettings.keyOf(variable).ifPresent(key -> values.put(key, value)));
     overrides.forEach(
         (name, value) -> {
           if (value != null) {
@@ -71,48 +83,87 @@ public final class TandemConfig {
       throw new ConfigException(
           "Missing required configuration '"
               + key
-              + "' (set it with a flag, --config FILE, or TANDEM_"
-              + key.toUpperCase(Locale.ROOT).replace('.', '_')
+              + "' (set it with a flag, --config FILE, or "
+              + TandemSettings.environmentVariable(key)
               + ")");
     }
     return value;
   }
 
+  /** Kafka client properties: every key that is not Tandem's own. */
+  public Properties clientProperties() {
+    Properties props = new Properties();
+    values.forEach(
+        (key, value) -> {
+          if (!TandemSettings.isTandemKey(key)) {
+            props.put(key, value);
+          }
+        });
+    return props;
+  }
+
   public TandemTopics topics() {
-    return TandemTopics.from(values);
+    return new TandemTopics(
+        string(TandemSettings.TOPIC_RAW),
+        string(TandemSettings.TOPIC_UPDATES),
+        string(TandemSettings.TOPIC_INCIDENTS),
+        string(TandemSettings.TOPIC_OUTAGES),
+        string(TandemSettings.TOPIC_OUTAGES_JSON),
+        string(TandemSettings.TOPIC_DLQ));
   }
 
   public int topicPartitions() {
-    return intValue("tandem.topic.partitions", 3);
+    return (Integer) settings.get(TandemSettings.TOPIC_PARTITIONS);
   }
 
   public short topicReplicationFactor() {
-    return (short) intValue("tandem.topic.replication.factor", -1);
+    return (Short) settings.get(TandemSettings.TOPIC_REPLICATION_FACTOR);
   }
 
   public Duration dedupeRetention() {
-    return millis("tandem.dedupe.retention.ms", Duration.ofDays(7));
+    return millis(TandemSettings.DEDUPE_RETENTION_MS);
   }
 
+  public Duration connectTimeout() {
+    return millis(TandemSettings.CONNECT_TIMEOUT_MS);
+  }
+
+  public int registryMaxFailures() {
+    return (Integer) settings.get(TandemSettings.REGISTRY_MAX_FAILURES);
+  }
+
+  /** The webhook secret, or null when none is set. */
+  public String webhookToken() {
+    Password token = (Password) settings.get(TandemSettings.WEBHOOK_TOKEN);
+    return token == null ? null : token.value();
+  }
+
+  /**
+   * @throws ConfigException when the settings contradict each other
+   */
   public CorrelationSettings correlation() {
-    CorrelationSettings d = CorrelationSettings.DEFAULTS;
-    return new CorrelationSettings(
-        millis("tandem.correlate.window.ms", d.window()),
-        millis("tandem.correlate.dependency.window.ms", d.dependencyWindow()),
-        millis("tandem.correlate.max.span.ms", d.maxSpan()),
-        intValue("tandem.correlate.min.providers", d.minProviders()),
-        doubleValue("tandem.correlate.min.confidence", d.minConfidence()),
-        doubleValue("tandem.correlate.prior.episodes.per.day", d.priorEpisodesPerDay()),
-        millis("tandem.correlate.retention.ms", d.retention()),
-        millis("tandem.correlate.rate.decay.ms", d.rateDecay()),
-        doubleValue("tandem.correlate.prior.weight.days", d.priorWeightDays()),
-        doubleValue("tandem.correlate.false.alarms.per.week", d.falseAlarmsPerWeek()));
+    try {
+      return CorrelationSettings.DEFAULTS.toBuilder()
+          .window(millis(TandemSettings.CORRELATE_WINDOW_MS))
+          .dependencyWindow(millis(TandemSettings.CORRELATE_DEPENDENCY_WINDOW_MS))
+          .maxSpan(millis(TandemSettings.CORRELATE_MAX_SPAN_MS))
+          .minProviders((Integer) settings.get(TandemSettings.CORRELATE_MIN_PROVIDERS))
+          .minConfidence(number(TandemSettings.CORRELATE_MIN_CONFIDENCE))
+          .priorEpisodesPerDay(number(TandemSettings.CORRELATE_PRIOR_EPISODES_PER_DAY))
+          .retention(millis(TandemSettings.CORRELATE_RETENTION_MS))
+          .rateDecay(millis(TandemSettings.CORRELATE_RATE_DECAY_MS))
+          .priorWeightDays(number(TandemSettings.CORRELATE_PRIOR_WEIGHT_DAYS))
+          .falseAlarmsPerWeek(number(TandemSettings.CORRELATE_FALSE_ALARMS_PER_WEEK))
+          .build();
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("Invalid tandem.correlate.* settings: " + e.getMessage());
+    }
   }
 
   /** The shipped graph, or the YAML file named by {@code tandem.dependencies}. */
   public DependencyGraph dependencies() throws IOException {
-    String file = values.get("tandem.dependencies");
-    if (file == null || file.isBlank()) {
+    String file = string(TandemSettings.DEPENDENCIES);
+    if (file == null) {
       return DependencyGraph.defaults();
     }
     try (InputStream in = Files.newInputStream(Path.of(file))) {
@@ -147,12 +198,7 @@ public final class TandemConfig {
     // Kafka Streams 5.0 makes this the default; opting in now keeps behaviour the same across
     // versions.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
-    values.forEach(
-        (key, value) -> {
-          if (!key.startsWith("tandem.")) {
-            props.put(key, value);
-          }
-        });
+    props.putAll(clientProperties());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, required("bootstrap.servers"));
     // Static membership: an instance that restarts (after a crash, a deploy) rejoins as the member
     // it was, at once, instead of waiting out the session timeout of its former self and then a
@@ -177,8 +223,8 @@ public final class TandemConfig {
    * cannot share a state directory).
    */
   String instanceId(Properties props) {
-    String configured = values.get("tandem.instance.id");
-    if (configured != null && !configured.isBlank()) {
+    String configured = string(TandemSettings.INSTANCE_ID);
+    if (configured != null) {
       return configured;
     }
     String host;
@@ -200,30 +246,15 @@ public final class TandemConfig {
         + Integer.toHexString(where.hashCode());
   }
 
-  private int intValue(String key, int fallback) {
-    String v = values.get(key);
-    try {
-      return v == null ? fallback : Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key, v, "expected a whole number");
-    }
+  private String string(String key) {
+    return (String) settings.get(key);
   }
 
-  private double doubleValue(String key, double fallback) {
-    String v = values.get(key);
-    try {
-      return v == null ? fallback : Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key, v, "expected a number");
-    }
+  private double number(String key) {
+    return (Double) settings.get(key);
   }
 
-  private Duration millis(String key, Duration fallback) {
-    String v = values.get(key);
-    try {
-      return v == null ? fallback : Duration.ofMillis(Long.parseLong(v.trim()));
-    } catch (NumberFormatException e) {
-      throw new ConfigException(key, v, "expected a duration in milliseconds");
-    }
+  private Duration millis(String key) {
+    return Duration.ofMillis((Long) settings.get(key));
   }
 }

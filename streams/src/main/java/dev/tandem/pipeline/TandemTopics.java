@@ -1,10 +1,10 @@
 package dev.tandem.pipeline;
 
 import java.util.List;
-import java.util.Map;
 
 /**
- * The topics of the pipeline (design §2), configurable by {@code tandem.topic.<role>}.
+ * The topics of the pipeline (design §2), configurable by {@code tandem.topic.<role>} ({@link
+ * TandemSettings}).
  *
  * @param raw vendor documents as fetched; users and the collector publish here
  * @param updates one normalized {@code StatusUpdate} per vendor update
@@ -30,20 +30,6 @@ public record TandemTopics(
           "tandem.outages.json",
           "tandem.dlq");
 
-  /**
-   * Reads {@code tandem.topic.raw}, {@code .updates}, {@code .incidents}, {@code .outages}, {@code
-   * .outages.json}, {@code .dlq}.
-   */
-  public static TandemTopics from(Map<String, ?> config) {
-    return new TandemTopics(
-        value(config, "tandem.topic.raw", DEFAULTS.raw),
-        value(config, "tandem.topic.updates", DEFAULTS.updates),
-        value(config, "tandem.topic.incidents", DEFAULTS.incidents),
-        value(config, "tandem.topic.outages", DEFAULTS.outages),
-        value(config, "tandem.topic.outages.json", DEFAULTS.outagesJson),
-        value(config, "tandem.topic.dlq", DEFAULTS.deadLetters));
-  }
-
   public List<String> all() {
     return List.of(raw, updates, incidents, outages, outagesJson, deadLetters);
   }
@@ -51,10 +37,5 @@ public record TandemTopics(
   /** Topics whose latest value per key is what matters: incidents and outages are compacted. */
   public List<String> compacted() {
     return List.of(incidents, outages, outagesJson);
-  }
-
-  private static String value(Map<String, ?> config, String key, String fallback) {
-    Object v = config.get(key);
-    return v == null || v.toString().isBlank() ? fallback : v.toString();
   }
 }

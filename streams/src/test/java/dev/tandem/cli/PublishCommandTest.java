@@ -73,6 +73,31 @@ class PublishCommandTest {
   }
 
   @Test
+  void publishesToTheRawTopicTheSettingsName(@TempDir Path dir) throws Exception {
+    String topic = "publish-configured-raw";
+    createTopic(topic);
+    Path settings =
+        Files.writeString(dir.resolve("tandem.properties"), "tandem.topic.raw=" + topic);
+    Path file = Files.writeString(dir.resolve("updates.jsonl"), "{\"provider\":\"openai\"}\n");
+    StringWriter err = new StringWriter();
+
+    int code =
+        TandemCommand.commandLine()
+            .setErr(new PrintWriter(err, true))
+            .execute(
+                "publish",
+                "--bootstrap-servers",
+                KafkaStack.bootstrapServers(),
+                "--config",
+                settings.toString(),
+                file.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).contains("published 1 record to " + topic);
+    assertThat(consumeAll(topic, 1)).extracting(ConsumerRecord::key).containsExactly("openai");
+  }
+
+  @Test
   void publishesOneRecordPerJsonLineKeyedByProvider(@TempDir Path dir) throws Exception {
     String topic = "publish-lines";
     createTopic(topic);

@@ -2,7 +2,7 @@ package dev.tandem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.pipeline.BrokerReachability;
+import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.testing.CommandLineRun;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -58,26 +58,68 @@ class UnreachableBrokersTest {
         "publish",
         "--bootstrap-servers",
         brokers,
-        "--command-config",
+        "--config",
         clientConfig.toString(),
         input.toString());
   }
 
   @Test
+  void flagsRenamedThisReleaseStillWorkWithADeprecationLine() throws IOException {
+    Path input = Files.writeString(dir.resolve("updates.jsonl"), "{\"provider\":\"openai\"}\n");
+    CommandLineRun publish = new CommandLineRun();
+
+    int code =
+        publish.execute(
+            "publish",
+            "--bootstrap-servers",
+            brokers,
+            "--command-config",
+            clientConfig.toString(),
+            input.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(publish.err.toString().lines())
+        .containsExactly(
+            "tandem: --command-config is deprecated and goes in the next release; use --config "
+                + clientConfig,
+            expected);
+
+    // collect --config named the providers file: a YAML file given so is read as one.
+    Path noProviders = Files.writeString(dir.resolve("providers.yaml"), "defaults: {}\n");
+    CommandLineRun collect = new CommandLineRun();
+
+    code =
+        collect.execute(
+            "collect",
+            "--bootstrap-servers",
+            brokers,
+            "--config",
+            noProviders.toString(),
+            "--command-config",
+            clientConfig.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(collect.err.toString().lines())
+        .containsExactly(
+            "tandem: collect --config for the providers file is deprecated and goes in the next"
+                + " release; use --providers "
+                + noProviders
+                + " (--config names a properties file, as for every command)",
+            "tandem: --command-config is deprecated and goes in the next release; use --config "
+                + clientConfig,
+            "tandem: " + noProviders + " needs a 'providers:' list");
+  }
+
+  @Test
   void collect() {
     assertOneLineWithinTheTimeout(
-        "collect", "--bootstrap-servers", brokers, "--command-config", clientConfig.toString());
+        "collect", "--bootstrap-servers", brokers, "--config", clientConfig.toString());
   }
 
   @Test
   void collectOnce() {
     assertOneLineWithinTheTimeout(
-        "collect",
-        "--once",
-        "--bootstrap-servers",
-        brokers,
-        "--command-config",
-        clientConfig.toString());
+        "collect", "--once", "--bootstrap-servers", brokers, "--config", clientConfig.toString());
   }
 
   @Test
@@ -125,21 +167,20 @@ class UnreachableBrokersTest {
     CommandLineRun cli = new CommandLineRun();
 
     int code =
-        cli.execute(
-            "collect", "--bootstrap-servers", brokers, "--command-config", config.toString());
+        cli.execute("collect", "--bootstrap-servers", brokers, "--config", config.toString());
 
     assertThat(code).isEqualTo(1);
     assertThat(cli.err.toString().lines())
         .singleElement()
         .asString()
         .isEqualTo(
-            "tandem: Invalid value soon for configuration tandem.connect.timeout.ms: expected a positive duration in milliseconds");
+            "tandem: Invalid value soon for configuration tandem.connect.timeout.ms: Not a number of type LONG");
   }
 
   @Test
   void theTimeoutIsFifteenSecondsUnlessSet() {
-    assertThat(BrokerReachability.timeout(Map.of())).isEqualTo(Duration.ofSeconds(15));
-    assertThat(BrokerReachability.timeout(Map.of("tandem.connect.timeout.ms", " 2500 ")))
+    assertThat(new TandemConfig(Map.of()).connectTimeout()).isEqualTo(Duration.ofSeconds(15));
+    assertThat(new TandemConfig(Map.of("tandem.connect.timeout.ms", " 2500 ")).connectTimeout())
         .isEqualTo(Duration.ofMillis(2500));
   }
 

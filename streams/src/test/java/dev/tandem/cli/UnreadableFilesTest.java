@@ -89,12 +89,12 @@ class UnreadableFilesTest {
         malformedEnvelopes.toString());
     add(
         tests,
-        "publish --command-config of a binary file",
+        "publish --config of a binary file",
         notUtf8,
         "publish",
         "--bootstrap-servers",
         brokers,
-        "--command-config",
+        "--config",
         png.toString(),
         lines.toString());
     add(
@@ -136,21 +136,21 @@ class UnreadableFilesTest {
         notYaml.toString());
     add(
         tests,
-        "collect --config of a binary file",
+        "collect --providers of a binary file",
         notUtf8,
         "collect",
         "--bootstrap-servers",
         brokers,
-        "--config",
+        "--providers",
         png.toString());
     add(
         tests,
-        "collect --config of a file without providers",
+        "collect --providers of a file without providers",
         noProviders + " needs a 'providers:' list",
         "collect",
         "--bootstrap-servers",
         brokers,
-        "--config",
+        "--providers",
         noProviders.toString());
     add(tests, "run --config of a binary file", notUtf8, "run", "--config", png.toString());
     add(

@@ -64,7 +64,7 @@ class CollectorTest {
                   KafkaStack.bootstrapServers(),
                   "--topic",
                   topic,
-                  "--config",
+                  "--providers",
                   providers.toString(),
                   "--request-timeout",
                   "5");
@@ -106,7 +106,7 @@ class CollectorTest {
                 "--once",
                 "--bootstrap-servers",
                 KafkaStack.bootstrapServers(),
-                "--config",
+                "--providers",
                 providers.toString());
 
     assertThat(code).isNotZero();

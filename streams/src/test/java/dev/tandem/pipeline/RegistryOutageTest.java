@@ -30,7 +30,8 @@ class RegistryOutageTest {
 
   @Test
   void replacesTheThreadTwiceThenStopsOnTheThirdFailureInARow() {
-    RegistryOutage outage = RegistryOutage.from(Map.of(), clock);
+    RegistryOutage outage =
+        new RegistryOutage(new TandemConfig(Map.of()).registryMaxFailures(), clock);
 
     assertThat(outage.onFailure(asStreamsWrapsIt(unreachable()))).isEqualTo(Decision.RETRY_FIRST);
     clock.advance(Duration.ofSeconds(45));
@@ -83,14 +84,17 @@ class RegistryOutageTest {
 
   @Test
   void refusesAMaximumBelowOne() {
-    assertThatThrownBy(
-            () -> RegistryOutage.from(Map.of("tandem.registry.max.failures", "0"), clock))
+    assertThatThrownBy(() -> new TandemConfig(Map.of("tandem.registry.max.failures", "0")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("tandem.registry.max.failures");
-    assertThatThrownBy(
-            () -> RegistryOutage.from(Map.of("tandem.registry.max.failures", "many"), clock))
+    assertThatThrownBy(() -> new TandemConfig(Map.of("tandem.registry.max.failures", "many")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("expected a whole number");
+        .hasMessage(
+            "Invalid value many for configuration tandem.registry.max.failures: Not a number of"
+                + " type INT");
+    assertThatThrownBy(() -> new RegistryOutage(0, clock))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageContaining("tandem.registry.max.failures");
   }
 
   private static SchemaRegistryException unreachable() {

@@ -153,7 +153,7 @@ class SecureConnectionsTest {
               RAW,
               "--bootstrap-servers",
               broker.saslSslBootstrapServers(),
-              "--command-config",
+              "--config",
               clientConfig.toString(),
               scenario("fastly-2021-06-08").toString());
       printed.add(publish.out + "\n" + publish.err);
@@ -190,9 +190,9 @@ class SecureConnectionsTest {
               RAW,
               "--bootstrap-servers",
               broker.saslSslBootstrapServers(),
-              "--command-config",
-              envConfig.toString(),
               "--config",
+              envConfig.toString(),
+              "--providers",
               providers.toString());
       printed.add(output);
       assertThat(output).contains("fetched 1 providers: 1 published to " + RAW);
@@ -231,17 +231,12 @@ class SecureConnectionsTest {
                 RAW,
                 "--bootstrap-servers",
                 brokers,
-                "--command-config",
+                "--config",
                 wrong.toString(),
                 input.toString()
               },
               new String[] {
-                "collect",
-                "--once",
-                "--bootstrap-servers",
-                brokers,
-                "--command-config",
-                wrong.toString()
+                "collect", "--once", "--bootstrap-servers", brokers, "--config", wrong.toString()
               },
               new String[] {
                 "run",
@@ -306,7 +301,7 @@ class SecureConnectionsTest {
             "--once",
             "--bootstrap-servers",
             broker.saslSslBootstrapServers(),
-            "--command-config",
+            "--config",
             untrusting.toString());
 
     printed.add(cli.out + "\n" + cli.err);
