@@ -94,8 +94,12 @@ public final class TandemTopology {
             Stores.persistentKeyValueStore(TrackProcessor.HISTORY_STORE),
             strings,
             avro.forValues(IncidentHistory.class)));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(TrackProcessor.DEGRADATIONS_STORE), strings, strings));
     builder.stream(topics.updates(), Consumed.with(strings, updateSerde))
-        .process(TrackProcessor::new, TrackProcessor.HISTORY_STORE)
+        .process(
+            TrackProcessor::new, TrackProcessor.HISTORY_STORE, TrackProcessor.DEGRADATIONS_STORE)
         .to(topics.incidents(), Produced.with(strings, incidentSerde));
 
     // correlate: every provider's incidents in one partition → correlated outages.

@@ -2,13 +2,13 @@ package dev.tandem.track;
 
 import dev.tandem.contract.Incident;
 import dev.tandem.contract.IncidentHistory;
-import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.normalize.NormalizeProcessor;
 import dev.tandem.normalize.TextLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.metrics.Sensor;
@@ -28,11 +28,11 @@ public final class TrackProcessor
   /** provider/incidentId → every distinct update of that incident. */
   public static final String HISTORY_STORE = "track-incident-history";
 
-  /** Prefix of the synthetic incidents that Statuspage component statuses become. */
-  static final String COMPONENT_INCIDENT_PREFIX =
-      dev.tandem.normalize.ComponentIncidents.INCIDENT_ID_PREFIX;
+  /** provider/component:&lt;id&gt; → the latest degradation of a Statuspage component. */
+  public static final String DEGRADATIONS_STORE = ComponentDegradations.STORE;
 
   private KeyValueStore<String, IncidentHistory> histories;
+  private ComponentDegradations degradations;
   private Sensor operationalComponents;
   private Sensor repeatedUpdates;
 
@@ -40,6 +40,7 @@ public final class TrackProcessor
   public void init(ProcessorContext<String, Incident> context) {
     super.init(context);
     histories = context.getStateStore(HISTORY_STORE);
+    degradations = new ComponentDegradations(context.getStateStore(ComponentDegradations.STORE));
     // Nothing is dropped silently: what the tracker skips, it counts.
     operationalComponents =
         context
@@ -58,13 +59,17 @@ public final class TrackProcessor
       return;
     }
     StatusUpdate update = TextLimits.forHistory(record.value());
+    if (ComponentDegradations.isComponentStatus(update)) {
+      Optional<StatusUpdate> degradation = degradations.assign(update);
+      if (degradation.isEmpty()) {
+        // A component that is simply operational was never an incident: nothing to resolve.
+        operationalComponents.record();
+        return;
+      }
+      update = degradation.get();
+    }
     String key = update.getProvider() + "/" + update.getIncidentId();
     IncidentHistory history = histories.get(key);
-    if (history == null && isOperationalComponent(update)) {
-      // A component that is simply operational was never an incident: nothing to resolve.
-      operationalComponents.record();
-      return;
-    }
     List<StatusUpdate> updates =
         new ArrayList<>(history == null ? List.of() : history.getUpdates());
     int same = indexOf(updates, update.getUpdateId());
@@ -92,11 +97,6 @@ public final class TrackProcessor
     headers.remove(NormalizeProcessor.SOURCE_HEADER);
     headers.add(NormalizeProcessor.SOURCE_HEADER, path.getBytes(StandardCharsets.UTF_8));
     context().forward(record.withKey(key).withValue(incident).withHeaders(headers));
-  }
-
-  private static boolean isOperationalComponent(StatusUpdate update) {
-    return update.getIncidentId().startsWith(COMPONENT_INCIDENT_PREFIX)
-        && update.getStatus() == IncidentStatus.RESOLVED;
   }
 
   private static int indexOf(List<StatusUpdate> updates, String updateId) {
