@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.TopicRecords;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;

@@ -90,8 +90,7 @@ class ResetEndToEndTest {
                   .withTimeout(Duration.ofSeconds(30)));
     }
     Map<TopicPartition, Long> endOfFirstRun = OutageLog.endOffsets(config.topics().outages());
-    List<ConsumerRecord<String, CorrelatedOutage>> firstRun =
-        OutageLog.outageChanges(config, Map.of(), endOfFirstRun);
+    List<ConsumerRecord<String, CorrelatedOutage>> firstRun = OutageLog.outageChanges(config);
     Map<String, OutageLog.Standing> before = OutageLog.standing(firstRun);
     assertThat(before).hasSize(1);
     assertThat(before.values())
@@ -126,8 +125,7 @@ class ResetEndToEndTest {
           .isTrue();
     }
     List<ConsumerRecord<String, CorrelatedOutage>> secondRun =
-        OutageLog.outageChanges(
-            config, endOfFirstRun, OutageLog.endOffsets(config.topics().outages()));
+        OutageLog.outageChanges(config, endOfFirstRun);
 
     // An outage is named after its earliest member (OutageLedger): the same id, whatever order the
     // two raw partitions interleave in.

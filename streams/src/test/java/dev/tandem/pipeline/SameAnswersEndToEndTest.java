@@ -175,7 +175,7 @@ class SameAnswersEndToEndTest {
   private record Answers(Map<String, OutageLog.Standing> outages, Map<String, String> incidents) {
     static Answers of(TandemConfig config, Map<TopicPartition, Long> from) throws Exception {
       List<ConsumerRecord<String, dev.tandem.contract.CorrelatedOutage>> changes =
-          OutageLog.outageChanges(config, from, OutageLog.endOffsets(config.topics().outages()));
+          OutageLog.outageChanges(config, from);
       return new Answers(OutageLog.standing(changes), OutageLog.incidents(config));
     }
   }

@@ -1,7 +1,6 @@
 package dev.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.cli.TandemCommand;
@@ -13,6 +12,7 @@ import dev.tandem.testing.CommandLineRun;
 import dev.tandem.testing.EveryLog;
 import dev.tandem.testing.KafkaStack;
 import dev.tandem.testing.TcpProxy;
+import dev.tandem.testing.TopicRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +32,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -381,24 +379,9 @@ class SecureConnectionsTest {
     props.load(new java.io.StringReader(clientSecurity("file")));
     props.remove("tandem.connect.timeout.ms");
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.saslSslBootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= count;
-              });
-    }
+    List<ConsumerRecord<String, String>> records =
+        TopicRecords.read(props, topic, StringDeserializer::new, count);
+    assertThat(records).as(topic).hasSizeGreaterThanOrEqualTo(count);
     return records;
   }
 
