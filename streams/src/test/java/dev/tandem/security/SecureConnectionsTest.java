@@ -11,6 +11,7 @@ import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.testing.CommandLineRun;
 import dev.tandem.testing.EveryLog;
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.PayloadFixtures;
 import dev.tandem.testing.TcpProxy;
 import dev.tandem.testing.TopicRecords;
 import java.io.IOException;
@@ -165,7 +166,7 @@ class SecureConnectionsTest {
       assertThat(app.streams().state().isRunningOrRebalancing()).isTrue();
     }
 
-    HttpServer statusPage = statusPage("/collect/github-incidents-2024-09-16.json");
+    HttpServer statusPage = statusPage("statuspage/github-incidents-2024-09-16.json");
     try {
       Path providers =
           Files.writeString(
@@ -396,10 +397,7 @@ class SecureConnectionsTest {
 
   /** A status page on 127.0.0.1 that answers every request with the fixture. */
   private static HttpServer statusPage(String fixture) throws IOException {
-    byte[] body;
-    try (InputStream in = SecureConnectionsTest.class.getResourceAsStream(fixture)) {
-      body = in.readAllBytes();
-    }
+    byte[] body = PayloadFixtures.bytes(fixture);
     HttpServer statusPage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     statusPage.createContext(
         "/",
