@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.testing.PayloadFixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +17,11 @@ final class Fixtures {
 
   static byte[] bytes(String path) {
     return PayloadFixtures.bytes(path);
+  }
+
+  /** A fixture as text, for a test that changes one thing in it. */
+  static String text(String path) {
+    return new String(bytes(path), StandardCharsets.UTF_8);
   }
 
   /**
