@@ -27,15 +27,14 @@ class RegistryClientConfigTest {
     assertThatThrownBy(() -> RegistryClientConfig.from(Map.of()))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("Missing required configuration \"schema.registry.url\"");
-    assertThatThrownBy(() -> RegistryClientConfig.from(Map.of("schema.registry.url", "  ")))
+    assertThatThrownBy(() -> config("  "))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("schema.registry.url");
   }
 
   @Test
   void appliesConfluentAndTandemDefaults() {
-    RegistryClientConfig config =
-        RegistryClientConfig.from(Map.of("schema.registry.url", "http://registry:8081"));
+    RegistryClientConfig config = config("http://registry:8081");
 
     assertThat(config.baseUrls()).containsExactly(URI.create("http://registry:8081"));
     assertThat(config.authorization()).isNull();
@@ -50,10 +49,7 @@ class RegistryClientConfigTest {
   @Test
   void keepsTheBasePathOfEveryUrlInTheListAndDropsTrailingSlashes() {
     RegistryClientConfig config =
-        RegistryClientConfig.from(
-            Map.of(
-                "schema.registry.url",
-                "http://a:8080/apis/ccompat/v7/, https://b/apis/ccompat/v7"));
+        config("http://a:8080/apis/ccompat/v7/, https://b/apis/ccompat/v7");
 
     assertThat(config.baseUrls())
         .containsExactly(
@@ -63,12 +59,7 @@ class RegistryClientConfigTest {
   @Test
   void takesBasicAuthFromTheUrlAndKeepsItOutOfTheRequestUrl() {
     RegistryClientConfig config =
-        RegistryClientConfig.from(
-            Map.of(
-                "schema.registry.url",
-                "http://alice:s%40cret@registry:8081/base",
-                "basic.auth.credentials.source",
-                "URL"));
+        config("http://alice:s%40cret@registry:8081/base", "basic.auth.credentials.source", "URL");
 
     assertThat(config.baseUrls()).containsExactly(URI.create("http://registry:8081/base"));
     assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("alice:s@cret"));
@@ -77,14 +68,12 @@ class RegistryClientConfigTest {
   @Test
   void takesBasicAuthFromUserInfo() {
     RegistryClientConfig config =
-        RegistryClientConfig.from(
-            Map.of(
-                "schema.registry.url",
-                "http://registry",
-                "basic.auth.credentials.source",
-                "USER_INFO",
-                "basic.auth.user.info",
-                "bob:pa:ss"));
+        config(
+            "http://registry",
+            "basic.auth.credentials.source",
+            "USER_INFO",
+            "basic.auth.user.info",
+            "bob:pa:ss");
 
     assertThat(config.authorization().headerValue()).isEqualTo("Basic " + base64("bob:pa:ss"));
     assertThat(config.toString()).doesNotContain("pa:ss").doesNotContain(base64("bob:pa:ss"));
@@ -118,14 +107,12 @@ class RegistryClientConfigTest {
   @Test
   void takesAStaticBearerToken() {
     RegistryClientConfig config =
-        RegistryClientConfig.from(
-            Map.of(
-                "schema.registry.url",
-                "http://registry",
-                "bearer.auth.credentials.source",
-                "STATIC_TOKEN",
-                "bearer.auth.token",
-                "t0ken"));
+        config(
+            "http://registry",
+            "bearer.auth.credentials.source",
+            "STATIC_TOKEN",
+            "bearer.auth.token",
+            "t0ken");
 
     assertThat(config.authorization().headerValue()).isEqualTo("Bearer t0ken");
     assertThat(config.toString()).doesNotContain("t0ken");
@@ -135,60 +122,42 @@ class RegistryClientConfigTest {
   void refusesContradictoryOrIncompleteAuth() {
     assertThatThrownBy(
             () ->
-                RegistryClientConfig.from(
-                    Map.of(
-                        "schema.registry.url",
-                        "http://registry",
-                        "basic.auth.user.info",
-                        "bob:pw",
-                        "bearer.auth.credentials.source",
-                        "STATIC_TOKEN",
-                        "bearer.auth.token",
-                        "t")))
+                config(
+                    "http://registry",
+                    "basic.auth.user.info",
+                    "bob:pw",
+                    "bearer.auth.credentials.source",
+                    "STATIC_TOKEN",
+                    "bearer.auth.token",
+                    "t"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("choose one");
     assertThatThrownBy(
-            () ->
-                RegistryClientConfig.from(
-                    Map.of(
-                        "schema.registry.url",
-                        "http://registry",
-                        "bearer.auth.credentials.source",
-                        "STATIC_TOKEN")))
+            () -> config("http://registry", "bearer.auth.credentials.source", "STATIC_TOKEN"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("bearer.auth.token");
     assertThatThrownBy(
             () ->
-                RegistryClientConfig.from(
-                    Map.of(
-                        "schema.registry.url",
-                        "http://registry",
-                        "basic.auth.credentials.source",
-                        "USER_INFO",
-                        "basic.auth.user.info",
-                        "no-colon")))
+                config(
+                    "http://registry",
+                    "basic.auth.credentials.source",
+                    "USER_INFO",
+                    "basic.auth.user.info",
+                    "no-colon"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("user:password");
     assertThatThrownBy(
-            () ->
-                RegistryClientConfig.from(
-                    Map.of(
-                        "schema.registry.url",
-                        "http://registry",
-                        "basic.auth.credentials.source",
-                        "SASL_INHERIT")))
+            () -> config("http://registry", "basic.auth.credentials.source", "SASL_INHERIT"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("SASL_INHERIT");
   }
 
   @Test
   void refusesUrlsThatAreNotHttp() {
-    assertThatThrownBy(
-            () -> RegistryClientConfig.from(Map.of("schema.registry.url", "registry:8081")))
+    assertThatThrownBy(() -> config("registry:8081"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("http://");
-    assertThatThrownBy(
-            () -> RegistryClientConfig.from(Map.of("schema.registry.url", "mock://scope")))
+    assertThatThrownBy(() -> config("mock://scope"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("mock://scope");
   }
@@ -196,34 +165,25 @@ class RegistryClientConfigTest {
   @Test
   void readsTandemKnobsFromStringsOrNumbers() {
     RegistryClientConfig config =
-        RegistryClientConfig.from(
-            Map.of(
-                "schema.registry.url",
-                "http://registry",
-                "schema.registry.request.timeout.ms",
-                "2500",
-                "schema.registry.max.retries",
-                0,
-                "schema.registry.retry.backoff.ms",
-                50L,
-                "auto.register.schemas",
-                "false",
-                "use.latest.version",
-                true));
+        config(
+            "http://registry",
+            "schema.registry.request.timeout.ms",
+            "2500",
+            "schema.registry.max.retries",
+            0,
+            "schema.registry.retry.backoff.ms",
+            50L,
+            "auto.register.schemas",
+            "false",
+            "use.latest.version",
+            true);
 
     assertThat(config.requestTimeout()).isEqualTo(Duration.ofMillis(2500));
     assertThat(config.maxRetries()).isZero();
     assertThat(config.retryBackoff()).isEqualTo(Duration.ofMillis(50));
     assertThat(config.autoRegisterSchemas()).isFalse();
     assertThat(config.useLatestVersion()).isTrue();
-    assertThatThrownBy(
-            () ->
-                RegistryClientConfig.from(
-                    Map.of(
-                        "schema.registry.url",
-                        "http://registry",
-                        "schema.registry.max.retries",
-                        "-1")))
+    assertThatThrownBy(() -> config("http://registry", "schema.registry.max.retries", "-1"))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("schema.registry.max.retries");
   }
@@ -232,14 +192,12 @@ class RegistryClientConfigTest {
   void backoffDoublesUpToTheCap() {
     RegistryTransport transport =
         new RegistryTransport(
-            RegistryClientConfig.from(
-                Map.of(
-                    "schema.registry.url",
-                    "http://registry",
-                    "schema.registry.retry.backoff.ms",
-                    200,
-                    "schema.registry.retry.backoff.max.ms",
-                    1000)));
+            config(
+                "http://registry",
+                "schema.registry.retry.backoff.ms",
+                200,
+                "schema.registry.retry.backoff.max.ms",
+                1000));
 
     assertThat(transport.backoff(1)).isEqualTo(Duration.ofMillis(200));
     assertThat(transport.backoff(2)).isEqualTo(Duration.ofMillis(400));
@@ -260,6 +218,16 @@ class RegistryClientConfigTest {
                         "/nonexistent/truststore.jks")))
         .isInstanceOf(ConfigException.class)
         .hasMessageContaining("schema.registry.ssl.truststore.location");
+  }
+
+  /** The client config of a registry at {@code url} with these further settings, key then value. */
+  private static RegistryClientConfig config(String url, Object... keysAndValues) {
+    Map<String, Object> configs = new HashMap<>();
+    configs.put("schema.registry.url", url);
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      configs.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return RegistryClientConfig.from(configs);
   }
 
   private static String base64(String text) {

@@ -1,7 +1,6 @@
 package dev.tandem.cli;
 
-import dev.tandem.embedded.EmbeddedKafkaBroker;
-import dev.tandem.embedded.EmbeddedRegistry;
+import dev.tandem.embedded.EmbeddedStack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -55,17 +54,9 @@ final class BrokerCommand implements Callable<Integer> {
     validatePort("--registry-port", registryPort);
     PrintWriter out = spec.commandLine().getOut();
     try (ShutdownSignal signal = new ShutdownSignal("tandem-broker-stop");
-        EmbeddedKafkaBroker broker =
-            new EmbeddedKafkaBroker(dataDir == null ? null : dataDir.resolve("kafka"), port)
-                .start();
-        EmbeddedRegistry registry =
-            new EmbeddedRegistry(
-                    broker.bootstrapServers(),
-                    dataDir == null ? null : dataDir.resolve("registry"),
-                    registryPort)
-                .start()) {
-      out.println("bootstrap.servers=" + broker.bootstrapServers());
-      out.println("schema.registry.url=" + registry.url());
+        EmbeddedStack stack = new EmbeddedStack(dataDir, port, registryPort).start()) {
+      out.println("bootstrap.servers=" + stack.bootstrapServers());
+      out.println("schema.registry.url=" + stack.registryUrl());
       out.println("Press Ctrl-C to stop.");
       out.flush();
       signal.await();

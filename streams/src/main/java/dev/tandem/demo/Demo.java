@@ -5,8 +5,7 @@ import dev.tandem.collect.Collector;
 import dev.tandem.collect.PollPolicy;
 import dev.tandem.collect.StatusPageSource;
 import dev.tandem.contract.Incident;
-import dev.tandem.embedded.EmbeddedKafkaBroker;
-import dev.tandem.embedded.EmbeddedRegistry;
+import dev.tandem.embedded.EmbeddedStack;
 import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.raw.RawStatus;
@@ -22,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.utils.Utils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -48,16 +48,14 @@ public final class Demo {
 
   public void run(List<Scenario> scenarios) throws Exception {
     Path stateDir = Files.createTempDirectory("tandem-demo-state");
-    try (EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(null, 0).start();
-        EmbeddedRegistry registry =
-            new EmbeddedRegistry(broker.bootstrapServers(), null, 0).start()) {
+    try (EmbeddedStack stack = new EmbeddedStack().start()) {
       TandemConfig config =
           TandemConfig.load(
               null,
               Map.of(),
               Map.of(
-                  "bootstrap.servers", broker.bootstrapServers(),
-                  "schema.registry.url", registry.url(),
+                  "bootstrap.servers", stack.bootstrapServers(),
+                  "schema.registry.url", stack.registryUrl(),
                   "application.id", "tandem-demo",
                   "state.dir", stateDir.toString(),
                   "tandem.topic.partitions", "1"));
@@ -69,7 +67,7 @@ public final class Demo {
         incidentReader.configure(config.registryConfig(), false);
         ScenarioReplay replay =
             new ScenarioReplay(
-                broker.bootstrapServers(), config.topics(), app.applicationId(), incidentReader);
+                stack.bootstrapServers(), config.topics(), app.applicationId(), incidentReader);
         List<RawStatus> records = new ArrayList<>(Scenario.records(scenarios));
         int replayed = records.size();
         // Collected last: the pipeline holds incidents for correlation relative to the newest event
@@ -154,8 +152,8 @@ public final class Demo {
   }
 
   private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      Utils.delete(dir.toFile());
     } catch (java.io.IOException e) {
       log.debug("could not delete {}", dir, e);
     }

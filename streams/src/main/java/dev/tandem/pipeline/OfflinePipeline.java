@@ -15,16 +15,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -143,8 +142,8 @@ public final class OfflinePipeline implements AutoCloseable {
     try {
       driver.close();
     } finally {
-      try (Stream<Path> paths = Files.walk(stateDir)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      try {
+        Utils.delete(stateDir.toFile());
       } catch (IOException e) {
         // A leftover temporary directory is not worth failing a test for.
       }

@@ -19,7 +19,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
-import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
@@ -30,6 +29,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.tools.StreamsResetter;
 import org.slf4j.Logger;
@@ -354,13 +354,11 @@ public final class PipelineReset {
   }
 
   private static void deleteRecursively(Path dir) {
-    if (dir == null || !Files.exists(dir)) {
+    if (dir == null) {
       return;
     }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+    try {
+      Utils.delete(dir.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException("could not delete " + dir + ": " + e.getMessage(), e);
     }

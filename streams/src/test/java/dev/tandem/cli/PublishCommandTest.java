@@ -3,29 +3,16 @@ package dev.tandem.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.testing.KafkaStack;
-import java.io.IOException;
+import dev.tandem.testing.TopicRecords;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,7 +24,7 @@ class PublishCommandTest {
   void publishesScenarioEnvelopesWithTheirKeysHeadersAndTimestamps(@TempDir Path dir)
       throws Exception {
     String topic = "publish-envelopes";
-    createTopic(topic);
+    TopicRecords.create(topic);
     Path scenario = dir.resolve("fastly.jsonl");
     try (InputStream in = getClass().getResourceAsStream("/scenarios/fastly-2021-06-08.jsonl")) {
       Files.write(scenario, in.readAllBytes());
@@ -59,12 +46,13 @@ class PublishCommandTest {
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(err.toString()).contains("published " + lines + " records to " + topic);
-    List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, (int) lines);
+    List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(topic, (int) lines);
+    assertThat(records).hasSize((int) lines);
     ConsumerRecord<String, byte[]> first = records.get(0);
     assertThat(first.key()).isEqualTo("fastly");
     assertThat(first.timestamp()).isEqualTo(Instant.parse("2021-06-08T09:58:40Z").toEpochMilli());
-    assertThat(header(first, "tandem.format")).isEqualTo("statuspage");
-    assertThat(header(first, "tandem.received-at")).isEqualTo("2021-06-08T09:58:40Z");
+    assertThat(TopicRecords.header(first, "tandem.format")).isEqualTo("statuspage");
+    assertThat(TopicRecords.header(first, "tandem.received-at")).isEqualTo("2021-06-08T09:58:40Z");
     assertThat(new String(first.value(), StandardCharsets.UTF_8))
         .startsWith("{\"incident\":{\"id\":\"fastly-2021-06-08\"");
     assertThat(records)
@@ -100,7 +88,7 @@ class PublishCommandTest {
   @Test
   void publishesOneRecordPerJsonLineKeyedByProvider(@TempDir Path dir) throws Exception {
     String topic = "publish-lines";
-    createTopic(topic);
+    TopicRecords.create(topic);
     Path file = dir.resolve("updates.jsonl");
     Files.writeString(file, "{\"provider\":\"openai\",\"n\":1}\n{\"provider\":\"x\",\"n\":2}\n");
 
@@ -117,40 +105,10 @@ class PublishCommandTest {
                 file.toString());
 
     assertThat(code).isZero();
-    List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, 2);
+    List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(topic, 2);
+    assertThat(records).hasSize(2);
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("openai", "x");
-    assertThat(records).allSatisfy(r -> assertThat(header(r, "tandem.format")).isEqualTo("tandem"));
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-  }
-
-  private static void createTopic(String topic) throws Exception {
-    try (Admin admin =
-        Admin.create(
-            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-    }
-  }
-
-  private static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, int expected)
-      throws IOException {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(Set.of(partition));
-      consumer.seekToBeginning(Set.of(partition));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    assertThat(records).hasSize(expected);
-    return records;
+    assertThat(records)
+        .allSatisfy(r -> assertThat(TopicRecords.header(r, "tandem.format")).isEqualTo("tandem"));
   }
 }

@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.TopicRecords;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetAddress;
@@ -37,7 +38,8 @@ class CollectorTest {
       closedPort = socket.getLocalPort();
     }
     try (FixtureServer server = new FixtureServer()) {
-      server.then(Reply.ok("github-incidents-2024-09-16.json", Map.of("ETag", "\"g1\"")));
+      server.then(
+          Reply.ok("statuspage/github-incidents-2024-09-16.json", Map.of("ETag", "\"g1\"")));
       Path providers = dir.resolve("providers.yaml");
       Files.writeString(
           providers,
@@ -80,7 +82,8 @@ class CollectorTest {
               record -> {
                 assertThat(record.key()).isEqualTo("github");
                 assertThat(record.value())
-                    .isEqualTo(FixtureServer.fixture("github-incidents-2024-09-16.json"));
+                    .isEqualTo(
+                        FixtureServer.fixture("statuspage/github-incidents-2024-09-16.json"));
                 assertThat(TopicRecords.header(record, RawStatus.FORMAT_HEADER))
                     .isEqualTo("statuspage");
                 assertThat(TopicRecords.header(record, RawStatus.SOURCE_HEADER))
@@ -119,9 +122,9 @@ class CollectorTest {
     List<RawStatus> published = new CopyOnWriteArrayList<>();
     try (FixtureServer server = new FixtureServer()) {
       server.then(
-          Reply.ok("github-incidents-2024-09-16.json"),
-          Reply.ok("github-incidents-2024-09-16.json"),
-          Reply.ok("discord-incidents-2022-02-15.json"));
+          Reply.ok("statuspage/github-incidents-2024-09-16.json"),
+          Reply.ok("statuspage/github-incidents-2024-09-16.json"),
+          Reply.ok("statuspage/discord-incidents-2022-02-15.json"));
       StatusPageSource github =
           new StatusPageSource("github", server.url("/"), "statuspage", Duration.ofSeconds(1));
       try (Collector collector =

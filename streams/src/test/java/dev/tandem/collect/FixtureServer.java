@@ -2,10 +2,9 @@ package dev.tandem.collect;
 
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpServer;
+import dev.tandem.testing.PayloadFixtures;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -102,15 +101,9 @@ final class FixtureServer implements AutoCloseable {
     return requests;
   }
 
-  static byte[] fixture(String name) {
-    try (InputStream in = FixtureServer.class.getResourceAsStream("/collect/" + name)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture collect/" + name);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** A {@link PayloadFixtures} document by its fixture path. */
+  static byte[] fixture(String path) {
+    return PayloadFixtures.bytes(path);
   }
 
   @Override

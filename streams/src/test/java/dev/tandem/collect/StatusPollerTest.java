@@ -47,7 +47,7 @@ class StatusPollerTest {
 
   @Test
   void publishesTheFirstFetchWithProviderFormatAndSource() {
-    server.then(Reply.ok("github-incidents-2024-09-16.json"));
+    server.then(Reply.ok("statuspage/github-incidents-2024-09-16.json"));
     StatusPoller poller = poller(policy);
 
     Poll poll = poller.poll();
@@ -63,7 +63,7 @@ class StatusPollerTest {
                   .isEqualTo(server.url("/api/v2/incidents.json").toString());
               assertThat(record.receivedAt()).isEqualTo(NOW);
               assertThat(record.payload())
-                  .isEqualTo(FixtureServer.fixture("github-incidents-2024-09-16.json"));
+                  .isEqualTo(FixtureServer.fixture("statuspage/github-incidents-2024-09-16.json"));
             });
     assertThat(health.of("github").published()).isEqualTo(1);
   }
@@ -72,7 +72,7 @@ class StatusPollerTest {
   void sendsItsValidatorsAndPublishesNothingOnNotModified() {
     server.then(
         Reply.ok(
-            "github-incidents-2024-09-16.json",
+            "statuspage/github-incidents-2024-09-16.json",
             Map.of("ETag", "W/\"abc123\"", "Last-Modified", LAST_MODIFIED)),
         Reply.status(304, Map.of()));
     StatusPoller poller = poller(policy);
@@ -91,9 +91,9 @@ class StatusPollerTest {
   @Test
   void publishesOnlyWhenTheDocumentChanged() {
     server.then(
-        Reply.ok("github-incidents-2024-09-16.json"),
-        Reply.ok("github-incidents-2024-09-16.json"),
-        Reply.ok("discord-incidents-2022-02-15.json"));
+        Reply.ok("statuspage/github-incidents-2024-09-16.json"),
+        Reply.ok("statuspage/github-incidents-2024-09-16.json"),
+        Reply.ok("statuspage/discord-incidents-2022-02-15.json"));
     StatusPoller poller = poller(policy);
 
     List<Outcome> outcomes =
@@ -102,7 +102,7 @@ class StatusPollerTest {
     assertThat(outcomes).containsExactly(Outcome.PUBLISHED, Outcome.UNCHANGED, Outcome.PUBLISHED);
     assertThat(published).hasSize(2);
     assertThat(published.get(1).payload())
-        .isEqualTo(FixtureServer.fixture("discord-incidents-2022-02-15.json"));
+        .isEqualTo(FixtureServer.fixture("statuspage/discord-incidents-2022-02-15.json"));
   }
 
   @Test
@@ -110,7 +110,7 @@ class StatusPollerTest {
     for (int i = 0; i < 5; i++) {
       server.then(Reply.status(500, Map.of()));
     }
-    server.then(Reply.ok("github-incidents-2024-09-16.json"));
+    server.then(Reply.ok("statuspage/github-incidents-2024-09-16.json"));
     StatusPoller poller = poller(policy);
 
     List<Duration> delays = new java.util.ArrayList<>();
@@ -188,7 +188,8 @@ class StatusPollerTest {
 
   @Test
   void waitsForASlowPageWithinTheTimeout() {
-    server.then(Reply.ok("github-incidents-2024-09-16.json").after(Duration.ofMillis(400)));
+    server.then(
+        Reply.ok("statuspage/github-incidents-2024-09-16.json").after(Duration.ofMillis(400)));
 
     assertThat(poller(policy).poll().outcome()).isEqualTo(Outcome.PUBLISHED);
   }
@@ -212,7 +213,7 @@ class StatusPollerTest {
 
   @Test
   void identifiesItselfWithAUserAgent() {
-    server.then(Reply.ok("github-incidents-2024-09-16.json"));
+    server.then(Reply.ok("statuspage/github-incidents-2024-09-16.json"));
 
     poller(policy).poll();
 
@@ -243,7 +244,8 @@ class StatusPollerTest {
   @Test
   void keepsItsValidatorsWhenKafkaRefusesSoTheNextFetchPublishesAgain() {
     server.then(
-        Reply.ok("github-incidents-2024-09-16.json"), Reply.ok("github-incidents-2024-09-16.json"));
+        Reply.ok("statuspage/github-incidents-2024-09-16.json"),
+        Reply.ok("statuspage/github-incidents-2024-09-16.json"));
     boolean[] kafkaDown = {true};
     StatusPoller poller =
         new StatusPoller(

@@ -42,8 +42,8 @@ class UnreachableProviderLoggingTest {
           Reply.status(500, Map.of()),
           Reply.status(500, Map.of()),
           Reply.status(500, Map.of()),
-          Reply.ok("github-incidents-2024-09-16.json"),
-          Reply.ok("github-incidents-2024-09-16.json"));
+          Reply.ok("statuspage/github-incidents-2024-09-16.json"),
+          Reply.ok("statuspage/github-incidents-2024-09-16.json"));
       StatusPageSource github =
           new StatusPageSource(
               "github", server.url("/api/v2/incidents.json"), "statuspage", Duration.ofSeconds(1));

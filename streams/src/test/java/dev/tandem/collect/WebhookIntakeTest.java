@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.TopicRecords;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,7 +34,7 @@ class WebhookIntakeTest {
     TopicRecords.create(topic);
     Properties kafka = new Properties();
     kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
-    byte[] body = FixtureServer.fixture("datadog-incident-webhook-2017-08-08.json");
+    byte[] body = FixtureServer.fixture("statuspage/datadog-incident-webhook-2017-08-08.json");
     try (RawStatusPublisher publisher = new RawStatusPublisher(kafka, topic);
         WebhookIntake intake =
             new WebhookIntake("127.0.0.1", 0, null, r -> publisher.publishAll(List.of(r)), CLOCK)) {
@@ -105,7 +106,7 @@ class WebhookIntakeTest {
   @Test
   void checksTheSharedSecretWhenOneIsConfigured() throws Exception {
     List<RawStatus> published = new CopyOnWriteArrayList<>();
-    byte[] body = FixtureServer.fixture("atlassian-docs-component-webhook.json");
+    byte[] body = FixtureServer.fixture("statuspage/atlassian-docs-component-webhook.json");
     try (WebhookIntake intake =
         new WebhookIntake("127.0.0.1", 0, "s3cret", published::add, CLOCK)) {
       assertThat(post(intake, "/webhooks/github", body, null).statusCode()).isEqualTo(401);
@@ -124,12 +125,12 @@ class WebhookIntakeTest {
       post(
           intake,
           "/webhooks/openai",
-          FixtureServer.fixture("openai-proxy-summary-2025-12-02.json"),
+          FixtureServer.fixture("incidentio/openai-proxy-summary-2025-12-02.json"),
           null);
       post(
           intake,
           "/webhooks/github",
-          FixtureServer.fixture("atlassian-docs-component-webhook.json"),
+          FixtureServer.fixture("statuspage/atlassian-docs-component-webhook.json"),
           null);
       post(
           intake,

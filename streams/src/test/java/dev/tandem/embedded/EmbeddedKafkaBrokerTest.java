@@ -3,28 +3,25 @@ package dev.tandem.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
-import static org.awaitility.Awaitility.await;
 
+import dev.tandem.testing.TopicRecords;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -144,29 +141,11 @@ class EmbeddedKafkaBrokerTest {
 
   private static Map<String, String> consumeFromBeginning(
       EmbeddedKafkaBroker broker, String topic, int expected) {
-    Map<String, Object> config =
-        Map.of(
-            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-            broker.bootstrapServers(),
-            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-            false);
+    Properties client = new Properties();
+    client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
     Map<String, String> received = new LinkedHashMap<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(List.of(partition));
-      consumer.seekToBeginning(List.of(partition));
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                for (ConsumerRecord<String, String> record :
-                    consumer.poll(Duration.ofMillis(500))) {
-                  received.put(record.key(), record.value());
-                }
-                return received.size() >= expected;
-              });
-    }
+    TopicRecords.read(client, topic, StringDeserializer::new, expected)
+        .forEach(record -> received.put(record.key(), record.value()));
     return received;
   }
 }

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -162,33 +163,7 @@ class EmbeddedRegistryTest {
   @Order(7)
   void diesWithTheJvmThatStartedItEvenIfNobodyClosedIt(@TempDir Path forgetfulWorkDir)
       throws Exception {
-    Path output = forgetfulWorkDir.resolve("jvm.out");
-    Process jvm =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                "-D"
-                    + RegistryDistribution.HOME_PROPERTY
-                    + "="
-                    + RegistryDistribution.locate().home(),
-                ForgetfulJvm.class.getName(),
-                broker.bootstrapServers(),
-                forgetfulWorkDir.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(output.toFile())
-            .start();
-
-    assertThat(jvm.waitFor(150, TimeUnit.SECONDS))
-        .as("the JVM exits; its output: %s", output)
-        .isTrue();
-    String said = Files.readString(output);
-    String pidLine =
-        said.lines()
-            .filter(line -> line.startsWith(ForgetfulJvm.PID_PREFIX))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no registry pid in: " + said));
-    long registryPid = Long.parseLong(pidLine.substring(ForgetfulJvm.PID_PREFIX.length()));
+    long registryPid = registryOfAForgetfulJvm(forgetfulWorkDir);
 
     assertThat(ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive)).isEmpty();
   }
@@ -197,9 +172,22 @@ class EmbeddedRegistryTest {
   @Order(8)
   void diesWithTheJvmThatStartedItEvenWhenThatJvmIsHaltedWithoutShutdownHooks(
       @TempDir Path haltedWorkDir) throws Exception {
-    Path output = haltedWorkDir.resolve("jvm.out");
-    Process jvm =
-        new ProcessBuilder(
+    long registryPid = registryOfAForgetfulJvm(haltedWorkDir, "halt");
+
+    org.awaitility.Awaitility.await("the registry stops once its parent is gone")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive).isEmpty());
+  }
+
+  /**
+   * Runs a {@link ForgetfulJvm} on the shared broker until it exits, and returns the pid of the
+   * registry it started and left.
+   */
+  private static long registryOfAForgetfulJvm(Path workDir, String... how) throws Exception {
+    Path output = workDir.resolve("jvm.out");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -209,8 +197,10 @@ class EmbeddedRegistryTest {
                     + RegistryDistribution.locate().home(),
                 ForgetfulJvm.class.getName(),
                 broker.bootstrapServers(),
-                haltedWorkDir.toString(),
-                "halt")
+                workDir.toString()));
+    command.addAll(List.of(how));
+    Process jvm =
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(output.toFile())
             .start();
@@ -219,16 +209,11 @@ class EmbeddedRegistryTest {
         .as("the JVM exits; its output: %s", output)
         .isTrue();
     String said = Files.readString(output);
-    long registryPid =
-        said.lines()
-            .filter(line -> line.startsWith(ForgetfulJvm.PID_PREFIX))
-            .mapToLong(line -> Long.parseLong(line.substring(ForgetfulJvm.PID_PREFIX.length())))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no registry pid in: " + said));
-
-    org.awaitility.Awaitility.await("the registry stops once its parent is gone")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> ProcessHandle.of(registryPid).filter(ProcessHandle::isAlive).isEmpty());
+    return said.lines()
+        .filter(line -> line.startsWith(ForgetfulJvm.PID_PREFIX))
+        .mapToLong(line -> Long.parseLong(line.substring(ForgetfulJvm.PID_PREFIX.length())))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no registry pid in: " + said));
   }
 
   /**

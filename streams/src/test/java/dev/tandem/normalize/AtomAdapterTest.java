@@ -103,7 +103,7 @@ class AtomAdapterTest {
   @Test
   void refusesAnEntryWithoutTimestamps() {
     String payload =
-        new String(Fixtures.bytes("feeds/claude-history-2026-09-03.atom"), StandardCharsets.UTF_8)
+        Fixtures.text("feeds/claude-history-2026-09-03.atom")
             .replace("<updated>2026-09-03T12:56:26Z</updated>", "");
 
     assertThat(reasonFor(raw(payload)))

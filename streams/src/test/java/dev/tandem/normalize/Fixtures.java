@@ -3,37 +3,25 @@ package dev.tandem.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.contract.StatusUpdate;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import dev.tandem.testing.PayloadFixtures;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Stream;
 
-/**
- * Payloads from {@code src/test/resources/normalize}; its README says where each one comes from.
- */
+/** The {@link PayloadFixtures} as the normalize tests use them. */
 final class Fixtures {
 
-  static final String ROOT = "/normalize/";
   static final Instant RECEIVED_AT = Instant.parse("2025-01-01T00:00:00Z");
 
   private Fixtures() {}
 
   static byte[] bytes(String path) {
-    try (InputStream in = Fixtures.class.getResourceAsStream(ROOT + path)) {
-      if (in == null) {
-        throw new IllegalArgumentException("no fixture " + ROOT + path);
-      }
-      return in.readAllBytes();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PayloadFixtures.bytes(path);
+  }
+
+  /** A fixture as text, for a test that changes one thing in it. */
+  static String text(String path) {
+    return new String(bytes(path), StandardCharsets.UTF_8);
   }
 
   /**
@@ -53,21 +41,13 @@ final class Fixtures {
   }
 
   /**
-   * Every payload copied from the shared scenarios, as paths relative to the fixture root. Files
-   * are named {@code NN-<provider>.<format>.json}: the record key and the {@code tandem.format}
-   * header.
+   * Every payload of the bundled scenarios, as fixture paths. They are named {@code
+   * NN-<provider>.<format>.json}: the record key and the {@code tandem.format} header.
    */
   static List<String> scenarioPayloads() {
-    Path root = directory("scenarios");
-    try (Stream<Path> files = Files.walk(root)) {
-      return files
-          .filter(Files::isRegularFile)
-          .map(file -> "scenarios/" + root.relativize(file).toString().replace('\\', '/'))
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return PayloadFixtures.all().keySet().stream()
+        .filter(path -> path.startsWith("scenarios/"))
+        .toList();
   }
 
   /** The record key a scenario payload was published with, from its file name. */
@@ -92,17 +72,5 @@ final class Fixtures {
   static String reason(ParseResult result) {
     assertThat(result).isInstanceOf(ParseResult.Failed.class);
     return ((ParseResult.Failed) result).reason();
-  }
-
-  private static Path directory(String path) {
-    URL url = Fixtures.class.getResource(ROOT + path);
-    if (url == null) {
-      throw new IllegalArgumentException("no fixture directory " + ROOT + path);
-    }
-    try {
-      return Paths.get(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -154,7 +154,7 @@ class GcpAdapterTest {
   @Test
   void refusesAnIncidentWithoutId() {
     String payload =
-        text(DOCUMENTED)
+        Fixtures.text(DOCUMENTED)
             .replace("\"id\": \"bAv8Ke2RkXwDc7QqT1Nm\",", "")
             .replace("\"number\": \"5512876301299364021\",", "");
 
@@ -164,7 +164,7 @@ class GcpAdapterTest {
   @Test
   void refusesAnUnreadableBegin() {
     String payload =
-        text(DOCUMENTED)
+        Fixtures.text(DOCUMENTED)
             .replace("\"begin\": \"2025-06-20T09:05:00+00:00\"", "\"begin\": \"20 June\"");
 
     assertThat(reasonFor(raw(payload)))
@@ -186,9 +186,5 @@ class GcpAdapterTest {
 
   private static RawPayload raw(String payload) {
     return Fixtures.raw("gcp", payload.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String text(String fixture) {
-    return new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8);
   }
 }

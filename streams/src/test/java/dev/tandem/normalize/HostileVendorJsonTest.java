@@ -96,8 +96,7 @@ class HostileVendorJsonTest {
   @ParameterizedTest(name = "{1}")
   @MethodSource("adaptersAndRealPayloads")
   void refusesBytesThatAreNotUtf8(FormatAdapter adapter, String fixture) {
-    String text =
-        new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8).replace("error", "erreur é");
+    String text = Fixtures.text(fixture).replace("error", "erreur é");
 
     assertThat(reasonFor(adapter, text.getBytes(StandardCharsets.ISO_8859_1)))
         .startsWith("payload is not valid JSON: Invalid UTF-8");

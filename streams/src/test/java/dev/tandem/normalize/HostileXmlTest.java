@@ -157,7 +157,7 @@ class HostileXmlTest {
   @Test
   void refusesBytesThatAreNotTheEncodingTheDocumentDeclares() {
     String feed =
-        new String(Fixtures.bytes("feeds/slack-status-shape.rss"), StandardCharsets.UTF_8)
+        Fixtures.text("feeds/slack-status-shape.rss")
             .replace("loading threads", "chargement des fils échoué");
 
     assertThat(reasonFor(rss, feed.getBytes(StandardCharsets.ISO_8859_1)))
@@ -169,7 +169,7 @@ class HostileXmlTest {
   @Test
   void readsTheEncodingTheDocumentDeclaresOrItsByteOrderMark() {
     String feed =
-        new String(Fixtures.bytes("feeds/slack-status-shape.rss"), StandardCharsets.UTF_8)
+        Fixtures.text("feeds/slack-status-shape.rss")
             .replace("loading threads", "chargement des fils échoué");
     byte[] latin1 =
         feed.replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"")

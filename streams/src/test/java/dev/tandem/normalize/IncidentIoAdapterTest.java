@@ -222,7 +222,8 @@ class IncidentIoAdapterTest {
 
   @Test
   void refusesTheWholePayloadWhenOneUpdateHasNoId() {
-    String payload = text(PROXY_SUMMARY).replace("\"id\": \"01KBGFMA0B1C2D3E4F5G6H7J8K\",", "");
+    String payload =
+        Fixtures.text(PROXY_SUMMARY).replace("\"id\": \"01KBGFMA0B1C2D3E4F5G6H7J8K\",", "");
 
     assertThat(reasonFor(raw(payload)))
         .isEqualTo("incidentio incident '01KBGE8T1CPJ9V2W0S3YFQ7MZR' update #2 has no 'id'");
@@ -230,7 +231,7 @@ class IncidentIoAdapterTest {
 
   @Test
   void refusesAnUpdateWithoutStatus() {
-    String payload = text(PLEO).replace("\"to_status\": \"identified\",", "");
+    String payload = Fixtures.text(PLEO).replace("\"to_status\": \"identified\",", "");
 
     assertThat(reasonFor(raw(payload)))
         .isEqualTo(
@@ -240,7 +241,7 @@ class IncidentIoAdapterTest {
   @Test
   void refusesAnUnreadableTimestamp() {
     String payload =
-        text(WIDGET)
+        Fixtures.text(WIDGET)
             .replaceFirst(
                 "\"last_update_at\": \"2026-01-26T02:11:43Z\"",
                 "\"last_update_at\": \"26/01/2026 02:11\"");
@@ -267,9 +268,5 @@ class IncidentIoAdapterTest {
 
   private static RawPayload raw(String payload) {
     return Fixtures.raw("openai", payload.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String text(String fixture) {
-    return new String(Fixtures.bytes(fixture), StandardCharsets.UTF_8);
   }
 }

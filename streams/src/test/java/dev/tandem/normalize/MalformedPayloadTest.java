@@ -93,7 +93,7 @@ class MalformedPayloadTest {
   @Test
   void refusesATimestampWithoutUtcOffset() {
     String payload =
-        fixtureText("scenarios/fastly-2021-06-08/00-fastly.statuspage.json")
+        Fixtures.text("scenarios/fastly-2021-06-08/00-fastly.statuspage.json")
             .replace(
                 "\"started_at\":\"2021-06-08T09:47:00.000Z\"",
                 "\"started_at\":\"2021-06-08T09:47:00\"");
@@ -113,7 +113,7 @@ class MalformedPayloadTest {
   void cutsHostileValuesShortInReasons() {
     String longId = "x".repeat(100_000);
     String payload =
-        fixtureText("scenarios/fastly-2021-06-08/00-fastly.statuspage.json")
+        Fixtures.text("scenarios/fastly-2021-06-08/00-fastly.statuspage.json")
             .replace("\"id\":\"139d400ae58f\",", "\"id\":\"" + longId + "\",")
             .replace("\"status\":\"investigating\",\"body\"", "\"body\"");
 
@@ -200,9 +200,5 @@ class MalformedPayloadTest {
 
   private String reasonFor(RawPayload raw) {
     return Fixtures.reason(adapter.parse(raw));
-  }
-
-  private static String fixtureText(String path) {
-    return new String(Fixtures.bytes(path), StandardCharsets.UTF_8);
   }
 }

@@ -118,7 +118,7 @@ class NormalizerTest {
   void detectsAFeedBehindAByteOrderMarkAndWhitespace() {
     // An XML declaration must open a document, so a feed behind a BOM and whitespace has none.
     String feed =
-        new String(Fixtures.bytes("feeds/github-history-2022-03-16.rss"), StandardCharsets.UTF_8)
+        Fixtures.text("feeds/github-history-2022-03-16.rss")
             .replace("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "");
 
     byte[] marked = ("\uFEFF\n  " + feed).getBytes(StandardCharsets.UTF_8);

@@ -117,7 +117,8 @@ class TandemAdapterTest {
   @ParameterizedTest
   @ValueSource(strings = {"partial_outage", "PARTIAL_OUTAGE", "Partial Outage"})
   void acceptsComponentStatusesInEitherSpelling(String spelling) {
-    String payload = text(META_FIRST).replace("\"partial_outage\"", "\"" + spelling + "\"");
+    String payload =
+        Fixtures.text(META_FIRST).replace("\"partial_outage\"", "\"" + spelling + "\"");
 
     assertThat(updatesOf(Fixtures.raw("meta", payload.getBytes(StandardCharsets.UTF_8))))
         .singleElement()
@@ -140,7 +141,8 @@ class TandemAdapterTest {
 
   @Test
   void refusesAnUnknownImpactListingTheAllowedOnes() {
-    String payload = text(META_FIRST).replace("\"impact\":\"MAJOR\"", "\"impact\":\"SEVERE\"");
+    String payload =
+        Fixtures.text(META_FIRST).replace("\"impact\":\"MAJOR\"", "\"impact\":\"SEVERE\"");
 
     assertThat(reasonFor(Fixtures.raw("meta", payload.getBytes(StandardCharsets.UTF_8))))
         .isEqualTo(
@@ -149,7 +151,8 @@ class TandemAdapterTest {
 
   @Test
   void refusesAnUnknownComponentStatusListingTheAllowedOnes() {
-    String payload = text(META_FIRST).replaceFirst("\"partial_outage\"", "\"full_outage\"");
+    String payload =
+        Fixtures.text(META_FIRST).replaceFirst("\"partial_outage\"", "\"full_outage\"");
 
     assertThat(reasonFor(Fixtures.raw("meta", payload.getBytes(StandardCharsets.UTF_8))))
         .isEqualTo(
@@ -185,7 +188,8 @@ class TandemAdapterTest {
 
   @Test
   void namesTheElementOfAnArrayThatIsWrong() {
-    String payload = text("tandem/govuk-updates-array.json").replace("\"RESOLVED\"", "\"DONE\"");
+    String payload =
+        Fixtures.text("tandem/govuk-updates-array.json").replace("\"RESOLVED\"", "\"DONE\"");
 
     assertThat(reasonFor(Fixtures.raw("govuk", payload.getBytes(StandardCharsets.UTF_8))))
         .startsWith("tandem update #2 'e9e0d17656ec' has unknown status 'DONE'");
@@ -219,9 +223,5 @@ class TandemAdapterTest {
 
   private String reasonFor(RawPayload raw) {
     return Fixtures.reason(adapter.parse(raw));
-  }
-
-  private static String text(String path) {
-    return new String(Fixtures.bytes(path), StandardCharsets.UTF_8);
   }
 }

@@ -1,26 +1,22 @@
 package dev.tandem.pipeline;
 
+import static dev.tandem.testing.TopicRecords.header;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.TopicRecords;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -65,10 +61,11 @@ class DeadLetterEndToEndTest {
       assertThat(app.streams().state().isRunningOrRebalancing()).isTrue();
     }
 
-    List<ConsumerRecord<String, byte[]>> dead = readAll(topics.deadLetters(), 2);
+    List<ConsumerRecord<String, byte[]>> dead = TopicRecords.read(topics.deadLetters(), 2);
+    assertThat(dead).hasSize(2);
     ConsumerRecord<String, byte[]> unreadable =
         dead.stream()
-            .filter(r -> header(r, "tandem.error.stage").equals("normalize"))
+            .filter(r -> "normalize".equals(header(r, "tandem.error.stage")))
             .findFirst()
             .orElseThrow();
     assertThat(new String(unreadable.value(), StandardCharsets.UTF_8))
@@ -132,10 +129,11 @@ class DeadLetterEndToEndTest {
       assertThat(app.streams().state().isRunningOrRebalancing()).as("still running").isTrue();
     }
 
-    List<ConsumerRecord<String, byte[]>> updates = readAll(topics.updates(), 42);
+    List<ConsumerRecord<String, byte[]>> updates = TopicRecords.read(topics.updates(), 42);
+    assertThat(updates).hasSize(42);
     ConsumerRecord<String, byte[]> clamped =
         updates.stream()
-            .filter(r -> !header(r, "tandem.vendor-updated-at").isEmpty())
+            .filter(r -> header(r, "tandem.vendor-updated-at") != null)
             .findFirst()
             .orElseThrow();
     assertThat(header(clamped, "tandem.vendor-updated-at")).isEqualTo(future.toString());
@@ -144,13 +142,14 @@ class DeadLetterEndToEndTest {
         .as("stamped with the receive time")
         .isLessThanOrEqualTo(System.currentTimeMillis());
     List<ConsumerRecord<String, byte[]>> cut =
-        updates.stream().filter(r -> header(r, "tandem.truncated").equals("body")).toList();
+        updates.stream().filter(r -> "body".equals(header(r, "tandem.truncated"))).toList();
     assertThat(cut).hasSize(40).allSatisfy(r -> assertThat(r.value().length).isLessThan(20_000));
     assertThat(updates)
         .filteredOn(r -> r.key().equals("acme"))
         .as("the update after them went through")
         .hasSize(2);
-    assertThat(readAll(topics.incidents(), 42))
+    assertThat(TopicRecords.read(topics.incidents(), 42))
+        .hasSize(42)
         .as("acme's two incidents and bigco's one, its history in one record")
         .extracting(ConsumerRecord::key)
         .contains("acme/acme-future", "acme/acme-after", "bigco/bigco-huge");
@@ -185,29 +184,5 @@ class DeadLetterEndToEndTest {
         new ProducerRecord<>(topic, provider, json.getBytes(StandardCharsets.UTF_8));
     record.headers().add("tandem.format", "tandem".getBytes(StandardCharsets.UTF_8));
     return record;
-  }
-
-  private static String header(ConsumerRecord<String, byte[]> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
-  }
-
-  private static List<ConsumerRecord<String, byte[]>> readAll(String topic, int expected) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-reader");
-    List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (records.size() < expected && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-      }
-    }
-    assertThat(records).hasSize(expected);
-    return records;
   }
 }

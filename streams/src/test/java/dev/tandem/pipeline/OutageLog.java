@@ -9,9 +9,6 @@ import dev.tandem.registry.RestSchemaRegistryClient;
 import dev.tandem.registry.SchemaRegistryClient;
 import dev.tandem.serde.SpecificAvroDeserializer;
 import dev.tandem.testing.KafkaStack;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -49,8 +45,12 @@ final class OutageLog {
     }
   }
 
+  /** Where each partition of a topic ends now, for {@link #outageChanges(TandemConfig, Map)}. */
   static Map<TopicPartition, Long> endOffsets(String topic) {
-    try (KafkaConsumer<String, byte[]> consumer = consumer(new ByteArrayDeserializer())) {
+    Properties props = clientProperties();
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (KafkaConsumer<String, byte[]> consumer =
+        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(topic).stream()
               .map(p -> new TopicPartition(topic, p.partition()))
@@ -60,18 +60,17 @@ final class OutageLog {
   }
 
   /**
-   * The committed outage changes between two positions per partition (from the beginning where none
-   * is given), each partition in offset order.
+   * The committed outage changes since a position per partition (from the beginning where none is
+   * given), each partition in offset order. Read once the pipeline stopped: all it wrote is there.
    */
   static List<ConsumerRecord<String, CorrelatedOutage>> outageChanges(
-      TandemConfig config, Map<TopicPartition, Long> from, Map<TopicPartition, Long> to)
-      throws Exception {
-    return read(config, CorrelatedOutage.class, from, to);
+      TandemConfig config, Map<TopicPartition, Long> from) throws Exception {
+    return read(config, config.topics().outages(), CorrelatedOutage.class, from);
   }
 
   static List<ConsumerRecord<String, CorrelatedOutage>> outageChanges(TandemConfig config)
       throws Exception {
-    return outageChanges(config, Map.of(), endOffsets(config.topics().outages()));
+    return outageChanges(config, Map.of());
   }
 
   /**
@@ -133,52 +132,32 @@ final class OutageLog {
   static Map<String, String> incidents(TandemConfig config) throws Exception {
     Map<String, String> last = new TreeMap<>();
     for (ConsumerRecord<String, Incident> r :
-        read(config, Incident.class, Map.of(), endOffsets(config.topics().incidents()))) {
+        read(config, config.topics().incidents(), Incident.class, Map.of())) {
       last.put(r.key(), r.value() == null ? null : dev.tandem.alert.OutageJson.toJson(r.value()));
     }
     return last;
   }
 
   private static <T extends SpecificRecord> List<ConsumerRecord<String, T>> read(
-      TandemConfig config,
-      Class<T> type,
-      Map<TopicPartition, Long> from,
-      Map<TopicPartition, Long> to)
+      TandemConfig config, String topic, Class<T> type, Map<TopicPartition, Long> from)
       throws Exception {
-    List<ConsumerRecord<String, T>> records = new ArrayList<>();
     try (SchemaRegistryClient client =
             RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-        SpecificAvroDeserializer<T> values = new SpecificAvroDeserializer<>(type, client);
-        KafkaConsumer<String, T> consumer = consumer(values)) {
+        SpecificAvroDeserializer<T> values = new SpecificAvroDeserializer<>(type, client)) {
       values.configure(config.registryConfig(), false);
-      consumer.assign(to.keySet());
-      to.keySet().forEach(p -> consumer.seek(p, from.getOrDefault(p, 0L)));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (to.keySet().stream().anyMatch(p -> consumer.position(p) < to.get(p))
-          && System.nanoTime() < deadline) {
-        consumer
-            .poll(Duration.ofMillis(100))
-            .forEach(
-                r -> {
-                  if (r.offset() < to.get(new TopicPartition(r.topic(), r.partition()))) {
-                    records.add(r);
-                  }
-                });
-      }
+      // One key always lands in one partition, so offset order per partition is each key's
+      // history.
+      return TopicSnapshot.read(clientProperties(), topic, values).stream()
+          .filter(
+              r -> r.offset() >= from.getOrDefault(new TopicPartition(topic, r.partition()), 0L))
+          .toList();
     }
-    // One key always lands in one partition, so offset order per partition is each key's history.
-    records.sort(
-        Comparator.<ConsumerRecord<String, T>>comparingInt(ConsumerRecord::partition)
-            .thenComparingLong(ConsumerRecord::offset));
-    return records;
   }
 
-  private static <V> KafkaConsumer<String, V> consumer(Deserializer<V> values) {
+  private static Properties clientProperties() {
     Properties props = new Properties();
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    return new KafkaConsumer<>(props, new StringDeserializer(), values);
+    return props;
   }
 
   /**

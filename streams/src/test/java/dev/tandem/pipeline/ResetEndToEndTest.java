@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.cli.TandemCommand;
 import dev.tandem.contract.CorrelatedOutage;
-import dev.tandem.contract.Incident;
 import dev.tandem.contract.OutageState;
-import dev.tandem.demo.ScenarioReplay;
-import dev.tandem.registry.RestSchemaRegistryClient;
-import dev.tandem.registry.SchemaRegistryClient;
 import dev.tandem.scenario.Scenario;
-import dev.tandem.serde.SpecificAvroDeserializer;
 import dev.tandem.testing.KafkaStack;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -64,15 +59,8 @@ class ResetEndToEndTest {
             .orElseThrow();
     keepEverything(config.topics().raw(), config.topics().updates());
 
-    try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1));
-        SchemaRegistryClient client =
-            RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-        SpecificAvroDeserializer<Incident> incidents =
-            new SpecificAvroDeserializer<>(Incident.class, client)) {
-      incidents.configure(config.registryConfig(), false);
-      new ScenarioReplay(
-              KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
-          .replay(Scenario.records(List.of(fastly)), Duration.ofMinutes(2), change -> {});
+    try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1))) {
+      PipelineReplay.replay(config, app, Scenario.records(List.of(fastly)));
 
       Cli running = Cli.execute(reset);
       assertThat(running.code()).as("a running pipeline is not reset").isEqualTo(1);
@@ -90,8 +78,7 @@ class ResetEndToEndTest {
                   .withTimeout(Duration.ofSeconds(30)));
     }
     Map<TopicPartition, Long> endOfFirstRun = OutageLog.endOffsets(config.topics().outages());
-    List<ConsumerRecord<String, CorrelatedOutage>> firstRun =
-        OutageLog.outageChanges(config, Map.of(), endOfFirstRun);
+    List<ConsumerRecord<String, CorrelatedOutage>> firstRun = OutageLog.outageChanges(config);
     Map<String, OutageLog.Standing> before = OutageLog.standing(firstRun);
     assertThat(before).hasSize(1);
     assertThat(before.values())
@@ -126,8 +113,7 @@ class ResetEndToEndTest {
           .isTrue();
     }
     List<ConsumerRecord<String, CorrelatedOutage>> secondRun =
-        OutageLog.outageChanges(
-            config, endOfFirstRun, OutageLog.endOffsets(config.topics().outages()));
+        OutageLog.outageChanges(config, endOfFirstRun);
 
     // An outage is named after its earliest member (OutageLedger): the same id, whatever order the
     // two raw partitions interleave in.

@@ -2,13 +2,8 @@ package dev.tandem.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.contract.Incident;
-import dev.tandem.demo.ScenarioReplay;
 import dev.tandem.raw.RawStatus;
-import dev.tandem.registry.RestSchemaRegistryClient;
-import dev.tandem.registry.SchemaRegistryClient;
 import dev.tandem.scenario.Scenario;
-import dev.tandem.serde.SpecificAvroDeserializer;
 import dev.tandem.simulate.SimulationFiles;
 import dev.tandem.simulate.SimulationSettings;
 import dev.tandem.simulate.Simulator;
@@ -54,7 +49,8 @@ class SameAnswersEndToEndTest {
     try (TandemApp app = TandemApp.start(one, Duration.ofMinutes(1))) {
       int batch = (records.size() + 3) / 4;
       for (int from = 0; from < records.size(); from += batch) {
-        replay(one, app, records.subList(from, Math.min(records.size(), from + batch)));
+        PipelineReplay.replay(
+            one, app, records.subList(from, Math.min(records.size(), from + batch)));
       }
       trickled = Answers.of(one, Map.of());
     }
@@ -66,7 +62,7 @@ class SameAnswersEndToEndTest {
     TandemConfig six = config("same-6p", sixState, 6);
     Answers burst;
     try (TandemApp app = TandemApp.start(six, Duration.ofMinutes(1))) {
-      replay(six, app, shuffledWithinWeeks(records, new Random(90)));
+      PipelineReplay.replay(six, app, shuffledWithinWeeks(records, new Random(90)));
       burst = Answers.of(six, Map.of());
       // Stopped as an operator does before a reset: leaving the group.
       app.streams()
@@ -98,7 +94,7 @@ class SameAnswersEndToEndTest {
         .as(reset.err.toString())
         .isZero();
     try (TandemApp app = TandemApp.start(six, Duration.ofMinutes(1))) {
-      replay(six, app, List.of());
+      PipelineReplay.replay(six, app, List.of());
     }
     Answers reprocessed = Answers.of(six, beforeReset);
     Map<String, dev.tandem.contract.CorrelatedOutage> byVersion = new TreeMap<>();
@@ -148,19 +144,6 @@ class SameAnswersEndToEndTest {
     return shuffled;
   }
 
-  private static void replay(TandemConfig config, TandemApp app, List<RawStatus> records)
-      throws Exception {
-    try (SchemaRegistryClient client =
-            RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-        SpecificAvroDeserializer<Incident> incidents =
-            new SpecificAvroDeserializer<>(Incident.class, client)) {
-      incidents.configure(config.registryConfig(), false);
-      new ScenarioReplay(
-              KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
-          .replay(records, Duration.ofMinutes(2), change -> {});
-    }
-  }
-
   private static TandemConfig config(String prefix, Path stateDir, int partitions) {
     Map<String, String> values =
         new LinkedHashMap<>(KafkaStack.pipelineConfig(prefix, stateDir).values());
@@ -175,7 +158,7 @@ class SameAnswersEndToEndTest {
   private record Answers(Map<String, OutageLog.Standing> outages, Map<String, String> incidents) {
     static Answers of(TandemConfig config, Map<TopicPartition, Long> from) throws Exception {
       List<ConsumerRecord<String, dev.tandem.contract.CorrelatedOutage>> changes =
-          OutageLog.outageChanges(config, from, OutageLog.endOffsets(config.topics().outages()));
+          OutageLog.outageChanges(config, from);
       return new Answers(OutageLog.standing(changes), OutageLog.incidents(config));
     }
   }

@@ -6,11 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.contract.Incident;
 import dev.tandem.demo.ReplayResult;
-import dev.tandem.demo.ScenarioReplay;
-import dev.tandem.registry.RestSchemaRegistryClient;
-import dev.tandem.registry.SchemaRegistryClient;
 import dev.tandem.scenario.Scenario;
-import dev.tandem.serde.SpecificAvroDeserializer;
 import dev.tandem.testing.KafkaStack;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -48,16 +44,8 @@ class ScenarioEndToEndTest {
     TandemConfig config = KafkaStack.pipelineConfig("e2e-" + name, stateDir);
 
     ReplayResult result;
-    try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1));
-        SchemaRegistryClient client =
-            RestSchemaRegistryClient.fromConfigs(config.registryConfig());
-        SpecificAvroDeserializer<Incident> incidents =
-            new SpecificAvroDeserializer<>(Incident.class, client)) {
-      incidents.configure(config.registryConfig(), false);
-      result =
-          new ScenarioReplay(
-                  KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
-              .replay(Scenario.records(List.of(scenario)), Duration.ofMinutes(2), change -> {});
+    try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1))) {
+      result = PipelineReplay.replay(config, app, Scenario.records(List.of(scenario)));
     }
 
     assertOutages(result, expected.get("outages"));

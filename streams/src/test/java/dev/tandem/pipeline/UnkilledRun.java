@@ -6,7 +6,6 @@ import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.KafkaStack;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,6 +15,7 @@ import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.utils.Utils;
 import org.awaitility.Awaitility;
 
 /**
@@ -100,12 +100,10 @@ final class UnkilledRun {
   }
 
   static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    try {
+      Utils.delete(dir.toFile());
     } catch (IOException e) {
       // A leftover temporary directory is not worth failing a test for.
-    } catch (UncheckedIOException e) {
-      // Nor one that changed while it was walked.
     }
   }
 }

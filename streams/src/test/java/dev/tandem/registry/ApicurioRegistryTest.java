@@ -13,28 +13,21 @@ import dev.tandem.serde.SpecificAvroDeserializer;
 import dev.tandem.serde.SpecificAvroSerde;
 import dev.tandem.serde.WireFormat;
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.TopicRecords;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -180,9 +173,7 @@ class ApicurioRegistryTest {
   @Test
   void serdesWriteTheConfluentFrameThroughARealTopic() throws Exception {
     String topic = "it-status-updates";
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", KafkaStack.bootstrapServers()))) {
-      admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
-    }
+    TopicRecords.create(topic);
     StatusUpdate update =
         StatusUpdate.newBuilder()
             .setProvider("openai")
@@ -211,7 +202,9 @@ class ApicurioRegistryTest {
           new KafkaProducer<>(props, new StringSerializer(), serde.serializer())) {
         producer.send(new ProducerRecord<>(topic, "openai", update)).get();
       }
-      ConsumerRecord<String, byte[]> raw = readOne(topic);
+      List<ConsumerRecord<String, byte[]>> read = TopicRecords.read(topic, 1);
+      assertThat(read).as("records on " + topic).hasSize(1);
+      ConsumerRecord<String, byte[]> raw = read.get(0);
       WireFormat.Framed frame = WireFormat.parse(raw.value());
       assertThat(raw.value()[0]).isZero();
       assertThat(client.getLatest(topic + "-value").id()).isEqualTo(frame.schemaId());
@@ -266,23 +259,5 @@ class ApicurioRegistryTest {
           .isEqualTo(IncidentStatus.UNKNOWN);
       assertThat(read.getComponents()).isEmpty();
     }
-  }
-
-  private static ConsumerRecord<String, byte[]> readOne(String topic) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaStack.bootstrapServers());
-    try (KafkaConsumer<String, byte[]> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
-      TopicPartition partition = new TopicPartition(topic, 0);
-      consumer.assign(Set.of(partition));
-      consumer.seekToBeginning(Set.of(partition));
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (System.nanoTime() < deadline) {
-        for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          return r;
-        }
-      }
-    }
-    throw new AssertionError("no record on " + topic);
   }
 }

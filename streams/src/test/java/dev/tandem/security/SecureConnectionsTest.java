@@ -1,7 +1,6 @@
 package dev.tandem.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.tandem.cli.TandemCommand;
@@ -12,7 +11,9 @@ import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.testing.CommandLineRun;
 import dev.tandem.testing.EveryLog;
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.PayloadFixtures;
 import dev.tandem.testing.TcpProxy;
+import dev.tandem.testing.TopicRecords;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -32,8 +33,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,7 +166,7 @@ class SecureConnectionsTest {
       assertThat(app.streams().state().isRunningOrRebalancing()).isTrue();
     }
 
-    HttpServer statusPage = statusPage("/collect/github-incidents-2024-09-16.json");
+    HttpServer statusPage = statusPage("statuspage/github-incidents-2024-09-16.json");
     try {
       Path providers =
           Files.writeString(
@@ -376,24 +375,9 @@ class SecureConnectionsTest {
     props.load(new java.io.StringReader(clientSecurity("file")));
     props.remove("tandem.connect.timeout.ms");
     props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.saslSslBootstrapServers());
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-      List<TopicPartition> partitions =
-          consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-              .map(p -> new TopicPartition(topic, p.partition()))
-              .toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      await()
-          .atMost(Duration.ofSeconds(30))
-          .until(
-              () -> {
-                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-                return records.size() >= count;
-              });
-    }
+    List<ConsumerRecord<String, String>> records =
+        TopicRecords.read(props, topic, StringDeserializer::new, count);
+    assertThat(records).as(topic).hasSizeGreaterThanOrEqualTo(count);
     return records;
   }
 
@@ -408,10 +392,7 @@ class SecureConnectionsTest {
 
   /** A status page on 127.0.0.1 that answers every request with the fixture. */
   private static HttpServer statusPage(String fixture) throws IOException {
-    byte[] body;
-    try (InputStream in = SecureConnectionsTest.class.getResourceAsStream(fixture)) {
-      body = in.readAllBytes();
-    }
+    byte[] body = PayloadFixtures.bytes(fixture);
     HttpServer statusPage = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     statusPage.createContext(
         "/",

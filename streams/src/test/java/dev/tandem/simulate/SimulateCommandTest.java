@@ -241,79 +241,13 @@ class SimulateCommandTest {
             new String[] {"--providers", "0", "--days", "3", "--shared", "1", "--seed", "1"},
             new String[] {"--providers", "20", "--days", "0", "--shared", "1", "--seed", "1"},
             new String[] {"--providers", "20", "--days", "3", "--shared", "-1", "--seed", "1"},
-            new String[] {
-              "--providers",
-              "20",
-              "--days",
-              "3",
-              "--shared",
-              "1",
-              "--seed",
-              "1",
-              "--min-rate",
-              "0.6"
-            },
-            new String[] {
-              "--providers",
-              "20",
-              "--days",
-              "3",
-              "--shared",
-              "1",
-              "--seed",
-              "1",
-              "--min-dependents",
-              "0"
-            },
-            new String[] {
-              "--providers",
-              "20",
-              "--days",
-              "3",
-              "--shared",
-              "1",
-              "--seed",
-              "1",
-              "--min-dependents",
-              "9"
-            },
+            smallRunWith("--min-rate", "0.6"),
+            smallRunWith("--min-dependents", "0"),
+            smallRunWith("--min-dependents", "9"),
             new String[] {"--providers", "6", "--days", "3", "--shared", "1", "--seed", "1"},
-            new String[] {
-              "--providers",
-              "20",
-              "--days",
-              "3",
-              "--shared",
-              "1",
-              "--seed",
-              "1",
-              "--severity-mix",
-              "minor=0.9"
-            },
-            new String[] {
-              "--providers",
-              "20",
-              "--days",
-              "3",
-              "--shared",
-              "1",
-              "--seed",
-              "1",
-              "--max-lag",
-              "soon"
-            },
-            new String[] {
-              "--providers",
-              "20",
-              "--days",
-              "3",
-              "--shared",
-              "1",
-              "--seed",
-              "1",
-              "--start",
-              "monday"
-            },
+            smallRunWith("--severity-mix", "minor=0.9"),
+            smallRunWith("--max-lag", "soon"),
+            smallRunWith("--start", "monday"),
             new String[] {"--providers", "20", "--days", "3", "--shared", "1"});
     for (String[] flags : bad) {
       CommandLineRun cli = simulate(dir.resolve("out"), flags);
@@ -326,6 +260,15 @@ class SimulateCommandTest {
       assertThat(exitCode(dir.resolve("out"), flags)).as(String.join(" ", flags)).isEqualTo(2);
     }
     assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  /** The flags of a small valid run (20 providers, 3 days, 1 shared outage, seed 1), then more. */
+  private static String[] smallRunWith(String... more) {
+    List<String> flags =
+        new ArrayList<>(
+            List.of("--providers", "20", "--days", "3", "--shared", "1", "--seed", "1"));
+    flags.addAll(List.of(more));
+    return flags.toArray(String[]::new);
   }
 
   @Test

@@ -1,7 +1,6 @@
 package dev.tandem.testing;
 
-import dev.tandem.embedded.EmbeddedKafkaBroker;
-import dev.tandem.embedded.EmbeddedRegistry;
+import dev.tandem.embedded.EmbeddedStack;
 import dev.tandem.pipeline.TandemConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,23 +29,16 @@ public final class KafkaStack implements BeforeAllCallback {
   }
 
   private static synchronized Running start() {
-    EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(null, 0).start();
-    try {
-      EmbeddedRegistry registry = new EmbeddedRegistry(broker.bootstrapServers(), null, 0).start();
-      running = new Running(broker, registry);
-      return running;
-    } catch (RuntimeException e) {
-      broker.close();
-      throw e;
-    }
+    running = new Running(new EmbeddedStack().start());
+    return running;
   }
 
   public static String bootstrapServers() {
-    return current().broker.bootstrapServers();
+    return current().stack.bootstrapServers();
   }
 
   public static String registryUrl() {
-    return current().registry.url();
+    return current().stack.registryUrl();
   }
 
   /**
@@ -92,14 +84,12 @@ public final class KafkaStack implements BeforeAllCallback {
   }
 
   /** Closed by JUnit at the end of the run because the root store closes AutoCloseable values. */
-  private record Running(EmbeddedKafkaBroker broker, EmbeddedRegistry registry)
-      implements AutoCloseable {
+  private record Running(EmbeddedStack stack) implements AutoCloseable {
     @Override
     public void close() {
       try {
-        registry.close();
+        stack.close();
       } finally {
-        broker.close();
         running = null;
       }
     }

@@ -1,26 +1,19 @@
 package dev.tandem.normalize.fuzz;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
+import dev.tandem.testing.PayloadFixtures;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
- * The real payloads of {@code src/test/resources/normalize} that the fuzzers start from, by format:
- * every fixture a format's own tests read, the deliberately malformed ones included (they sit one
- * field away from valid, which is where mutations find the interesting paths).
+ * The real payloads ({@link PayloadFixtures}) that the fuzzers start from, by format: every fixture
+ * a format's own tests read, the deliberately malformed ones included (they sit one field away from
+ * valid, which is where mutations find the interesting paths).
  */
 final class FuzzFixtures {
 
   /**
    * One real payload.
    *
-   * @param path where it lives under the fixture root
+   * @param path its fixture path
    * @param provider the record key it was published with: the tandem format refuses a payload that
    *     names another provider than the key
    * @param bytes the payload
@@ -52,23 +45,15 @@ final class FuzzFixtures {
   }
 
   private static List<Fixture> files(java.util.function.Predicate<String> wanted) {
-    Path root = root();
-    try (Stream<Path> files = Files.walk(root)) {
-      List<Fixture> fixtures =
-          files
-              .filter(Files::isRegularFile)
-              .map(file -> root.relativize(file).toString().replace('\\', '/'))
-              .filter(path -> !path.endsWith(".md") && wanted.test(path))
-              .sorted()
-              .map(path -> new Fixture(path, providerOf(path), read(root.resolve(path))))
-              .toList();
-      if (fixtures.isEmpty()) {
-        throw new IllegalStateException("no fixtures matched under " + root);
-      }
-      return fixtures;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<Fixture> fixtures =
+        PayloadFixtures.all().entrySet().stream()
+            .filter(e -> wanted.test(e.getKey()))
+            .map(e -> new Fixture(e.getKey(), providerOf(e.getKey()), e.getValue().clone()))
+            .toList();
+    if (fixtures.isEmpty()) {
+      throw new IllegalStateException("no payload fixtures matched");
     }
+    return fixtures;
   }
 
   /**
@@ -82,25 +67,5 @@ final class FuzzFixtures {
     }
     int dash = file.indexOf('-');
     return dash > 0 ? file.substring(0, dash) : "vendor";
-  }
-
-  private static byte[] read(Path file) {
-    try {
-      return Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static Path root() {
-    URL url = FuzzFixtures.class.getResource("/normalize/");
-    if (url == null) {
-      throw new IllegalStateException("no fixture directory /normalize/ on the test classpath");
-    }
-    try {
-      return Paths.get(url.toURI());
-    } catch (URISyntaxException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
