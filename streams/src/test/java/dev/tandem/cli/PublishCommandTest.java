@@ -63,7 +63,7 @@ class PublishCommandTest {
   @Test
   void publishesToTheRawTopicTheSettingsName(@TempDir Path dir) throws Exception {
     String topic = "publish-configured-raw";
-    createTopic(topic);
+    TopicRecords.create(topic);
     Path settings =
         Files.writeString(dir.resolve("tandem.properties"), "tandem.topic.raw=" + topic);
     Path file = Files.writeString(dir.resolve("updates.jsonl"), "{\"provider\":\"openai\"}\n");
@@ -82,7 +82,9 @@ class PublishCommandTest {
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(err.toString()).contains("published 1 record to " + topic);
-    assertThat(consumeAll(topic, 1)).extracting(ConsumerRecord::key).containsExactly("openai");
+    assertThat(TopicRecords.read(topic, 1))
+        .extracting(ConsumerRecord::key)
+        .containsExactly("openai");
   }
 
   @Test
