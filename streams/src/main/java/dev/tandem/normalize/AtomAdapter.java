@@ -3,6 +3,7 @@ package dev.tandem.normalize;
 import static dev.tandem.normalize.PayloadObject.quote;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.raw.RawStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,9 +37,9 @@ public final class AtomAdapter implements FormatAdapter {
   }
 
   @Override
-  public ParseResult parse(RawPayload raw) {
+  public ParseResult parse(RawStatus raw) {
     try {
-      XmlElement root = BoundedXml.read(raw.bytes());
+      XmlElement root = BoundedXml.read(raw.payload());
       Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
       if (!recognizesXmlRoot(root.namespace(), root.name())) {
         throw new MalformedPayload(

@@ -1,6 +1,7 @@
 package dev.tandem.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.tandem.raw.RawStatus;
 
 /**
  * One vendor format: a pure function from payload bytes to status updates. Implementations never
@@ -28,5 +29,5 @@ public interface FormatAdapter {
     return false;
   }
 
-  ParseResult parse(RawPayload raw);
+  ParseResult parse(RawStatus raw);
 }

@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,9 +30,9 @@ public final class GcpAdapter implements FormatAdapter {
   }
 
   @Override
-  public ParseResult parse(RawPayload raw) {
+  public ParseResult parse(RawStatus raw) {
     try {
-      JsonNode tree = BoundedJson.read(raw.bytes());
+      JsonNode tree = BoundedJson.read(raw.payload());
       Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
       List<StatusUpdate> updates = new ArrayList<>();
       if (tree.isArray()) {

@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -69,9 +70,9 @@ public final class IncidentIoAdapter implements FormatAdapter {
   }
 
   @Override
-  public ParseResult parse(RawPayload raw) {
+  public ParseResult parse(RawStatus raw) {
     try {
-      JsonNode tree = BoundedJson.read(raw.bytes());
+      JsonNode tree = BoundedJson.read(raw.payload());
       Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
       PayloadObject document = PayloadObject.of(tree, "incidentio payload");
       List<StatusUpdate> updates = new ArrayList<>();

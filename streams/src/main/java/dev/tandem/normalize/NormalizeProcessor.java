@@ -94,10 +94,14 @@ public final class NormalizeProcessor
       return;
     }
     Instant receivedAt = receivedAt(record);
-    RawPayload raw =
-        new RawPayload(
-            provider, record.value(), header(record, RawStatus.SOURCE_HEADER), receivedAt);
-    ParseResult result = normalizer.normalize(header(record, RawStatus.FORMAT_HEADER), raw);
+    RawStatus raw =
+        new RawStatus(
+            provider,
+            header(record, RawStatus.FORMAT_HEADER),
+            header(record, RawStatus.SOURCE_HEADER),
+            receivedAt,
+            record.value());
+    ParseResult result = normalizer.normalize(raw);
     if (result instanceof ParseResult.Failed failed) {
       reject(record, failed.reason());
       return;

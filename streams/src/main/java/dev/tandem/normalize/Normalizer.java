@@ -58,13 +58,13 @@ public final class Normalizer {
   }
 
   /**
-   * @param formatHeaderOrNull the {@code tandem.format} header's value; null or blank to detect
-   * @param raw the record
+   * @param raw the record; its format (the {@code tandem.format} header) null or blank to detect
    */
-  public ParseResult normalize(String formatHeaderOrNull, RawPayload raw) {
+  public ParseResult normalize(RawStatus raw) {
     if (raw == null) {
       return ParseResult.failed("there is no record to normalize");
     }
+    String formatHeaderOrNull = raw.format();
     if (formatHeaderOrNull == null || formatHeaderOrNull.isBlank()) {
       return detectAndParse(raw);
     }
@@ -86,13 +86,13 @@ public final class Normalizer {
    * The chosen adapter reads the bytes again: detection is the rare path (collectors set the
    * header), and the adapter interface stays a plain function of the raw record.
    */
-  private ParseResult detectAndParse(RawPayload raw) {
-    if (BoundedXml.looksLikeXml(raw.bytes())) {
+  private ParseResult detectAndParse(RawStatus raw) {
+    if (BoundedXml.looksLikeXml(raw.payload())) {
       return detectXmlAndParse(raw);
     }
     JsonNode document;
     try {
-      document = BoundedJson.read(raw.bytes());
+      document = BoundedJson.read(raw.payload());
     } catch (MalformedPayload e) {
       return ParseResult.failed(
           "no "
@@ -127,10 +127,10 @@ public final class Normalizer {
   }
 
   /** Only the root element is read to choose; the chosen adapter reads the whole document. */
-  private ParseResult detectXmlAndParse(RawPayload raw) {
+  private ParseResult detectXmlAndParse(RawStatus raw) {
     XmlElement root;
     try {
-      root = BoundedXml.root(raw.bytes());
+      root = BoundedXml.root(raw.payload());
     } catch (MalformedPayload e) {
       return ParseResult.failed(
           "no "
@@ -166,7 +166,7 @@ public final class Normalizer {
             + " header");
   }
 
-  private static ParseResult run(FormatAdapter adapter, RawPayload raw) {
+  private static ParseResult run(FormatAdapter adapter, RawStatus raw) {
     try {
       ParseResult result = adapter.parse(raw);
       if (result == null) {

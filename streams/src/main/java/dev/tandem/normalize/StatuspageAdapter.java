@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,9 +44,9 @@ public final class StatuspageAdapter implements FormatAdapter {
   }
 
   @Override
-  public ParseResult parse(RawPayload raw) {
+  public ParseResult parse(RawStatus raw) {
     try {
-      JsonNode tree = BoundedJson.read(raw.bytes());
+      JsonNode tree = BoundedJson.read(raw.payload());
       Provenance provenance = Provenance.fromRecordKey(raw, FORMAT);
       return ParseResult.parsed(
           ComponentMentions.checked(

@@ -8,6 +8,7 @@ import dev.tandem.contract.ComponentStatus;
 import dev.tandem.contract.Impact;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,9 +35,9 @@ public final class TandemAdapter implements FormatAdapter {
   }
 
   @Override
-  public ParseResult parse(RawPayload raw) {
+  public ParseResult parse(RawStatus raw) {
     try {
-      JsonNode tree = BoundedJson.read(raw.bytes());
+      JsonNode tree = BoundedJson.read(raw.payload());
       List<StatusUpdate> updates = new ArrayList<>();
       if (tree.isObject()) {
         updates.add(update(PayloadObject.of(tree, "tandem update"), raw));
@@ -61,7 +62,7 @@ public final class TandemAdapter implements FormatAdapter {
     return node.isObject() && node.hasNonNull("incidentId") && node.hasNonNull("updateId");
   }
 
-  private static StatusUpdate update(PayloadObject unnamed, RawPayload raw) {
+  private static StatusUpdate update(PayloadObject unnamed, RawStatus raw) {
     String updateId = unnamed.requiredText("updateId");
     PayloadObject update = unnamed.named(unnamed.name() + " " + quote(updateId));
     String incidentId = update.requiredText("incidentId");

@@ -7,6 +7,7 @@ import dev.tandem.contract.ComponentStatus;
 import dev.tandem.contract.Impact;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -111,15 +112,15 @@ class AtomAdapterTest {
             "atom entry #2 'tag:status.claude.com,2005:Incident/31343296' has no 'updated' or 'published' timestamp");
   }
 
-  private List<StatusUpdate> updatesOf(RawPayload raw) {
+  private List<StatusUpdate> updatesOf(RawStatus raw) {
     return Fixtures.updates(adapter.parse(raw));
   }
 
-  private String reasonFor(RawPayload raw) {
+  private String reasonFor(RawStatus raw) {
     return Fixtures.reason(adapter.parse(raw));
   }
 
-  private static RawPayload raw(String payload) {
+  private static RawStatus raw(String payload) {
     return Fixtures.raw("feed", payload.getBytes(StandardCharsets.UTF_8));
   }
 }

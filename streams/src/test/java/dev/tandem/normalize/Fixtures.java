@@ -3,6 +3,7 @@ package dev.tandem.normalize;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.PayloadFixtures;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -28,16 +29,16 @@ final class Fixtures {
    * A record of tandem.status.raw keyed by {@code provider} holding the fixture, read from {@code
    * source}.
    */
-  static RawPayload raw(String provider, String path, String source) {
-    return new RawPayload(provider, bytes(path), source, RECEIVED_AT);
+  static RawStatus raw(String provider, String path, String source) {
+    return new RawStatus(provider, null, source, RECEIVED_AT, bytes(path));
   }
 
-  static RawPayload raw(String provider, String path) {
+  static RawStatus raw(String provider, String path) {
     return raw(provider, path, null);
   }
 
-  static RawPayload raw(String provider, byte[] bytes) {
-    return new RawPayload(provider, bytes, null, RECEIVED_AT);
+  static RawStatus raw(String provider, byte[] bytes) {
+    return new RawStatus(provider, null, null, RECEIVED_AT, bytes);
   }
 
   /**

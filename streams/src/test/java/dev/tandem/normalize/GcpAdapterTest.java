@@ -8,6 +8,7 @@ import dev.tandem.contract.ComponentStatus;
 import dev.tandem.contract.Impact;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -172,11 +173,11 @@ class GcpAdapterTest {
             "gcp incident 'bAv8Ke2RkXwDc7QqT1Nm' has an unreadable 'begin' timestamp '20 June'");
   }
 
-  private List<StatusUpdate> updatesOf(RawPayload raw) {
+  private List<StatusUpdate> updatesOf(RawStatus raw) {
     return Fixtures.updates(adapter.parse(raw));
   }
 
-  private String reasonFor(RawPayload raw) {
+  private String reasonFor(RawStatus raw) {
     return Fixtures.reason(adapter.parse(raw));
   }
 
@@ -184,7 +185,7 @@ class GcpAdapterTest {
     return updates.stream().filter(u -> u.getIncidentId().equals(incidentId)).toList();
   }
 
-  private static RawPayload raw(String payload) {
+  private static RawStatus raw(String payload) {
     return Fixtures.raw("gcp", payload.getBytes(StandardCharsets.UTF_8));
   }
 }

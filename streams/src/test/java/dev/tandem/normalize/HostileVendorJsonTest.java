@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.IntStream;
@@ -112,7 +113,7 @@ class HostileVendorJsonTest {
   @ParameterizedTest(name = "{1}")
   @MethodSource("adaptersAndRealPayloads")
   void refusesARecordWithoutKey(FormatAdapter adapter, String fixture) {
-    assertThat(reasonFor(adapter, new RawPayload(null, Fixtures.bytes(fixture), null, null)))
+    assertThat(reasonFor(adapter, new RawStatus(null, null, null, null, Fixtures.bytes(fixture))))
         .startsWith("record has no key: the key of tandem.status.raw must be the provider id");
   }
 
@@ -120,7 +121,7 @@ class HostileVendorJsonTest {
     return reasonFor(adapter, raw(payload));
   }
 
-  private static String reasonFor(FormatAdapter adapter, RawPayload raw) {
+  private static String reasonFor(FormatAdapter adapter, RawStatus raw) {
     ParseResult result = adapter.parse(raw);
     assertThat(result).isInstanceOf(ParseResult.Failed.class);
     return ((ParseResult.Failed) result).reason();
@@ -136,7 +137,7 @@ class HostileVendorJsonTest {
         .collect(java.util.stream.Collectors.joining(","));
   }
 
-  private static RawPayload raw(byte[] payload) {
+  private static RawStatus raw(byte[] payload) {
     return Fixtures.raw("vendor", payload);
   }
 }

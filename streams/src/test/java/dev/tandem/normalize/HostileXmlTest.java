@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -208,13 +209,17 @@ class HostileXmlTest {
 
   @Test
   void refusesATombstoneAndARecordWithoutKey() {
-    assertThat(reasonFor(rss, new RawPayload("aws", null, null, null)))
+    assertThat(reasonFor(rss, new RawStatus("aws", null, null, null, null)))
         .isEqualTo("record has no value (a tombstone): there is no payload to normalize");
     assertThat(
             reasonFor(
                 atom,
-                new RawPayload(
-                    null, Fixtures.bytes("feeds/claude-history-2026-09-03.atom"), null, null)))
+                new RawStatus(
+                    null,
+                    null,
+                    null,
+                    null,
+                    Fixtures.bytes("feeds/claude-history-2026-09-03.atom"))))
         .startsWith("record has no key: the key of tandem.status.raw must be the provider id");
   }
 
@@ -226,13 +231,13 @@ class HostileXmlTest {
     return reasonFor(adapter, raw(payload));
   }
 
-  private static String reasonFor(FormatAdapter adapter, RawPayload raw) {
+  private static String reasonFor(FormatAdapter adapter, RawStatus raw) {
     ParseResult result = adapter.parse(raw);
     assertThat(result).isInstanceOf(ParseResult.Failed.class);
     return ((ParseResult.Failed) result).reason();
   }
 
-  private static RawPayload raw(byte[] payload) {
+  private static RawStatus raw(byte[] payload) {
     return Fixtures.raw("feed", payload);
   }
 }

@@ -9,6 +9,7 @@ import dev.tandem.contract.ComponentStatus;
 import dev.tandem.contract.Impact;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -251,11 +252,11 @@ class IncidentIoAdapterTest {
             "incidentio incident '01H0QJ89CRW5BKTY9N89MSDT5S' has an unreadable 'last_update_at' timestamp '26/01/2026 02:11'");
   }
 
-  private List<StatusUpdate> updatesOf(RawPayload raw) {
+  private List<StatusUpdate> updatesOf(RawStatus raw) {
     return Fixtures.updates(adapter.parse(raw));
   }
 
-  private String reasonFor(RawPayload raw) {
+  private String reasonFor(RawStatus raw) {
     return Fixtures.reason(adapter.parse(raw));
   }
 
@@ -266,7 +267,7 @@ class IncidentIoAdapterTest {
         .orElseThrow();
   }
 
-  private static RawPayload raw(String payload) {
+  private static RawStatus raw(String payload) {
     return Fixtures.raw("openai", payload.getBytes(StandardCharsets.UTF_8));
   }
 }

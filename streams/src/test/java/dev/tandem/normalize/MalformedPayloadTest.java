@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -46,14 +47,13 @@ class MalformedPayloadTest {
 
   @Test
   void refusesATombstone() {
-    assertThat(reasonFor(new RawPayload("fastly", null, null, null)))
+    assertThat(reasonFor(new RawStatus("fastly", null, null, null, null)))
         .isEqualTo("record has no value (a tombstone): there is no payload to normalize");
   }
 
   @Test
   void refusesARecordWithoutKey() {
-    RawPayload keyless =
-        Fixtures.raw(null, "scenarios/fastly-2021-06-08/00-fastly.statuspage.json");
+    RawStatus keyless = Fixtures.raw(null, "scenarios/fastly-2021-06-08/00-fastly.statuspage.json");
 
     assertThat(reasonFor(keyless))
         .startsWith("record has no key: the key of tandem.status.raw must be the provider id");
@@ -198,7 +198,7 @@ class MalformedPayloadTest {
     return reasonFor(Fixtures.raw("fastly", payload.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private String reasonFor(RawPayload raw) {
+  private String reasonFor(RawStatus raw) {
     return Fixtures.reason(adapter.parse(raw));
   }
 }

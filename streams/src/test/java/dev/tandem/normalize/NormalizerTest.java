@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class NormalizerTest {
   @ParameterizedTest
   @MethodSource("dev.tandem.normalize.Fixtures#scenarioPayloads")
   void detectsTheFormatOfEveryScenarioPayloadAsItsHeaderSays(String payload) {
-    RawPayload raw = Fixtures.raw(Fixtures.providerOf(payload), payload);
+    RawStatus raw = Fixtures.raw(Fixtures.providerOf(payload), payload);
 
     List<StatusUpdate> detected = updatesOf(null, raw);
 
@@ -104,7 +105,7 @@ class NormalizerTest {
     "atom, feeds/openai-history-2026-09-03.atom, 2",
   })
   void detectsEachNewFormatWithoutHeader(String format, String fixture, int updates) {
-    RawPayload raw = Fixtures.raw("vendor", fixture);
+    RawStatus raw = Fixtures.raw("vendor", fixture);
 
     List<StatusUpdate> detected = updatesOf(null, raw);
 
@@ -194,7 +195,7 @@ class NormalizerTest {
 
   @Test
   void refusesToNormalizeNothing() {
-    assertThat(normalizer.normalize("statuspage", null))
+    assertThat(normalizer.normalize(null))
         .isEqualTo(ParseResult.failed("there is no record to normalize"));
   }
 
@@ -211,33 +212,32 @@ class NormalizerTest {
     }
 
     @Override
-    public ParseResult parse(RawPayload raw) {
+    public ParseResult parse(RawStatus raw) {
       throw new IllegalStateException("index out of step");
     }
   }
 
-  private List<StatusUpdate> updatesOf(String header, RawPayload raw) {
+  private List<StatusUpdate> updatesOf(String header, RawStatus raw) {
     return updatesOf(normalizer, header, raw);
   }
 
-  private static List<StatusUpdate> updatesOf(
-      Normalizer normalizer, String header, RawPayload raw) {
-    ParseResult result = normalizer.normalize(header, raw);
+  private static List<StatusUpdate> updatesOf(Normalizer normalizer, String header, RawStatus raw) {
+    ParseResult result = normalizer.normalize(raw.withFormat(header));
     assertThat(result).isInstanceOf(ParseResult.Parsed.class);
     return ((ParseResult.Parsed) result).updates();
   }
 
-  private String reasonFor(String header, RawPayload raw) {
+  private String reasonFor(String header, RawStatus raw) {
     return reasonFor(normalizer, header, raw);
   }
 
-  private static String reasonFor(Normalizer normalizer, String header, RawPayload raw) {
-    ParseResult result = normalizer.normalize(header, raw);
+  private static String reasonFor(Normalizer normalizer, String header, RawStatus raw) {
+    ParseResult result = normalizer.normalize(raw.withFormat(header));
     assertThat(result).isInstanceOf(ParseResult.Failed.class);
     return ((ParseResult.Failed) result).reason();
   }
 
-  private static RawPayload raw(String payload) {
+  private static RawStatus raw(String payload) {
     return Fixtures.raw("fastly", payload.getBytes(StandardCharsets.UTF_8));
   }
 }

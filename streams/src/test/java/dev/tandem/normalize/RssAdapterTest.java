@@ -7,6 +7,7 @@ import dev.tandem.contract.ComponentStatus;
 import dev.tandem.contract.Impact;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -228,15 +229,15 @@ class RssAdapterTest {
     assertThat(update.getStartedAt()).isEqualTo(Instant.parse("1970-01-01T12:00:00Z"));
   }
 
-  private List<StatusUpdate> updatesOf(RawPayload raw) {
+  private List<StatusUpdate> updatesOf(RawStatus raw) {
     return Fixtures.updates(adapter.parse(raw));
   }
 
-  private String reasonFor(RawPayload raw) {
+  private String reasonFor(RawStatus raw) {
     return Fixtures.reason(adapter.parse(raw));
   }
 
-  private static RawPayload raw(String payload) {
+  private static RawStatus raw(String payload) {
     return Fixtures.raw("feed", payload.getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -10,6 +10,7 @@ import dev.tandem.contract.ComponentStatus;
 import dev.tandem.contract.Impact;
 import dev.tandem.contract.IncidentStatus;
 import dev.tandem.contract.StatusUpdate;
+import dev.tandem.raw.RawStatus;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
@@ -316,12 +317,12 @@ class StatuspageDocumentsTest {
 
   @Test
   void repeatsTheSameUpdateIdsWhenAnUnchangedPageIsPolledAgain() {
-    RawPayload poll = Fixtures.raw("github", "statuspage/github-summary-2020-04-02.json");
+    RawStatus poll = Fixtures.raw("github", "statuspage/github-summary-2020-04-02.json");
 
     assertThat(updatesOf(poll)).isEqualTo(updatesOf(poll));
   }
 
-  private List<StatusUpdate> updatesOf(RawPayload raw) {
+  private List<StatusUpdate> updatesOf(RawStatus raw) {
     return Fixtures.updates(adapter.parse(raw));
   }
 

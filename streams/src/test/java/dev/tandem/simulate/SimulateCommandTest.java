@@ -8,8 +8,6 @@ import dev.tandem.contract.StatusUpdate;
 import dev.tandem.evaluate.ExpectedOutcome;
 import dev.tandem.normalize.Normalizer;
 import dev.tandem.normalize.ParseResult;
-import dev.tandem.normalize.RawPayload;
-import dev.tandem.raw.RawStatus;
 import dev.tandem.scenario.Scenario;
 import dev.tandem.testing.CommandLineRun;
 import java.nio.charset.StandardCharsets;
@@ -185,11 +183,7 @@ class SimulateCommandTest {
         .isNotEmpty()
         .allSatisfy(
             envelope -> {
-              RawStatus raw = envelope.toRawStatus();
-              ParseResult result =
-                  normalizer.normalize(
-                      raw.format(),
-                      new RawPayload(raw.provider(), raw.payload(), null, raw.receivedAt()));
+              ParseResult result = normalizer.normalize(envelope.toRawStatus());
               assertThat(result).isInstanceOf(ParseResult.Parsed.class);
               StatusUpdate update = ((ParseResult.Parsed) result).updates().get(0);
               assertThat(update.getProvider()).isEqualTo(envelope.provider());

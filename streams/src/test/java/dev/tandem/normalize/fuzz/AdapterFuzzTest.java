@@ -5,10 +5,10 @@ import dev.tandem.normalize.FormatAdapter;
 import dev.tandem.normalize.GcpAdapter;
 import dev.tandem.normalize.IncidentIoAdapter;
 import dev.tandem.normalize.ParseResult;
-import dev.tandem.normalize.RawPayload;
 import dev.tandem.normalize.RssAdapter;
 import dev.tandem.normalize.StatuspageAdapter;
 import dev.tandem.normalize.TandemAdapter;
+import dev.tandem.raw.RawStatus;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import net.jqwik.api.Arbitrary;
@@ -121,9 +121,13 @@ class AdapterFuzzTest {
   }
 
   private static void check(FormatAdapter adapter, FuzzCase input) {
-    RawPayload raw =
-        new RawPayload(
-            input.provider(), input.bytes(), "https://status.example.com/feed", Instant.EPOCH);
+    RawStatus raw =
+        new RawStatus(
+            input.provider(),
+            null,
+            "https://status.example.com/feed",
+            Instant.EPOCH,
+            input.bytes());
     Callable<ParseResult> call = () -> adapter.parse(raw);
     Outcomes.assertWellFormed(
         adapter.format() + " adapter", input, input.provider(), Outcomes.run(call), call);

@@ -7,7 +7,6 @@ import dev.tandem.normalize.NormalizeProcessor;
 import dev.tandem.normalize.Normalized;
 import dev.tandem.normalize.Normalizer;
 import dev.tandem.normalize.ParseResult;
-import dev.tandem.normalize.RawPayload;
 import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -113,8 +112,9 @@ class RawRecordFuzzTest {
       generation = GenerationMode.RANDOMIZED,
       edgeCases = EdgeCasesMode.NONE)
   void normalizer(@ForAll("rawRecords") RawRecord record) {
-    RawPayload raw = new RawPayload(record.key(), record.payload().bytes(), null, Instant.EPOCH);
-    Callable<ParseResult> call = () -> normalizer.normalize(record.formatHeader(), raw);
+    RawStatus raw =
+        new RawStatus(record.key(), null, null, Instant.EPOCH, record.payload().bytes());
+    Callable<ParseResult> call = () -> normalizer.normalize(raw.withFormat(record.formatHeader()));
     Outcomes.assertWellFormed(
         "normalizer", record.described(), record.key(), Outcomes.run(call), call);
   }
@@ -157,12 +157,13 @@ class RawRecordFuzzTest {
     }
     // The dedupe store drops repeats, so a slow call is timed again as the parse it is almost all
     // of.
-    RawPayload again = new RawPayload(record.key(), record.payload().bytes(), null, Instant.EPOCH);
+    RawStatus again =
+        new RawStatus(record.key(), null, null, Instant.EPOCH, record.payload().bytes());
     problems.addAll(
         Outcomes.timeProblems(
             record.payload(),
             timed.nanos(),
-            () -> normalizer.normalize(record.formatHeader(), again)));
+            () -> normalizer.normalize(again.withFormat(record.formatHeader()))));
     if (!problems.isEmpty()) {
       Outcomes.fail("normalize processor", record.described(), problems);
     }
