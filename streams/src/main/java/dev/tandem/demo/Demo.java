@@ -77,14 +77,14 @@ public final class Demo {
             "replaying {} records from {} scenarios and the collected page",
             records.size(),
             scenarios.size());
-        ReplayResult result = replay.replay(records, STALL_TIMEOUT, this::print);
+        LiveOutputs result = replay.replay(records, STALL_TIMEOUT, this::print);
         if (incidents) {
           result.incidents().forEach(this::print);
         }
         if (!json) {
           long outages =
               result.outageChanges().stream()
-                  .map(ReplayResult.PublishedOutage::id)
+                  .map(LiveOutputs.PublishedOutage::id)
                   .distinct()
                   .count();
           out.printf(
@@ -126,7 +126,7 @@ public final class Demo {
     return collected;
   }
 
-  private void print(ReplayResult.PublishedOutage change) {
+  private void print(LiveOutputs.PublishedOutage change) {
     if (json) {
       out.println(change.json() == null ? OutageLine.retractionJson(change.id()) : change.json());
     } else {

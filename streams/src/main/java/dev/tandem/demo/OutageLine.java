@@ -18,7 +18,7 @@ final class OutageLine {
    * e.g. {@code 2021-06-08T10:00:00Z OPEN v1 amazon, fastly cause: fastly (reporting) confidence
    * 0.99 id …}
    */
-  static String outage(ReplayResult.PublishedOutage change) {
+  static String outage(LiveOutputs.PublishedOutage change) {
     if (change.json() == null) {
       return String.format(Locale.ROOT, "%s  RETRACTED   %s", change.time(), change.id());
     }

@@ -53,12 +53,12 @@ public final class ScenarioReplay {
    *
    * @param onOutage called for each outage change as it is read, in order
    */
-  public ReplayResult replay(
-      List<RawStatus> records, Duration stall, Consumer<ReplayResult.PublishedOutage> onOutage)
+  public LiveOutputs replay(
+      List<RawStatus> records, Duration stall, Consumer<LiveOutputs.PublishedOutage> onOutage)
       throws InterruptedException {
     Properties client = new Properties();
     client.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    List<ReplayResult.PublishedOutage> outages = new ArrayList<>();
+    List<LiveOutputs.PublishedOutage> outages = new ArrayList<>();
     // The outage topics are compacted: an outage's earlier versions may be cleaned away soon after
     // they are written, so every change is read while the pipeline publishes it, not afterwards.
     try (KafkaConsumer<String, String> follower = outageFollower(client);
@@ -97,7 +97,7 @@ public final class ScenarioReplay {
     for (ConsumerRecord<String, Incident> r : readAll(topics.incidents(), incidentDeserializer)) {
       incidents.put(r.key(), r.value());
     }
-    return new ReplayResult(outages, List.copyOf(incidents.values()));
+    return new LiveOutputs(outages, List.copyOf(incidents.values()));
   }
 
   private KafkaConsumer<String, String> outageFollower(Properties client) {
@@ -118,12 +118,12 @@ public final class ScenarioReplay {
 
   private static void follow(
       KafkaConsumer<String, String> follower,
-      List<ReplayResult.PublishedOutage> outages,
-      Consumer<ReplayResult.PublishedOutage> onOutage,
+      List<LiveOutputs.PublishedOutage> outages,
+      Consumer<LiveOutputs.PublishedOutage> onOutage,
       Duration poll) {
     for (ConsumerRecord<String, String> r : follower.poll(poll)) {
-      ReplayResult.PublishedOutage outage =
-          new ReplayResult.PublishedOutage(r.key(), r.value(), Instant.ofEpochMilli(r.timestamp()));
+      LiveOutputs.PublishedOutage outage =
+          new LiveOutputs.PublishedOutage(r.key(), r.value(), Instant.ofEpochMilli(r.timestamp()));
       outages.add(outage);
       onOutage.accept(outage);
     }

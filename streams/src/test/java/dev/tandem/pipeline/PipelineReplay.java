@@ -1,7 +1,7 @@
 package dev.tandem.pipeline;
 
 import dev.tandem.contract.Incident;
-import dev.tandem.demo.ReplayResult;
+import dev.tandem.demo.LiveOutputs;
 import dev.tandem.demo.ScenarioReplay;
 import dev.tandem.raw.RawStatus;
 import dev.tandem.registry.RestSchemaRegistryClient;
@@ -23,7 +23,7 @@ final class PipelineReplay {
 
   private PipelineReplay() {}
 
-  static ReplayResult replay(TandemConfig config, TandemApp app, List<RawStatus> records)
+  static LiveOutputs replay(TandemConfig config, TandemApp app, List<RawStatus> records)
       throws Exception {
     try (SchemaRegistryClient client =
             RestSchemaRegistryClient.fromConfigs(config.registryConfig());

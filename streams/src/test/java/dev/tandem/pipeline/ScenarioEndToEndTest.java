@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.contract.Incident;
-import dev.tandem.demo.ReplayResult;
+import dev.tandem.demo.LiveOutputs;
 import dev.tandem.scenario.Scenario;
 import dev.tandem.testing.KafkaStack;
 import java.io.InputStream;
@@ -43,7 +43,7 @@ class ScenarioEndToEndTest {
     JsonNode expected = resourceJson("/scenarios/" + name + ".expected.json");
     TandemConfig config = KafkaStack.pipelineConfig("e2e-" + name, stateDir);
 
-    ReplayResult result;
+    LiveOutputs result;
     try (TandemApp app = TandemApp.start(config, Duration.ofMinutes(1))) {
       result = PipelineReplay.replay(config, app, Scenario.records(List.of(scenario)));
     }
@@ -52,9 +52,9 @@ class ScenarioEndToEndTest {
     assertIncidents(result, expected.get("incidents"));
   }
 
-  private static void assertOutages(ReplayResult result, JsonNode expected) throws Exception {
+  private static void assertOutages(LiveOutputs result, JsonNode expected) throws Exception {
     Map<String, JsonNode> live = new LinkedHashMap<>();
-    for (ReplayResult.PublishedOutage change : result.outageChanges()) {
+    for (LiveOutputs.PublishedOutage change : result.outageChanges()) {
       JsonNode outage = change.json() == null ? null : JSON.readTree(change.json());
       // A tombstone or a MERGED record ends an id (README "Outage ids").
       if (outage == null || outage.get("state").asText().equals("MERGED")) {
@@ -80,7 +80,7 @@ class ScenarioEndToEndTest {
     }
   }
 
-  private static void assertIncidents(ReplayResult result, JsonNode expected) {
+  private static void assertIncidents(LiveOutputs result, JsonNode expected) {
     for (JsonNode want : expected) {
       Incident got =
           result.incidents().stream()

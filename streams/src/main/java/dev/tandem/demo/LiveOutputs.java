@@ -5,13 +5,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What a replay produced: every outage change in the order published, and the final state of every
- * incident.
+ * What a replay through a running pipeline left on its output topics, as a consumer reads them:
+ * every outage change of the JSON topic in the order published, and the final state of every
+ * incident. (The offline replay's counterpart, with decoded revisions, is {@code
+ * evaluate.ReplayOutcome}.)
  *
  * @param outageChanges each published change of {@code tandem.outages.json}
  * @param incidents the last value of each key of {@code tandem.incidents}
  */
-public record ReplayResult(List<PublishedOutage> outageChanges, List<Incident> incidents) {
+public record LiveOutputs(List<PublishedOutage> outageChanges, List<Incident> incidents) {
 
   /**
    * One record of the outage JSON topic.
