@@ -2,15 +2,15 @@ package dev.tandem.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.testing.CommandLineRun;
 import dev.tandem.testing.KafkaStack;
 import dev.tandem.testing.TopicRecords;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
@@ -30,22 +30,12 @@ class PublishCommandTest {
       Files.write(scenario, in.readAllBytes());
     }
     long lines = Files.readAllLines(scenario).stream().filter(l -> !l.isBlank()).count();
-    StringWriter err = new StringWriter();
+    CommandLineRun cli = new CommandLineRun();
 
-    int code =
-        TandemCommand.commandLine()
-            .setErr(new PrintWriter(err, true))
-            .execute(
-                "publish",
-                "--bootstrap-servers",
-                KafkaStack.bootstrapServers(),
-                "--topic",
-                topic,
-                "--envelopes",
-                scenario.toString());
+    int code = publish(cli, "--topic", topic, "--envelopes", scenario.toString());
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(err.toString()).contains("published " + lines + " records to " + topic);
+    assertThat(code).as(cli.err.toString()).isZero();
+    assertThat(cli.err.toString()).contains("published " + lines + " records to " + topic);
     List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(topic, (int) lines);
     assertThat(records).hasSize((int) lines);
     ConsumerRecord<String, byte[]> first = records.get(0);
@@ -67,21 +57,12 @@ class PublishCommandTest {
     Path settings =
         Files.writeString(dir.resolve("tandem.properties"), "tandem.topic.raw=" + topic);
     Path file = Files.writeString(dir.resolve("updates.jsonl"), "{\"provider\":\"openai\"}\n");
-    StringWriter err = new StringWriter();
+    CommandLineRun cli = new CommandLineRun();
 
-    int code =
-        TandemCommand.commandLine()
-            .setErr(new PrintWriter(err, true))
-            .execute(
-                "publish",
-                "--bootstrap-servers",
-                KafkaStack.bootstrapServers(),
-                "--config",
-                settings.toString(),
-                file.toString());
+    int code = publish(cli, "--config", settings.toString(), file.toString());
 
-    assertThat(code).as(err.toString()).isZero();
-    assertThat(err.toString()).contains("published 1 record to " + topic);
+    assertThat(code).as(cli.err.toString()).isZero();
+    assertThat(cli.err.toString()).contains("published 1 record to " + topic);
     assertThat(TopicRecords.read(topic, 1))
         .extracting(ConsumerRecord::key)
         .containsExactly("openai");
@@ -95,16 +76,7 @@ class PublishCommandTest {
     Files.writeString(file, "{\"provider\":\"openai\",\"n\":1}\n{\"provider\":\"x\",\"n\":2}\n");
 
     int code =
-        TandemCommand.commandLine()
-            .execute(
-                "publish",
-                "--bootstrap-servers",
-                KafkaStack.bootstrapServers(),
-                "--topic",
-                topic,
-                "--format",
-                "tandem",
-                file.toString());
+        publish(new CommandLineRun(), "--topic", topic, "--format", "tandem", file.toString());
 
     assertThat(code).isZero();
     List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(topic, 2);
@@ -112,5 +84,13 @@ class PublishCommandTest {
     assertThat(records).extracting(ConsumerRecord::key).containsExactly("openai", "x");
     assertThat(records)
         .allSatisfy(r -> assertThat(TopicRecords.header(r, "tandem.format")).isEqualTo("tandem"));
+  }
+
+  /** {@code tandem publish} against the test broker, with these arguments. */
+  private static int publish(CommandLineRun cli, String... args) {
+    List<String> all = new ArrayList<>(List.of("publish", "--bootstrap-servers"));
+    all.add(KafkaStack.bootstrapServers());
+    all.addAll(List.of(args));
+    return cli.execute(all.toArray(String[]::new));
   }
 }
