@@ -59,6 +59,13 @@ final class VendorDocuments {
         + " resolved."
   };
   private static final String RESOLVED = "This incident has been resolved.";
+  private static final String[] STATUSPAGE_IMPACTS = {
+    "none", "minor", "minor", "major", "critical"
+  };
+  private static final String[] GCP_IMPACTS = {
+    "SERVICE_OUTAGE", "SERVICE_DISRUPTION", "SERVICE_DISRUPTION"
+  };
+  private static final String[] GCP_SEVERITIES = {"high", "medium", "medium", "low"};
   private static final String[] GCP_PRODUCTS = {
     "Google Compute Engine", "Google Cloud Storage", "Google BigQuery", "Cloud Run",
     "Google Kubernetes Engine", "Cloud SQL", "Identity and Access Management", "Cloud Pub/Sub",
@@ -164,7 +171,6 @@ final class VendorDocuments {
       boolean named = random.nextInt(5) != 0;
       int[] affected =
           named ? distinct(random, 1 + random.nextInt(3), COMPONENTS.length) : new int[0];
-      String[] impacts = {"none", "minor", "minor", "major", "critical"};
       String severe = random.nextBoolean() ? "major_outage" : "partial_outage";
 
       ObjectNode incident = list.addObject();
@@ -185,7 +191,7 @@ final class VendorDocuments {
       } else {
         incident.put("resolved_at", millis(last.at()));
       }
-      incident.put("impact", pick(random, impacts));
+      incident.put("impact", pick(random, STATUSPAGE_IMPACTS));
       incident.put("shortlink", "https://stspg.io/" + id(random, 12));
       incident.put("started_at", millis(start));
       incident.put("page_id", pageId);
@@ -252,8 +258,6 @@ final class VendorDocuments {
     for (int p = 0; p < productIds.length; p++) {
       productIds[p] = mixedId(random, 20);
     }
-    String[] impacts = {"SERVICE_OUTAGE", "SERVICE_DISRUPTION", "SERVICE_DISRUPTION"};
-    String[] severities = {"high", "medium", "medium", "low"};
     ArrayNode document = JSON.createArrayNode();
     Instant begin = NEWEST;
     for (int i = 0; i < incidents; i++) {
@@ -261,7 +265,7 @@ final class VendorDocuments {
           begin.minusSeconds(3_600L + random.nextLong(4 * 86_400L)).truncatedTo(ChronoUnit.MINUTES);
       boolean open = i == 0;
       String id = mixedId(random, 20);
-      String impact = pick(random, impacts);
+      String impact = pick(random, GCP_IMPACTS);
       int[] products = distinct(random, 1 + random.nextInt(3), GCP_PRODUCTS.length);
       int[] locations = distinct(random, 1 + random.nextInt(2), GCP_LOCATIONS.length);
       int count = 2 + random.nextInt(7);
@@ -299,7 +303,7 @@ final class VendorDocuments {
       }
       gcpUpdate(incident.putObject("most_recent_update"), last, locations);
       incident.put("status_impact", impact);
-      incident.put("severity", pick(random, severities));
+      incident.put("severity", pick(random, GCP_SEVERITIES));
       incident.put("service_key", products.length > 1 ? "zall" : productIds[products[0]]);
       incident.put(
           "service_name", products.length > 1 ? "Multiple Products" : GCP_PRODUCTS[products[0]]);
