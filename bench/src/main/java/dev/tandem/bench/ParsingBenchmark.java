@@ -3,9 +3,9 @@ package dev.tandem.bench;
 import dev.tandem.normalize.GcpAdapter;
 import dev.tandem.normalize.Normalizer;
 import dev.tandem.normalize.ParseResult;
-import dev.tandem.normalize.RawPayload;
 import dev.tandem.normalize.RssAdapter;
 import dev.tandem.normalize.StatuspageAdapter;
+import dev.tandem.raw.RawStatus;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
@@ -49,9 +49,9 @@ public class ParsingBenchmark {
   private static final Instant RECEIVED = Instant.parse("2026-12-01T00:00:00Z");
 
   private final Normalizer normalizer = Normalizer.withDefaultAdapters();
-  private RawPayload[] statuspage;
-  private RawPayload[] gcp;
-  private RawPayload[] rss;
+  private RawStatus[] statuspage;
+  private RawStatus[] gcp;
+  private RawStatus[] rss;
 
   /** The StatusUpdates made, reported by JMH as a rate next to the documents a second. */
   @State(Scope.Thread)
@@ -89,15 +89,15 @@ public class ParsingBenchmark {
   }
 
   /** The variants, each parsed once here: a document the normalizer refuses is a bench bug. */
-  private RawPayload[] documents(
+  private RawStatus[] documents(
       String what, String format, String source, LongFunction<byte[]> generator) {
-    RawPayload[] payloads = new RawPayload[VARIANTS];
+    RawStatus[] payloads = new RawStatus[VARIANTS];
     long bytes = 0;
     long updates = 0;
     for (int v = 0; v < VARIANTS; v++) {
-      payloads[v] = new RawPayload("example", generator.apply(42 + v), source, RECEIVED);
-      bytes += payloads[v].bytes().length;
-      updates += parsed(format, payloads[v]);
+      payloads[v] = new RawStatus("example", format, source, RECEIVED, generator.apply(42 + v));
+      bytes += payloads[v].payload().length;
+      updates += parsed(payloads[v]);
     }
     System.out.printf(
         "%s: %d documents of %d incidents, on average %d bytes and %.1f updates%n",
@@ -105,18 +105,21 @@ public class ParsingBenchmark {
     return payloads;
   }
 
-  private int parsed(String format, RawPayload payload) {
-    ParseResult result = normalizer.normalize(format, payload);
+  private int parsed(RawStatus payload) {
+    ParseResult result = normalizer.normalize(payload);
     if (result instanceof ParseResult.Parsed parsed) {
       return parsed.updates().size();
     }
     throw new IllegalStateException(
-        "generated " + format + " document refused: " + ((ParseResult.Failed) result).reason());
+        "generated "
+            + payload.format()
+            + " document refused: "
+            + ((ParseResult.Failed) result).reason());
   }
 
-  private ParseResult normalize(String format, RawPayload[] documents, Updates counter) {
-    RawPayload document = documents[counter.next++ % VARIANTS];
-    ParseResult result = normalizer.normalize(format, document);
+  private ParseResult normalize(RawStatus[] documents, Updates counter) {
+    RawStatus document = documents[counter.next++ % VARIANTS];
+    ParseResult result = normalizer.normalize(document);
     counter.updates += ((ParseResult.Parsed) result).updates().size();
     return result;
   }
@@ -124,18 +127,18 @@ public class ParsingBenchmark {
   /** Atlassian Statuspage v2 incidents.json, 50 incidents. */
   @Benchmark
   public ParseResult statuspageIncidents(Updates counter) {
-    return normalize(StatuspageAdapter.FORMAT, statuspage, counter);
+    return normalize(statuspage, counter);
   }
 
   /** Google Cloud incidents.json, 50 incidents. */
   @Benchmark
   public ParseResult gcpIncidents(Updates counter) {
-    return normalize(GcpAdapter.FORMAT, gcp, counter);
+    return normalize(gcp, counter);
   }
 
   /** Statuspage history.rss, 50 items. */
   @Benchmark
   public ParseResult rssFeed(Updates counter) {
-    return normalize(RssAdapter.FORMAT, rss, counter);
+    return normalize(rss, counter);
   }
 }

@@ -12,8 +12,8 @@ import dev.tandem.contract.StatusUpdate;
 import dev.tandem.contract.SuspectedCause;
 import dev.tandem.normalize.Normalizer;
 import dev.tandem.normalize.ParseResult;
-import dev.tandem.normalize.RawPayload;
 import dev.tandem.normalize.StatuspageAdapter;
+import dev.tandem.raw.RawStatus;
 import dev.tandem.registry.InMemorySchemaRegistryClient;
 import dev.tandem.serde.SpecificAvroSerde;
 import java.time.Instant;
@@ -134,14 +134,14 @@ public class SerdeBenchmark {
 
   /** The first {@link #RECORDS} updates the Statuspage adapter makes of a generated document. */
   private static List<StatusUpdate> statusUpdates() {
-    RawPayload payload =
-        new RawPayload(
+    RawStatus payload =
+        new RawStatus(
             "example",
-            VendorDocuments.statuspageIncidents(42, ParsingBenchmark.INCIDENTS),
+            StatuspageAdapter.FORMAT,
             "https://www.examplestatus.com/api/v2/incidents.json",
-            Instant.parse("2026-12-01T00:00:00Z"));
-    ParseResult result =
-        Normalizer.withDefaultAdapters().normalize(StatuspageAdapter.FORMAT, payload);
+            Instant.parse("2026-12-01T00:00:00Z"),
+            VendorDocuments.statuspageIncidents(42, ParsingBenchmark.INCIDENTS));
+    ParseResult result = Normalizer.withDefaultAdapters().normalize(payload);
     List<StatusUpdate> updates = ((ParseResult.Parsed) result).updates();
     return updates.subList(updates.size() - RECORDS, updates.size());
   }
