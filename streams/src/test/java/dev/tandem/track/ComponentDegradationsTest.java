@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.contract.Impact;
 import dev.tandem.contract.Incident;
 import dev.tandem.contract.IncidentStatus;
+import dev.tandem.contract.StatusUpdate;
 import dev.tandem.pipeline.OfflinePipeline;
 import dev.tandem.raw.RawStatus;
 import java.io.IOException;
@@ -16,6 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -64,6 +69,57 @@ class ComponentDegradationsTest {
       assertThat(changed.get(second).getResolvedAt())
           .isEqualTo(Instant.parse("2020-04-05T17:30:00Z"));
     }
+  }
+
+  /**
+   * All a degradation's state is in the (changelogged) store: a tracker started again on what the
+   * store holds, as after a restart, goes on with the same degradation.
+   */
+  @Test
+  void aRestartedTrackerGoesOnWithTheDegradationTheStoreHolds() {
+    KeyValueStore<String, String> store =
+        Stores.keyValueStoreBuilder(
+                Stores.inMemoryKeyValueStore(ComponentDegradations.STORE),
+                Serdes.String(),
+                Serdes.String())
+            .withLoggingDisabled()
+            .build();
+    store.init(new MockProcessorContext<>().getStateStoreContext(), store);
+    StatusUpdate failing = componentStatus(IncidentStatus.INVESTIGATING, "2020-04-05T16:00:00Z");
+
+    String id = new ComponentDegradations(store).assign(failing).orElseThrow().getIncidentId();
+    ComponentDegradations restarted = new ComponentDegradations(store);
+
+    assertThat(id).isEqualTo("component:" + GIT + "@2020-04-05T16:00:00Z");
+    assertThat(
+            restarted.assign(componentStatus(IncidentStatus.INVESTIGATING, "2020-04-05T16:20:00Z")))
+        .map(StatusUpdate::getIncidentId)
+        .contains(id);
+    assertThat(restarted.assign(componentStatus(IncidentStatus.RESOLVED, "2020-04-05T17:30:00Z")))
+        .map(StatusUpdate::getIncidentId)
+        .contains(id);
+    assertThat(restarted.assign(componentStatus(IncidentStatus.RESOLVED, "2020-04-05T18:30:00Z")))
+        .map(StatusUpdate::getIncidentId)
+        .as("an operational status after the end is that degradation's again, never a new one")
+        .contains(id);
+  }
+
+  private static StatusUpdate componentStatus(IncidentStatus status, String at) {
+    Instant time = Instant.parse(at);
+    return StatusUpdate.newBuilder()
+        .setProvider("github")
+        .setIncidentId("component:" + GIT)
+        .setUpdateId(GIT + "@" + at)
+        .setTitle("Git Operations")
+        .setStatus(status)
+        .setImpact(status == IncidentStatus.RESOLVED ? Impact.NONE : Impact.MAJOR)
+        .setComponents(List.of())
+        .setBody(null)
+        .setStartedAt(time)
+        .setUpdatedAt(time)
+        .setFormat("statuspage")
+        .setSource(null)
+        .build();
   }
 
   /** The recorded summary, with the Git Operations component at this status since this time. */
