@@ -131,7 +131,9 @@ final class AvroFrameWriter {
 
   private static void encode(DatumWriter<Object> writer, Object value, OutputStream out)
       throws IOException {
-    BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+    // Unbuffered: the target is already a byte array, and a buffered encoder's 2 KB buffer per
+    // record was most of what encoding allocated (bench/RESULTS.md, serde).
+    BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
     writer.write(value, encoder);
     encoder.flush();
   }
