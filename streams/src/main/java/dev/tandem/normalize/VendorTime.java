@@ -82,12 +82,93 @@ final class VendorTime {
     if (text == null) {
       return Optional.empty();
     }
+    String stripped = text.strip();
+    Instant common = commonShape(stripped);
+    return common != null ? placeable(common) : byFormatter(stripped);
+  }
+
+  /** What {@link #parse} answers for any shape, the common one included, read the general way. */
+  static Optional<Instant> byFormatter(String stripped) {
     try {
-      return placeable(OffsetDateTime.parse(text.strip(), ISO_WITH_OFFSET).toInstant());
+      return placeable(OffsetDateTime.parse(stripped, ISO_WITH_OFFSET).toInstant());
     } catch (DateTimeException e) {
       // Unparseable, or (+999999999-12-31T23:59:59-18:00) past the last instant Java can represent.
       return Optional.empty();
     }
+  }
+
+  /**
+   * The shape nearly every vendor writes, {@code 2021-06-08T09:58:00.000Z} or {@code
+   * 2024-12-11T15:16:59.123-08:00} (seconds, 0 to 9 fraction digits, {@code Z} or {@code ±HH:MM}),
+   * read by hand; null for anything else, which the formatter then reads. The formatter's general
+   * parse was a third of the time spent normalizing a Statuspage document (bench/RESULTS.md).
+   */
+  static Instant commonShape(String t) {
+    int n = t.length();
+    if (n < 20
+        || t.charAt(4) != '-'
+        || t.charAt(7) != '-'
+        || (t.charAt(10) != 'T' && t.charAt(10) != 't')
+        || t.charAt(13) != ':'
+        || t.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    if ((year | month | day | hour | minute | second) < 0) {
+      return null;
+    }
+    int i = 19;
+    int nanos = 0;
+    if (i < n && t.charAt(i) == '.') {
+      int start = ++i;
+      while (i < n && i - start < 9 && t.charAt(i) >= '0' && t.charAt(i) <= '9') {
+        nanos = nanos * 10 + (t.charAt(i) - '0');
+        i++;
+      }
+      if (i == start) {
+        return null;
+      }
+      for (int scale = i - start; scale < 9; scale++) {
+        nanos *= 10;
+      }
+    }
+    int offsetSeconds;
+    if (i == n - 1 && (t.charAt(i) == 'Z' || t.charAt(i) == 'z')) {
+      offsetSeconds = 0;
+    } else if (i == n - 6 && (t.charAt(i) == '+' || t.charAt(i) == '-') && t.charAt(i + 3) == ':') {
+      int hours = digits(t, i + 1, i + 3);
+      int minutes = digits(t, i + 4, i + 6);
+      if ((hours | minutes) < 0 || hours > 18 || minutes > 59) {
+        return null;
+      }
+      offsetSeconds = (t.charAt(i) == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+    } else {
+      return null;
+    }
+    try {
+      return LocalDateTime.of(year, month, day, hour, minute, second, nanos)
+          .toInstant(ZoneOffset.ofTotalSeconds(offsetSeconds));
+    } catch (DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The ASCII digits of {@code t} from {@code from} to {@code to} as a number, or -1. */
+  private static int digits(String t, int from, int to) {
+    int value = 0;
+    for (int i = from; i < to; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
 
   /** A feed's date: RSS writes RFC 822, Atom ISO-8601 (RFC 3339); empty when it is neither. */
