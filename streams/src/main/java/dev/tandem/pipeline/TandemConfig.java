@@ -198,6 +198,12 @@ public final class TandemConfig {
     // Kafka Streams 5.0 makes this the default; opting in now keeps behaviour the same across
     // versions.
     props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");
+    // All stores share one bounded block cache and memtable budget (design §8).
+    props.put(
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.class.getName());
+    props.put(
+        TandemSettings.ROCKSDB_MEMORY_BYTES,
+        settings.get(TandemSettings.ROCKSDB_MEMORY_BYTES).toString());
     props.putAll(clientProperties());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, required("bootstrap.servers"));
     // Static membership: an instance that restarts (after a crash, a deploy) rejoins as the member

@@ -49,6 +49,7 @@ public final class TandemSettings {
   public static final String REGISTRY_MAX_FAILURES = "tandem.registry.max.failures";
   public static final String INSTANCE_ID = "tandem.instance.id";
   public static final String WEBHOOK_TOKEN = "tandem.webhook.token";
+  public static final String ROCKSDB_MEMORY_BYTES = "tandem.rocksdb.memory.bytes";
 
   /** The prefix of every Tandem setting; keys without it belong to Kafka or the registry client. */
   public static final String PREFIX = "tandem.";
@@ -223,6 +224,14 @@ public final class TandemSettings {
               Importance.LOW,
               "pipeline threads in a row that may fail on an unreachable registry before the"
                   + " application stops")
+          .define(
+              ROCKSDB_MEMORY_BYTES,
+              Type.LONG,
+              BoundedRocksDbMemory.DEFAULT_BYTES,
+              Range.atLeast(8L * 1024 * 1024),
+              Importance.MEDIUM,
+              "off-heap memory all RocksDB stores of the JVM share: block cache, index and filter"
+                  + " blocks, and memtables (a quarter of it)")
           .define(
               INSTANCE_ID,
               Type.STRING,
