@@ -178,7 +178,10 @@ public final class EndToEndBench implements Callable<Integer> {
             "probes opened");
     ResultTable scaleOut =
         new ResultTable(
-            "instances", "Tandem (records/s)", "raw committed at (s)", "all stages done at (s)");
+            "instances × stream threads",
+            "Tandem (records/s)",
+            "raw committed at (s)",
+            "all stages done at (s)");
     Map<Long, Throughput> singleInstance = new LinkedHashMap<>();
     try (InProcessStack stack = InProcessStack.start()) {
       BenchRuns runs = new BenchRuns(stack, workDir, partitions, log);
@@ -187,7 +190,7 @@ public final class EndToEndBench implements Callable<Integer> {
       }
       for (long interval : commitIntervals) {
         Throughput ceiling = runs.ceiling(filled, interval, ceilingRuns);
-        Throughput tandem = runs.tandem(filled, interval, 1);
+        Throughput tandem = runs.tandem(filled, interval, 1, 1);
         singleInstance.put(interval, tandem);
         LatencySummary latency =
             runs.latency(
@@ -207,15 +210,22 @@ public final class EndToEndBench implements Callable<Integer> {
             Long.toString(latency.max()),
             latency.opened() + " / " + latency.probes());
       }
-      List<Throughput> byInstances = new ArrayList<>();
+      // n instances of one thread each; then, as many threads in one instance, which tells
+      // whether a gain comes from more machines or only from more threads.
+      List<int[]> shapes = new ArrayList<>();
       for (int n = 1; n <= maxInstances; n++) {
-        Throughput measured = n == 1 ? singleInstance.get(tandemDefault) : null;
-        byInstances.add(measured != null ? measured : runs.tandem(filled, tandemDefault, n));
+        shapes.add(new int[] {n, 1});
       }
-      for (int n = 1; n <= maxInstances; n++) {
-        Throughput t = byInstances.get(n - 1);
+      if (maxInstances > 1) {
+        shapes.add(new int[] {1, maxInstances});
+      }
+      for (int[] shape : shapes) {
+        Throughput measured =
+            shape[0] == 1 && shape[1] == 1 ? singleInstance.get(tandemDefault) : null;
+        Throughput t =
+            measured != null ? measured : runs.tandem(filled, tandemDefault, shape[0], shape[1]);
         scaleOut.row(
-            Integer.toString(n),
+            shape[0] + " × " + shape[1],
             number(t.perSecond()),
             String.format(Locale.ROOT, "%.2f", t.inputSeconds()),
             String.format(Locale.ROOT, "%.2f", t.seconds()));
@@ -234,8 +244,8 @@ public final class EndToEndBench implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "load: tandem simulate --providers %d --days %d --shared %d --seed %d; %,d raw records"
-            + " pre-filled per throughput run (ceiling: median of %d runs; one warm-up run of each"
-            + " before), %d partitions; latency at %,d records/s for %d s"
+            + " pre-filled per throughput run (ceiling: median of %d run(s); warm-up: %,d records"
+            + " through each application first, not reported), %d partitions; latency at %,d records/s for %d s"
             + " (probes after %d s, a pair every %d ms)%n",
         providers,
         days,
@@ -243,6 +253,7 @@ public final class EndToEndBench implements Callable<Integer> {
         seed,
         records,
         ceilingRuns,
+        warmupRecords,
         partitions,
         rate,
         latencySeconds,

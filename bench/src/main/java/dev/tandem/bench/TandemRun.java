@@ -19,6 +19,7 @@ final class TandemRun {
   private TandemRun() {}
 
   /**
+   * @param streamThreads {@code num.stream.threads} of the instance (Tandem leaves Kafka's 1)
    * @param dependencies a dependencies file in place of the shipped one, or null
    */
   static TandemConfig config(
@@ -27,12 +28,17 @@ final class TandemRun {
       Path stateDir,
       int partitions,
       long commitIntervalMs,
+      int streamThreads,
       Path dependencies) {
     Map<String, String> settings = base(stack.bootstrapServers(), stack.registryUrl());
     settings.put("application.id", prefix);
     settings.put("state.dir", stateDir.toString());
     settings.put("tandem.topic.partitions", Integer.toString(partitions));
     settings.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Long.toString(commitIntervalMs));
+    if (streamThreads != 1) {
+      // Only when asked: with one thread the run is exactly what a user gets by default.
+      settings.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, Integer.toString(streamThreads));
+    }
     for (String role : List.of("raw", "updates", "incidents", "outages", "outages.json", "dlq")) {
       settings.put("tandem.topic." + role, prefix + "." + role);
     }

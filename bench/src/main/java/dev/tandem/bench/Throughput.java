@@ -37,15 +37,20 @@ record Throughput(long records, double seconds, double inputSeconds) {
 
   /**
    * @param runningAt {@link System#nanoTime()} when the application was RUNNING
+   * @param committedAtRunning the input offsets committed then, read at once (several instances
+   *     become RUNNING one after another, and the first may have started on the records)
    * @param input the application's offsets on its input topic
    * @param done whether everything downstream of the input is done as well
    * @param timeout a run that is not done within this fails
    */
   static Throughput measure(
-      long runningAt, CommittedToEnd input, BooleanSupplier done, Duration timeout)
+      long runningAt,
+      long committedAtRunning,
+      CommittedToEnd input,
+      BooleanSupplier done,
+      Duration timeout)
       throws InterruptedException {
     long end = input.end();
-    long before = input.committed();
     long inputDoneAt = 0;
     long firstDoneAt = 0;
     long deadline = runningAt + timeout.toNanos();
@@ -57,7 +62,9 @@ record Throughput(long records, double seconds, double inputSeconds) {
       if (inputDoneAt != 0 && done.getAsBoolean()) {
         if (firstDoneAt != 0) {
           return new Throughput(
-              end - before, seconds(firstDoneAt - runningAt), seconds(inputDoneAt - runningAt));
+              end - committedAtRunning,
+              seconds(firstDoneAt - runningAt),
+              seconds(inputDoneAt - runningAt));
         }
         firstDoneAt = now;
       } else {

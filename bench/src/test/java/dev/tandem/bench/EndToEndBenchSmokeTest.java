@@ -48,7 +48,7 @@ class EndToEndBenchSmokeTest {
     String[] opened = interval.get(7).split(" / ");
     assertThat(Integer.parseInt(opened[0])).as("probes opened").isPositive();
 
-    for (String instances : List.of("1", "2")) {
+    for (String instances : List.of("1 × 1", "2 × 1", "1 × 2")) {
       List<String> scale = row(printed, instances).orElseThrow();
       for (String figure : scale.subList(1, 4)) {
         assertThat(number(figure)).as("%s in %s", figure, scale).isPositive();
