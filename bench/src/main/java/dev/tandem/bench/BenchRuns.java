@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -63,6 +64,7 @@ final class BenchRuns {
       CommittedToEnd input = new CommittedToEnd(admin, prefix, raw, partitions);
       // The admin client connected before the clock starts, so its first call is not timed.
       input.end();
+      CompletableFuture<FirstCommit> first = FirstCommit.watch(input);
       try (CeilingApp app =
           CeilingApp.start(
               stack.bootstrapServers(),
@@ -71,10 +73,12 @@ final class BenchRuns {
               copy,
               commitIntervalMs,
               Files.createDirectories(workDir.resolve(prefix)))) {
-        long running = System.nanoTime();
-        long committed = input.committed();
         // Under exactly-once the copies are committed with the input offsets: input done is done.
-        return report(Throughput.measure(running, committed, input, () -> true, RUN_TIMEOUT));
+        return report(
+            Throughput.measure(
+                FirstCommit.await(first, START_TIMEOUT), input, () -> true, RUN_TIMEOUT));
+      } finally {
+        first.cancel(false);
       }
     }
   }
@@ -118,13 +122,14 @@ final class BenchRuns {
       input.end();
       // Every stage's input committed to its end: Tandem's own test, as the demo waits on it.
       PipelineProgress pipeline = new PipelineProgress(admin, prefix, configs.get(0).topics());
+      CompletableFuture<FirstCommit> first = FirstCommit.watch(input);
       List<TandemApp> apps = startAll(configs);
       try {
-        long running = System.nanoTime();
-        long committed = input.committed();
         return report(
-            Throughput.measure(running, committed, input, pipeline::caughtUp, RUN_TIMEOUT));
+            Throughput.measure(
+                FirstCommit.await(first, START_TIMEOUT), input, pipeline::caughtUp, RUN_TIMEOUT));
       } finally {
+        first.cancel(false);
         apps.forEach(TandemApp::close);
       }
     }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
- * Records a second through an application, from the moment it is RUNNING on a pre-filled input
- * topic to the moment it is done with them.
+ * Records a second through an application on a pre-filled input topic, from its first commit of
+ * input offsets ({@link FirstCommit}) to the moment it is done with them.
  *
  * <p>Done is observed by polling every {@link #POLL}: the input is done when the group's committed
  * offsets reach the input's end; the application is done when its own test says so twice in a row
@@ -16,9 +16,9 @@ import java.util.function.BooleanSupplier;
  * one before it is about to write more). The time taken is that of the first of those two
  * observations, so a poll adds at most {@link #POLL} to a run.
  *
- * @param records input records the run consumed (those committed before it was RUNNING excluded)
- * @param seconds from RUNNING to done
- * @param inputSeconds from RUNNING until its input offsets were committed to the end
+ * @param records input records the run consumed after its first commit
+ * @param seconds from the first commit to done
+ * @param inputSeconds from the first commit until its input offsets were committed to the end
  */
 record Throughput(long records, double seconds, double inputSeconds) {
 
@@ -36,24 +36,18 @@ record Throughput(long records, double seconds, double inputSeconds) {
   }
 
   /**
-   * @param runningAt {@link System#nanoTime()} when the application was RUNNING
-   * @param committedAtRunning the input offsets committed then, read at once (several instances
-   *     become RUNNING one after another, and the first may have started on the records)
+   * @param first when the application first committed, and how far
    * @param input the application's offsets on its input topic
    * @param done whether everything downstream of the input is done as well
    * @param timeout a run that is not done within this fails
    */
   static Throughput measure(
-      long runningAt,
-      long committedAtRunning,
-      CommittedToEnd input,
-      BooleanSupplier done,
-      Duration timeout)
+      FirstCommit first, CommittedToEnd input, BooleanSupplier done, Duration timeout)
       throws InterruptedException {
     long end = input.end();
     long inputDoneAt = 0;
     long firstDoneAt = 0;
-    long deadline = runningAt + timeout.toNanos();
+    long deadline = first.at() + timeout.toNanos();
     while (true) {
       long now = System.nanoTime();
       if (inputDoneAt == 0 && input.committed() >= end) {
@@ -62,9 +56,9 @@ record Throughput(long records, double seconds, double inputSeconds) {
       if (inputDoneAt != 0 && done.getAsBoolean()) {
         if (firstDoneAt != 0) {
           return new Throughput(
-              end - committedAtRunning,
-              seconds(firstDoneAt - runningAt),
-              seconds(inputDoneAt - runningAt));
+              end - first.committed(),
+              seconds(firstDoneAt - first.at()),
+              seconds(inputDoneAt - first.at()));
         }
         firstDoneAt = now;
       } else {
