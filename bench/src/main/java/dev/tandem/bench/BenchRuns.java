@@ -31,11 +31,17 @@ final class BenchRuns {
   private final InProcessStack stack;
   private final Path workDir;
   private final int partitions;
+  private final int ceilingCopies;
   private final PrintWriter log;
   private int runs;
 
-  BenchRuns(InProcessStack stack, Path workDir, int partitions, PrintWriter log) {
+  /**
+   * @param ceilingCopies how many times over the ceiling's input holds the records
+   */
+  BenchRuns(
+      InProcessStack stack, Path workDir, int partitions, int ceilingCopies, PrintWriter log) {
     this.stack = stack;
+    this.ceilingCopies = ceilingCopies;
     this.workDir = workDir;
     this.partitions = partitions;
     this.log = log;
@@ -58,7 +64,14 @@ final class BenchRuns {
     String raw = prefix + ".raw";
     String copy = prefix + ".copy";
     RawTopic.create(stack.bootstrapServers(), partitions, raw, copy);
-    RawTopic.fill(stack.bootstrapServers(), raw, records);
+    // The copy goes through the records in a few commit intervals: written several times over, they
+    // last long enough for a poll every 25 ms to time them. A copy does not read what it copies,
+    // so repeats cost it what new records would.
+    List<RawStatus> repeated = new ArrayList<>(records.size() * ceilingCopies);
+    for (int i = 0; i < ceilingCopies; i++) {
+      repeated.addAll(records);
+    }
+    RawTopic.fill(stack.bootstrapServers(), raw, repeated);
     progress("ceiling, commit.interval.ms " + commitIntervalMs);
     try (Admin admin = admin()) {
       CommittedToEnd input = new CommittedToEnd(admin, prefix, raw, partitions);

@@ -60,10 +60,18 @@ public final class EndToEndBench implements Callable<Integer> {
 
   @Option(
       names = "--warmup-records",
-      defaultValue = "5000",
+      defaultValue = "20000",
       description =
           "Records of the unreported warm-up run of each application, before the others (0: none).")
   int warmupRecords;
+
+  @Option(
+      names = "--ceiling-copies",
+      defaultValue = "5",
+      description =
+          "The ceiling copies the pre-filled records written this many times over (it is through"
+              + " one copy in a few commit intervals, too short to time).")
+  int ceilingCopies;
 
   @Option(
       names = "--ceiling-runs",
@@ -184,7 +192,7 @@ public final class EndToEndBench implements Callable<Integer> {
             "all stages done at (s)");
     Map<Long, Throughput> singleInstance = new LinkedHashMap<>();
     try (InProcessStack stack = InProcessStack.start()) {
-      BenchRuns runs = new BenchRuns(stack, workDir, partitions, log);
+      BenchRuns runs = new BenchRuns(stack, workDir, partitions, ceilingCopies, log);
       if (warmupRecords > 0) {
         runs.warmUp(filled.subList(0, Math.min(filled.size(), warmupRecords)), tandemDefault);
       }
@@ -244,7 +252,8 @@ public final class EndToEndBench implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "load: tandem simulate --providers %d --days %d --shared %d --seed %d; %,d raw records"
-            + " pre-filled per throughput run (ceiling: median of %d run(s); warm-up: %,d records"
+            + " pre-filled per throughput run (the ceiling's written %d times over; ceiling: median of %d"
+            + " run(s); warm-up: %,d records"
             + " through each application first, not reported), %d partitions; latency at %,d records/s for %d s"
             + " (probes after %d s, a pair every %d ms)%n",
         providers,
@@ -252,6 +261,7 @@ public final class EndToEndBench implements Callable<Integer> {
         shared,
         seed,
         records,
+        ceilingCopies,
         ceilingRuns,
         warmupRecords,
         partitions,
@@ -275,6 +285,9 @@ public final class EndToEndBench implements Callable<Integer> {
     }
     if (warmupRecords < 0) {
       problems.add("--warmup-records must not be negative");
+    }
+    if (ceilingCopies < 1) {
+      problems.add("--ceiling-copies must be at least 1");
     }
     if (ceilingRuns < 1) {
       problems.add("--ceiling-runs must be at least 1");
