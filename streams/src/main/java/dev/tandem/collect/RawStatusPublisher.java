@@ -11,6 +11,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -40,21 +41,36 @@ public final class RawStatusPublisher implements AutoCloseable {
   public int publishAll(List<RawStatus> records) {
     List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
     for (RawStatus record : records) {
-      sent.add(producer.send(record.toProducerRecord(topic)));
+      Future<RecordMetadata> future = producer.send(record.toProducerRecord(topic));
+      // A send that failed at once (the topic's metadata never came) fails every later one the
+      // same way, each after max.block.ms: stop at the first.
+      if (future.isDone()) {
+        acknowledged(future);
+      }
+      sent.add(future);
     }
     producer.flush();
-    for (Future<RecordMetadata> future : sent) {
-      try {
-        future.get();
-      } catch (ExecutionException e) {
-        throw new KafkaException(
-            "could not publish to " + topic + ": " + e.getCause().getMessage(), e.getCause());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new KafkaException("interrupted while publishing to " + topic, e);
-      }
-    }
+    sent.forEach(this::acknowledged);
     return sent.size();
+  }
+
+  private void acknowledged(Future<RecordMetadata> future) {
+    try {
+      future.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      String why =
+          cause instanceof TimeoutException
+                  && String.valueOf(cause.getMessage()).contains("metadata")
+              ? "the topic does not exist or this client may not see it (tandem run creates"
+                  + " Tandem's topics): "
+              : "";
+      throw new KafkaException(
+          "could not publish to " + topic + ": " + why + cause.getMessage(), cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KafkaException("interrupted while publishing to " + topic, e);
+    }
   }
 
   @Override

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,6 +67,31 @@ class PublishCommandTest {
     assertThat(TopicRecords.read(topic, 1))
         .extracting(ConsumerRecord::key)
         .containsExactly("openai");
+  }
+
+  @Test
+  void aTopicThatDoesNotExistIsOneLineNotAHang(@TempDir Path dir) throws Exception {
+    Path settings = Files.writeString(dir.resolve("client.properties"), "max.block.ms=1500\n");
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 50; i++) {
+      lines.append("{\"provider\":\"openai\",\"n\":").append(i).append("}\n");
+    }
+    Path file = Files.writeString(dir.resolve("updates.jsonl"), lines);
+    CommandLineRun cli = new CommandLineRun();
+    long start = System.nanoTime();
+
+    int code =
+        publish(cli, "--topic", "never-created", "--config", settings.toString(), file.toString());
+
+    assertThat(code).isEqualTo(1);
+    assertThat(cli.err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "tandem: could not publish to never-created: the topic does not exist or this client"
+                + " may not see it (tandem run creates Tandem's topics): ");
+    // One wait of max.block.ms, not one for each of the 50 records.
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
   }
 
   @Test
