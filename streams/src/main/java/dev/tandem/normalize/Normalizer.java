@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Picks the adapter for a raw payload, by its {@code tandem.format} header or, when that is
@@ -88,24 +89,33 @@ public final class Normalizer {
    */
   private ParseResult detectAndParse(RawStatus raw) {
     if (BoundedXml.looksLikeXml(raw.payload())) {
-      return detectXmlAndParse(raw);
+      // Only the root element is read to choose; the chosen adapter reads the whole document.
+      XmlElement root;
+      try {
+        root = BoundedXml.root(raw.payload());
+      } catch (MalformedPayload e) {
+        return undetectable(e);
+      }
+      return detect(
+          raw,
+          adapter -> adapter.recognizesXmlRoot(root.namespace(), root.name()),
+          "the XML payload's root element " + root.qualifiedName() + " is");
     }
     JsonNode document;
     try {
       document = BoundedJson.read(raw.payload());
     } catch (MalformedPayload e) {
-      return ParseResult.failed(
-          "no "
-              + RawStatus.FORMAT_HEADER
-              + " header and the format cannot be detected: "
-              + e.getMessage()
-              + "; set the header to one of: "
-              + String.join(", ", formats()));
+      return undetectable(e);
     }
+    return detect(raw, adapter -> adapter.recognizes(document), "the payload looks like");
+  }
+
+  /** The first adapter that recognizes the payload parses it; an adapter that throws is skipped. */
+  private ParseResult detect(RawStatus raw, Predicate<FormatAdapter> recognizes, String seen) {
     List<String> failedDetectors = new ArrayList<>();
     for (FormatAdapter adapter : adapters.values()) {
       try {
-        if (adapter.recognizes(document)) {
+        if (recognizes.test(adapter)) {
           return run(adapter, raw);
         }
       } catch (RuntimeException e) {
@@ -117,7 +127,9 @@ public final class Normalizer {
     return ParseResult.failed(
         "no "
             + RawStatus.FORMAT_HEADER
-            + " header and the payload looks like none of the known formats ("
+            + " header and "
+            + seen
+            + " none of the known formats ("
             + String.join(", ", formats())
             + ")"
             + detectorTrouble
@@ -126,44 +138,14 @@ public final class Normalizer {
             + " header");
   }
 
-  /** Only the root element is read to choose; the chosen adapter reads the whole document. */
-  private ParseResult detectXmlAndParse(RawStatus raw) {
-    XmlElement root;
-    try {
-      root = BoundedXml.root(raw.payload());
-    } catch (MalformedPayload e) {
-      return ParseResult.failed(
-          "no "
-              + RawStatus.FORMAT_HEADER
-              + " header and the format cannot be detected: "
-              + e.getMessage()
-              + "; set the header to one of: "
-              + String.join(", ", formats()));
-    }
-    List<String> failedDetectors = new ArrayList<>();
-    for (FormatAdapter adapter : adapters.values()) {
-      try {
-        if (adapter.recognizesXmlRoot(root.namespace(), root.name())) {
-          return run(adapter, raw);
-        }
-      } catch (RuntimeException e) {
-        failedDetectors.add(adapter.format() + " (" + describe(e) + ")");
-      }
-    }
-    String detectorTrouble =
-        failedDetectors.isEmpty() ? "" : "; detection failed for " + failedDetectors;
+  private ParseResult undetectable(MalformedPayload e) {
     return ParseResult.failed(
         "no "
             + RawStatus.FORMAT_HEADER
-            + " header and the XML payload's root element "
-            + root.qualifiedName()
-            + " is none of the known formats ("
-            + String.join(", ", formats())
-            + ")"
-            + detectorTrouble
-            + "; set the "
-            + RawStatus.FORMAT_HEADER
-            + " header");
+            + " header and the format cannot be detected: "
+            + e.getMessage()
+            + "; set the header to one of: "
+            + String.join(", ", formats()));
   }
 
   private static ParseResult run(FormatAdapter adapter, RawStatus raw) {
