@@ -4,12 +4,10 @@ import static dev.tandem.collect.FixtureServer.Reply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.tandem.cli.TandemCommand;
 import dev.tandem.raw.RawStatus;
+import dev.tandem.testing.CommandLineRun;
 import dev.tandem.testing.KafkaStack;
 import dev.tandem.testing.TopicRecords;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -53,26 +51,24 @@ class CollectorTest {
               format: statuspage
           """
               .formatted(server.url("/api/v2/incidents.json"), closedPort));
-      StringWriter err = new StringWriter();
+      CommandLineRun cli = new CommandLineRun();
       Instant before = Instant.now();
 
       int code =
-          TandemCommand.commandLine()
-              .setErr(new PrintWriter(err, true))
-              .execute(
-                  "collect",
-                  "--once",
-                  "--bootstrap-servers",
-                  KafkaStack.bootstrapServers(),
-                  "--topic",
-                  topic,
-                  "--providers",
-                  providers.toString(),
-                  "--request-timeout",
-                  "5");
+          cli.execute(
+              "collect",
+              "--once",
+              "--bootstrap-servers",
+              KafkaStack.bootstrapServers(),
+              "--topic",
+              topic,
+              "--providers",
+              providers.toString(),
+              "--request-timeout",
+              "5");
 
-      assertThat(code).as(err.toString()).isZero();
-      assertThat(err.toString())
+      assertThat(code).as(cli.err.toString()).isZero();
+      assertThat(cli.err.toString())
           .contains("fetched 2 providers: 1 published to " + topic + ", 1 failed")
           .contains("fastly: ConnectException");
       List<ConsumerRecord<String, byte[]>> records = TopicRecords.read(topic, 1);
@@ -99,21 +95,19 @@ class CollectorTest {
     Path providers = dir.resolve("providers.yaml");
     Files.writeString(
         providers, "providers:\n  - {id: github, url: \"ftp://x.example/\", format: statuspage}\n");
-    StringWriter err = new StringWriter();
+    CommandLineRun cli = new CommandLineRun();
 
     int code =
-        TandemCommand.commandLine()
-            .setErr(new PrintWriter(err, true))
-            .execute(
-                "collect",
-                "--once",
-                "--bootstrap-servers",
-                KafkaStack.bootstrapServers(),
-                "--providers",
-                providers.toString());
+        cli.execute(
+            "collect",
+            "--once",
+            "--bootstrap-servers",
+            KafkaStack.bootstrapServers(),
+            "--providers",
+            providers.toString());
 
     assertThat(code).isNotZero();
-    assertThat(err.toString())
+    assertThat(cli.err.toString())
         .contains(providers + " provider #1 (github): url must be an http(s) URL");
   }
 
