@@ -4,6 +4,7 @@ import dev.tandem.raw.RawStatus;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -85,6 +86,10 @@ public final class StatusPoller {
     return source;
   }
 
+  private String noAnswer() {
+    return "no answer within " + policy.requestTimeout().toMillis() + " ms";
+  }
+
   public Poll poll() {
     HttpResponse<byte[]> response;
     CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request(), this::boundedBody);
@@ -94,10 +99,14 @@ public final class StatusPoller {
       response = pending.get(policy.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       pending.cancel(true);
-      return failed(
-          "no answer within " + policy.requestTimeout().toMillis() + " ms", Optional.empty());
+      return failed(noAnswer(), Optional.empty());
     } catch (ExecutionException e) {
       Throwable cause = e.getCause();
+      if (cause instanceof HttpTimeoutException) {
+        // The client's own deadline for the headers is the same deadline as ours, and either may
+        // fire first: one page that never answers gets one message, whichever won.
+        return failed(noAnswer(), Optional.empty());
+      }
       return failed(
           cause.getClass().getSimpleName()
               + (cause.getMessage() == null ? "" : ": " + cause.getMessage()),
