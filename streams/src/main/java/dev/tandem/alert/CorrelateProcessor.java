@@ -21,6 +21,7 @@ import java.util.NavigableSet;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.ContextualProcessor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * for one incident change depends on the incidents near it in time: the correlation is kept in
  * memory (rebuilt from the store on restore) and updated where the change lands; incidents are
  * evicted in order of age.
+ *
+ * <p>Incidents are taken one by one and their outages settled and published together, on each pass
+ * of the stream thread's loop ({@link #SETTLE_EVERY}, wall clock): a catch-up or a replay brings
+ * many incidents into the same region, far from event order, and settling them one at a time would
+ * work that region out, and publish a version of its outages, once per incident (design §1).
  */
 public final class CorrelateProcessor
     extends ContextualProcessor<String, Incident, String, Correlated> {
@@ -58,6 +64,12 @@ public final class CorrelateProcessor
 
   private static final String WATERMARK = "watermark";
   private static final String SOURCE = "source/";
+
+  /**
+   * How often at most the incidents taken are settled into outages and published. The stream thread
+   * punctuates after each batch of records, before it commits; this short, every batch is settled.
+   */
+  public static final Duration SETTLE_EVERY = Duration.ofMillis(1);
 
   /** A source partition silent this long (wall clock) stops holding the clock back. */
   static final Duration SOURCE_IDLE = Duration.ofMinutes(5);
@@ -94,6 +106,12 @@ public final class CorrelateProcessor
   private org.apache.kafka.common.metrics.Sensor tooLate;
   private long tooLateLoggedAt = Long.MIN_VALUE / 2;
   private long tooLateUnlogged;
+
+  /**
+   * Whether the next settle compares every outage with what was published: after a restart, what
+   * was taken but not yet settled when the last commit was made is published then.
+   */
+  private boolean settleAll;
 
   private record Aging(Instant at, String key) {}
 
@@ -179,6 +197,19 @@ public final class CorrelateProcessor
         ledger.retire(r.id());
       }
     }
+    settleAll = true;
+    context.schedule(SETTLE_EVERY, PunctuationType.WALL_CLOCK_TIME, now -> settle());
+  }
+
+  /** Publishes the outage changes of the incidents taken since the last settle. */
+  void settle() {
+    Correlation.Changes changes = correlation.drainChanges();
+    if (settleAll) {
+      settleAll = false;
+      publish(correlation.outages(), Set.copyOf(ledger.published().keySet()));
+    } else {
+      publish(changes);
+    }
   }
 
   /**
@@ -238,21 +269,24 @@ public final class CorrelateProcessor
     aging.add(new Aging(agesOutAt(incident), incident.key()));
     incidentStore.put(incident.key(), record.value());
     evictExpired();
-    publish(correlation.drainChanges());
   }
 
   private void publish(Correlation.Changes changes) {
-    if (changes.isEmpty()) {
-      return;
+    if (!changes.isEmpty()) {
+      publish(changes.current(), ledger.publishedWith(changes.memberKeys()));
     }
+  }
+
+  /**
+   * @param worked the outages worked out anew
+   * @param affected ids of published outages that may have changed
+   */
+  private void publish(List<dev.tandem.correlate.Outage> worked, Set<String> affected) {
     Set<String> endedBefore = new java.util.HashSet<>(ledger.ended().keySet());
-    Set<String> affected = ledger.publishedWith(changes.memberKeys());
     // An outage with a member that aged out is final as it was: its region, recomputed, publishes
     // nothing new.
     List<dev.tandem.correlate.Outage> current =
-        changes.current().stream()
-            .filter(o -> o.members().stream().noneMatch(m -> agedOut(m.key())))
-            .toList();
+        worked.stream().filter(o -> o.members().stream().noneMatch(m -> agedOut(m.key()))).toList();
     for (OutageChange change :
         ledger.reconcile(current, affected, key -> correlation.incident(key) != null)) {
       if (change instanceof OutageChange.Revised revised) {

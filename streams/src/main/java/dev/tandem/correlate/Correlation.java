@@ -25,6 +25,12 @@ import java.util.TreeMap;
  * until no group crosses its edge, is worked out anew from the episodes in it and replaces what was
  * there. That makes the result the same function of the set of incidents as working out everything
  * at once, which is what {@link Correlator#correlate} does.
+ *
+ * <p>Changes are cheap to take and settled together: {@link #put} and {@link #remove} only mark the
+ * regions they touch, and the next {@link #outages()} or {@link #drainChanges()} works each marked
+ * region out once, with everything taken by then. Incidents of a catch-up or a replay arrive far
+ * from event order, and many land in the same region; settling them one by one would work that
+ * region out again for each, and publish every intermediate shape of its outages.
  */
 public final class Correlation {
 
@@ -48,6 +54,9 @@ public final class Correlation {
 
   private final Set<String> touchedSinceDrain = new HashSet<>();
 
+  /** Regions [from, to] marked by changes taken since the last settle. */
+  private final List<Instant[]> unsettled = new ArrayList<>();
+
   /**
    * What changed since the last drain.
    *
@@ -65,6 +74,7 @@ public final class Correlation {
    * held.
    */
   public Changes drainChanges() {
+    settle();
     List<Outage> current = new ArrayList<>();
     for (String key : addedSinceDrain) {
       Group g = groups.get(key);
@@ -112,10 +122,11 @@ public final class Correlation {
 
   /** The outages standing now, by first onset. */
   public List<Outage> outages() {
+    settle();
     return groups.values().stream().map(Group::outage).toList();
   }
 
-  /** Adds or replaces an incident and brings the outages up to date. */
+  /** Adds or replaces an incident; the outages follow at the next settle. */
   public void put(ProviderIncident incident) {
     ProviderIncident previous = index.get(incident.key());
     if (incident.equals(previous)) {
@@ -131,6 +142,7 @@ public final class Correlation {
 
   /** Adds many incidents and works the outages out once, at the end. */
   public void putAll(Collection<ProviderIncident> incidents) {
+    settle();
     for (ProviderIncident incident : incidents) {
       index.put(incident);
     }
@@ -141,7 +153,7 @@ public final class Correlation {
     }
   }
 
-  /** Forgets an incident (it aged out) and brings the outages up to date. */
+  /** Forgets an incident (it aged out); the outages follow at the next settle. */
   public void remove(String key) {
     ProviderIncident previous = index.get(key);
     if (previous != null) {
@@ -209,6 +221,14 @@ public final class Correlation {
       if (memberOf.containsKey(memberKey(e))) {
         dirty.add(new Instant[] {e.onset(), e.onset()});
       }
+      if (!after.contains(OnsetLevel.of(e))) {
+        // An onset that went was counted by every window holding it, members or not: the outages
+        // whose bursts such a window made may not stand without it.
+        for (Group g :
+            overlapping(e.onset().minus(detector.widest()), e.onset().plus(detector.widest()))) {
+          dirty.add(new Instant[] {g.cluster().firstOnset(), g.cluster().lastOnset()});
+        }
+      }
     }
     for (Episode e : change.added()) {
       // An episode whose onset and level stand as they were (it resolved, or gained an incident)
@@ -219,20 +239,30 @@ public final class Correlation {
         dirty.add(new Instant[] {e.onset(), e.onset()});
       }
     }
-    if (!dirty.isEmpty()) {
-      dirty.sort(Comparator.comparing(r -> r[0]));
-      List<Instant[]> merged = new ArrayList<>();
-      for (Instant[] r : dirty) {
-        Instant[] lastRange = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-        if (lastRange != null && !r[0].isAfter(lastRange[1].plus(reach))) {
-          lastRange[1] = r[1].isAfter(lastRange[1]) ? r[1] : lastRange[1];
-        } else {
-          merged.add(new Instant[] {r[0], r[1]});
-        }
+    unsettled.addAll(dirty);
+  }
+
+  /**
+   * Works out every region marked since the last settle, each once: marked regions that lie within
+   * reach of each other are one region.
+   */
+  private void settle() {
+    if (unsettled.isEmpty()) {
+      return;
+    }
+    unsettled.sort(Comparator.comparing(r -> r[0]));
+    List<Instant[]> merged = new ArrayList<>();
+    for (Instant[] r : unsettled) {
+      Instant[] lastRange = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+      if (lastRange != null && !r[0].isAfter(lastRange[1].plus(reach))) {
+        lastRange[1] = r[1].isAfter(lastRange[1]) ? r[1] : lastRange[1];
+      } else {
+        merged.add(new Instant[] {r[0], r[1]});
       }
-      for (Instant[] r : merged) {
-        recompute(r[0], r[1]);
-      }
+    }
+    unsettled.clear();
+    for (Instant[] r : merged) {
+      recompute(r[0], r[1]);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.tandem.pipeline;
 
+import dev.tandem.alert.CorrelateProcessor;
 import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
 import dev.tandem.contract.StatusUpdate;
@@ -92,6 +93,9 @@ public final class OfflinePipeline implements AutoCloseable {
       ProducerRecord<String, byte[]> r = record.toProducerRecord(TOPICS.raw());
       raw.pipeInput(
           new TestRecord<>(r.key(), r.value(), r.headers(), Instant.ofEpochMilli(r.timestamp())));
+      // The test driver's wall clock moves only when told: one settle per record, as a live stream
+      // thread that takes one record per pass.
+      driver.advanceWallClockTime(CorrelateProcessor.SETTLE_EVERY);
     }
     return this;
   }

@@ -58,14 +58,32 @@ class CorrelationTest {
   private final Correlator correlator =
       new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
 
+  /**
+   * Seeds 288, 329, 478, 592, 602 and 624 once found a change that missed an outage: an onset that
+   * went (an open incident arriving late swallowed its provider's next episode) had been counted by
+   * a neighbouring outage's burst window without being one of its members.
+   */
   @ParameterizedTest
-  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
+  @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8, 288, 329, 478, 592, 602, 624})
   void incrementalUpdatesAlwaysEqualAFullRecompute(long seed) {
     Random random = new Random(seed);
     List<ProviderIncident> versions = history(random);
     Collections.shuffle(versions, random);
     Correlation live = assertLiveEqualsFullRecompute(versions, random, seed, true, 7);
     assertThat(live.outages()).as("the history plants bursts, some must stand").isNotEmpty();
+  }
+
+  /**
+   * Changes taken in large batches before the outages are asked for, as a catch-up delivers them:
+   * each region marked by many changes, some of them evictions, is still worked out right.
+   */
+  @ParameterizedTest
+  @ValueSource(longs = {21, 22, 23, 24, 25, 26})
+  void changesSettledInLargeBatchesEqualAFullRecompute(long seed) {
+    Random random = new Random(seed);
+    List<ProviderIncident> versions = history(random);
+    Collections.shuffle(versions, random);
+    assertLiveEqualsFullRecompute(versions, random, seed, true, 40 + random.nextInt(40));
   }
 
   /**

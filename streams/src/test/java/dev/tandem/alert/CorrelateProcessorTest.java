@@ -1,0 +1,196 @@
+package dev.tandem.alert;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.tandem.contract.CorrelatedOutage;
+import dev.tandem.contract.Impact;
+import dev.tandem.contract.Incident;
+import dev.tandem.contract.IncidentStatus;
+import dev.tandem.contract.OutageState;
+import dev.tandem.correlate.CorrelationSettings;
+import dev.tandem.correlate.Correlator;
+import dev.tandem.correlate.DependencyGraph;
+import dev.tandem.normalize.NormalizeProcessor;
+import dev.tandem.pipeline.AvroSerdes;
+import dev.tandem.registry.InMemorySchemaRegistryClient;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The correlate processor takes incidents one by one and settles them into outages on its
+ * punctuation: one revision for many incidents of one region, and what was taken but not settled
+ * before a crash is published after the restart. (Unit test: Kafka's mock context and in-memory
+ * stores; the topology and the broker are tested end to end elsewhere.)
+ */
+class CorrelateProcessorTest {
+
+  private static final Instant T = Instant.parse("2021-06-08T09:47:00Z");
+
+  private final Correlator correlator =
+      new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
+  private final KeyValueStore<String, Incident> incidents =
+      Stores.keyValueStoreBuilder(
+              Stores.inMemoryKeyValueStore(CorrelateProcessor.INCIDENTS_STORE),
+              Serdes.String(),
+              avro().forValues(Incident.class))
+          .withLoggingDisabled()
+          .build();
+  private final KeyValueStore<String, CorrelatedOutage> outages =
+      Stores.keyValueStoreBuilder(
+              Stores.inMemoryKeyValueStore(CorrelateProcessor.OUTAGES_STORE),
+              Serdes.String(),
+              avro().forValues(CorrelatedOutage.class))
+          .withLoggingDisabled()
+          .build();
+  private final KeyValueStore<String, Long> clock =
+      Stores.keyValueStoreBuilder(
+              Stores.inMemoryKeyValueStore(CorrelateProcessor.CLOCK_STORE),
+              Serdes.String(),
+              Serdes.Long())
+          .withLoggingDisabled()
+          .build();
+
+  private MockProcessorContext<String, Correlated> context;
+  private CorrelateProcessor processor;
+
+  @BeforeEach
+  void start() {
+    context = new MockProcessorContext<>();
+    context.setCurrentSystemTimeMs(0);
+    context.setCurrentStreamTimeMs(-1);
+    for (var store : List.of(incidents, outages, clock)) {
+      store.init(context.getStateStoreContext(), store);
+      context.addStateStore(store);
+    }
+    processor = startedProcessor();
+  }
+
+  @Test
+  void incidentsTakenTogetherAreSettledIntoOneRevisionOnThePunctuation() {
+    process(incident("fastly", "cdn", Impact.CRITICAL, T, null));
+    process(incident("github", "web", Impact.MAJOR, T.plusSeconds(18 * 60), null));
+    process(incident("reddit", "web", Impact.MAJOR, T.plusSeconds(15 * 60), null));
+    process(incident("govuk", "web", Impact.MAJOR, T.plusSeconds(22 * 60), null));
+
+    assertThat(changes()).as("nothing is published before the settle").isEmpty();
+
+    settle();
+
+    List<CorrelatedOutage> published = changes();
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).getState()).isEqualTo(OutageState.OPEN);
+    assertThat(published.get(0).getVersion()).isEqualTo(1);
+    assertThat(published.get(0).getProviders())
+        .containsExactly("fastly", "github", "govuk", "reddit");
+    assertThat(published.get(0).getSuspectedCause().getProvider()).isEqualTo("fastly");
+  }
+
+  @Test
+  void incidentsTakenButNotSettledBeforeACrashArePublishedAfterTheRestart() {
+    process(incident("fastly", "cdn", Impact.CRITICAL, T, null));
+    process(incident("github", "web", Impact.MAJOR, T.plusSeconds(18 * 60), null));
+    settle();
+    assertThat(changes())
+        .extracting(CorrelatedOutage::getProviders)
+        .containsExactly(List.of("fastly", "github"));
+
+    // Taken and stored, then the process dies before its next settle.
+    process(incident("reddit", "web", Impact.MAJOR, T.plusSeconds(15 * 60), null));
+    context.resetForwards();
+
+    processor = startedProcessor();
+    settle();
+
+    List<CorrelatedOutage> published = changes();
+    assertThat(published).hasSize(1);
+    assertThat(published.get(0).getState()).isEqualTo(OutageState.UPDATED);
+    assertThat(published.get(0).getVersion()).isEqualTo(2);
+    assertThat(published.get(0).getProviders()).containsExactly("fastly", "github", "reddit");
+
+    settle();
+    assertThat(changes()).as("a settle with nothing new publishes nothing").hasSize(1);
+  }
+
+  /** A registry per store: the mock context names every store's changelog topic alike. */
+  private static AvroSerdes avro() {
+    return new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
+  }
+
+  @Test
+  void anOutageUndoneButNotSettledBeforeACrashIsRetractedAfterTheRestart() {
+    process(incident("fastly", "cdn", Impact.CRITICAL, T, null));
+    process(incident("github", "web", Impact.MAJOR, T.plusSeconds(18 * 60), null));
+    settle();
+    String id = changes().get(0).getId();
+
+    // github says it was nothing after all; the process dies before its next settle.
+    process(incident("github", "web", Impact.NONE, T.plusSeconds(18 * 60), null));
+    context.resetForwards();
+
+    processor = startedProcessor();
+    settle();
+
+    assertThat(context.forwarded())
+        .extracting(f -> f.record().key(), f -> f.record().value())
+        .containsExactly(tuple(id, new Correlated.Change(null)));
+    assertThat(outages.get(id)).isNull();
+  }
+
+  private CorrelateProcessor startedProcessor() {
+    CorrelateProcessor p = new CorrelateProcessor(correlator, 1, 1, Map.of());
+    p.init(context);
+    return p;
+  }
+
+  private void settle() {
+    List<MockProcessorContext.CapturedPunctuator> punctuators = context.scheduledPunctuators();
+    punctuators.get(punctuators.size() - 1).getPunctuator().punctuate(0L);
+  }
+
+  private List<CorrelatedOutage> changes() {
+    return context.forwarded().stream()
+        .map(f -> f.record().value())
+        .filter(v -> v instanceof Correlated.Change)
+        .map(v -> ((Correlated.Change) v).outage())
+        .toList();
+  }
+
+  private void process(Incident incident) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add(
+        NormalizeProcessor.SOURCE_HEADER, "raw/0>updates/0".getBytes(StandardCharsets.UTF_8));
+    processor.process(
+        new Record<>(
+            incident.getProvider() + "/" + incident.getIncidentId(),
+            incident,
+            incident.getLastUpdatedAt().toEpochMilli(),
+            headers));
+  }
+
+  private static Incident incident(
+      String provider, String id, Impact impact, Instant startedAt, Instant resolvedAt) {
+    return Incident.newBuilder()
+        .setProvider(provider)
+        .setIncidentId(id)
+        .setTitle(provider + " trouble")
+        .setStatus(resolvedAt == null ? IncidentStatus.INVESTIGATING : IncidentStatus.RESOLVED)
+        .setImpact(impact)
+        .setComponents(List.of())
+        .setStartedAt(startedAt)
+        .setResolvedAt(resolvedAt)
+        .setUpdateCount(1)
+        .setLastUpdatedAt(resolvedAt == null ? startedAt : resolvedAt)
+        .build();
+  }
+}
