@@ -206,7 +206,7 @@ public final class CorrelateProcessor
     Correlation.Changes changes = correlation.drainChanges();
     if (settleAll) {
       settleAll = false;
-      publish(correlation.outages(), Set.copyOf(ledger.published().keySet()));
+      publish(correlation.outages(), Set.copyOf(ledger.published().keySet()), clockTime);
     } else {
       publish(changes);
     }
@@ -217,8 +217,12 @@ public final class CorrelateProcessor
    * final.
    */
   private boolean agedOut(String key) {
+    return agedOut(key, clockTime);
+  }
+
+  private boolean agedOut(String key, Instant clock) {
     ProviderIncident held = correlation.incident(key);
-    return held != null && agesOutAt(held).isBefore(clockTime);
+    return held != null && agesOutAt(held).isBefore(clock);
   }
 
   /**
@@ -232,7 +236,15 @@ public final class CorrelateProcessor
     }
     Instant time = Instant.ofEpochMilli(record.timestamp());
     streamTime = time.isAfter(streamTime) ? time : streamTime;
+    Instant clockBefore = clockTime;
     tick(record);
+    if (!aging.isEmpty() && aging.first().at().isBefore(clockTime)) {
+      // The clock moved far enough to age incidents out: what was taken before this record is
+      // settled first, under the clock it was taken by, so that an outage it resolved is final as
+      // RESOLVED and not EXPIRED from its last revision before: the same answers as had every
+      // incident been settled on its own.
+      publish(correlation.drainChanges(), clockBefore);
+    }
     ProviderIncident incident = OutageRecords.toProviderIncident(record.value());
     ProviderIncident previous = correlation.incident(incident.key());
     if ((previous == null || agedOut(previous.key())) && !agesOutAt(incident).isAfter(clockTime)) {
@@ -272,21 +284,32 @@ public final class CorrelateProcessor
   }
 
   private void publish(Correlation.Changes changes) {
+    publish(changes, clockTime);
+  }
+
+  /**
+   * @param clock what ageing is judged against
+   */
+  private void publish(Correlation.Changes changes, Instant clock) {
     if (!changes.isEmpty()) {
-      publish(changes.current(), ledger.publishedWith(changes.memberKeys()));
+      publish(changes.current(), ledger.publishedWith(changes.memberKeys()), clock);
     }
   }
 
   /**
    * @param worked the outages worked out anew
    * @param affected ids of published outages that may have changed
+   * @param clock what ageing is judged against
    */
-  private void publish(List<dev.tandem.correlate.Outage> worked, Set<String> affected) {
+  private void publish(
+      List<dev.tandem.correlate.Outage> worked, Set<String> affected, Instant clock) {
     Set<String> endedBefore = new java.util.HashSet<>(ledger.ended().keySet());
     // An outage with a member that aged out is final as it was: its region, recomputed, publishes
     // nothing new.
     List<dev.tandem.correlate.Outage> current =
-        worked.stream().filter(o -> o.members().stream().noneMatch(m -> agedOut(m.key()))).toList();
+        worked.stream()
+            .filter(o -> o.members().stream().noneMatch(m -> agedOut(m.key(), clock)))
+            .toList();
     for (OutageChange change :
         ledger.reconcile(current, affected, key -> correlation.incident(key) != null)) {
       if (change instanceof OutageChange.Revised revised) {

@@ -147,6 +147,24 @@ class CorrelateProcessorTest {
     assertThat(outages.get(id)).isNull();
   }
 
+  @Test
+  void anOutageResolvedJustBeforeTheClockAgesItOutIsFinalAsResolved() {
+    process(incident("fastly", "cdn", Impact.CRITICAL, T, null));
+    process(incident("github", "web", Impact.MAJOR, T.plusSeconds(18 * 60), null));
+    settle();
+    String id = changes().get(0).getId();
+
+    // Resolved, and before any settle a record two months on moves the clock past the retention.
+    process(incident("fastly", "cdn", Impact.CRITICAL, T, T.plusSeconds(3600)));
+    process(incident("github", "web", Impact.MAJOR, T.plusSeconds(18 * 60), T.plusSeconds(3000)));
+    process(incident("openai", "api", Impact.MAJOR, T.plus(java.time.Duration.ofDays(60)), null));
+    settle();
+
+    List<CorrelatedOutage> ofIt = changes().stream().filter(o -> o.getId().equals(id)).toList();
+    assertThat(ofIt.get(ofIt.size() - 1).getState()).isEqualTo(OutageState.RESOLVED);
+    assertThat(ofIt).extracting(CorrelatedOutage::getState).doesNotContain(OutageState.EXPIRED);
+  }
+
   private CorrelateProcessor startedProcessor() {
     CorrelateProcessor p = new CorrelateProcessor(correlator, 1, 1, Map.of());
     p.init(context);
