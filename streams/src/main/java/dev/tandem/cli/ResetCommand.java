@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
           + " reprocesses tandem.status.raw from the beginning and publishes the same outages, with the same ids,"
           + " from version 1 again. Every instance must be stopped first.",
       "With Kafka's StreamsResetter: tandem.status.raw is read again from its beginning;"
-          + " tandem.status.updates and tandem.incidents, which the pipeline writes and reads itself, skip their old"
+          + " tandem.status.updates, which the pipeline writes and reads itself, skips its old"
           + " records (reprocessing the raw topic writes them anew; reading the old ones too would process every"
           + " update twice); the application's changelog and repartition topics are deleted. Then its local state,"
           + " <state.dir>/<application.id>, is deleted (what KafkaStreams#cleanUp() does).",

@@ -32,7 +32,6 @@ public final class PipelineProgress {
         List.of(
             topics.raw(),
             topics.updates(),
-            topics.incidents(),
             applicationId + "-" + TandemTopology.CORRELATE_INPUT + "-repartition");
   }
 

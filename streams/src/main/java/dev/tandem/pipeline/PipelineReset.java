@@ -40,11 +40,12 @@ import org.slf4j.LoggerFactory;
  * beginning: Kafka's {@link StreamsResetter} moves the committed offsets and deletes the internal
  * topics, then the application's local state is deleted, as {@code KafkaStreams#cleanUp()} would.
  *
- * <p>The pipeline writes {@code tandem.status.updates} and {@code tandem.incidents} and reads them
- * back itself. Reprocessing the raw topic writes them anew, so their old records are skipped (their
- * offsets move to the end): reading them as well would feed every update and incident through the
- * pipeline twice. What Kafka calls intermediate topics; its {@code --intermediate-topics} option is
- * deprecated, so the same positions go to the resetter as a reset plan, in one commit.
+ * <p>The pipeline writes {@code tandem.status.updates} and reads it back itself. Reprocessing the
+ * raw topic writes it anew, so its old records are skipped (their offsets move to the end): reading
+ * them as well would feed every update through the pipeline twice. ({@code tandem.incidents} is
+ * only written: track hands its incidents to correlate by the repartition topic.) What Kafka calls
+ * intermediate topics; its {@code --intermediate-topics} option is deprecated, so the same
+ * positions go to the resetter as a reset plan, in one commit.
  */
 public final class PipelineReset {
 
@@ -110,10 +111,7 @@ public final class PipelineReset {
       List<String> replayed =
           reprocessUpdates ? List.of(topics.raw(), topics.updates()) : List.of(topics.raw());
       List<String> skipped =
-          new ArrayList<>(
-              reprocessUpdates
-                  ? List.of(topics.incidents())
-                  : List.of(topics.updates(), topics.incidents()));
+          new ArrayList<>(reprocessUpdates ? List.of() : List.of(topics.updates()));
       // Not there yet means the pipeline never wrote them: nothing to skip.
       skipped.retainAll(existing);
       outcome =

@@ -25,8 +25,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Tandem's whole data flow (design §1) as one Kafka Streams topology: raw → normalize (+ dead
- * letters) → updates → track → incidents → correlate (one partition) → outages. Built from its
- * configuration alone, so a TopologyTestDriver test drives exactly what runs.
+ * letters) → updates → track → incidents (written, and repartitioned to one partition) → correlate
+ * → outages. Built from its configuration alone, so a TopologyTestDriver test drives exactly what
+ * runs.
  */
 public final class TandemTopology {
 
@@ -97,10 +98,13 @@ public final class TandemTopology {
     builder.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(TrackProcessor.DEGRADATIONS_STORE), strings, strings));
-    builder.stream(topics.updates(), Consumed.with(strings, updateSerde))
-        .process(
-            TrackProcessor::new, TrackProcessor.HISTORY_STORE, TrackProcessor.DEGRADATIONS_STORE)
-        .to(topics.incidents(), Produced.with(strings, incidentSerde));
+    KStream<String, Incident> incidents =
+        builder.stream(topics.updates(), Consumed.with(strings, updateSerde))
+            .process(
+                TrackProcessor::new,
+                TrackProcessor.HISTORY_STORE,
+                TrackProcessor.DEGRADATIONS_STORE);
+    incidents.to(topics.incidents(), Produced.with(strings, incidentSerde));
 
     // correlate: every provider's incidents in one partition → correlated outages.
     builder.addStateStore(
@@ -118,8 +122,11 @@ public final class TandemTopology {
             Stores.persistentKeyValueStore(CorrelateProcessor.CLOCK_STORE),
             strings,
             Serdes.Long()));
+    // Straight from track to the one partition, not by reading tandem.incidents back: every topic
+    // between stages waits for a commit before the next stage sees a record (exactly-once), and an
+    // alert's latency is about one commit interval per such hop.
     KStream<String, Correlated> correlated =
-        builder.stream(topics.incidents(), Consumed.with(strings, incidentSerde))
+        incidents
             .repartition(
                 Repartitioned.<String, Incident>as(CORRELATE_INPUT)
                     .withNumberOfPartitions(1)

@@ -32,7 +32,7 @@ class ResetCommandTest {
         .contains("--application-id", "--state-dir", "--config", "--dry-run", "--reprocess-updates")
         .contains("tandem.status.raw is read again from its beginning")
         .contains(
-            "tandem.status.updates and tandem.incidents, which the pipeline writes and reads itself, skip their old records")
+            "tandem.status.updates, which the pipeline writes and reads itself, skips its old records")
         .contains("KafkaStreams#cleanUp()");
   }
 
