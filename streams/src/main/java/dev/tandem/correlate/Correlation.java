@@ -40,6 +40,10 @@ public final class Correlation {
   private final IncidentIndex index = new IncidentIndex();
 
   private final BackgroundRates rates;
+
+  /** What each episode held depends on, kept as long as the episode is held. */
+  private final EpisodeUpstreams upstreams;
+
   private final BurstDetector detector;
   private final Duration reach;
 
@@ -101,6 +105,7 @@ public final class Correlation {
     this.graph = graph;
     this.fixedCoincidence = fixedCoincidence;
     this.rates = new BackgroundRates(index, settings);
+    this.upstreams = new EpisodeUpstreams(graph);
     this.detector = new BurstDetector(settings, rates::at);
     Duration widest = detector.widest();
     this.reach =
@@ -143,6 +148,7 @@ public final class Correlation {
   /** Adds many incidents and works the outages out once, at the end. */
   public void putAll(Collection<ProviderIncident> incidents) {
     settle();
+    upstreams.forgetAll();
     for (ProviderIncident incident : incidents) {
       index.put(incident);
     }
@@ -176,6 +182,7 @@ public final class Correlation {
    *     went, else null: with the onsets, what the background depends on
    */
   private void apply(IncidentIndex.EpisodeChange change, Instant startMoved) {
+    change.removed().forEach(upstreams::forget);
     List<Instant[]> dirty = new ArrayList<>();
     // The background depends on onsets, their levels and when providers were first seen; an
     // incident that only resolves or moves to another phase leaves it alone.
@@ -433,7 +440,6 @@ public final class Correlation {
         linked[i] = true;
       }
     }
-    EpisodeUpstreams upstreams = new EpisodeUpstreams(graph);
     List<int[]> links = new EvidenceLinks(settings, upstreams).among(episodes);
     if (!links.isEmpty()) {
       // Evidence groups must convince on their own before they join anything.
@@ -521,7 +527,6 @@ public final class Correlation {
   }
 
   private Group score(OutageCluster cluster, List<Burst> bursts, boolean hasEvidence) {
-    EpisodeUpstreams upstreams = new EpisodeUpstreams(graph);
     Cause cause = new CauseFinder(upstreams).find(cluster);
     Burst strongest =
         bursts.stream()

@@ -27,6 +27,9 @@ public final class Episode {
   private final List<ProviderIncident> incidents;
   private final Severity severity;
 
+  /** Worked out once: episodes are looked up in maps at every round of correlation. */
+  private final int hash;
+
   /**
    * @param end when the last of its incidents resolved, or null while any is open
    */
@@ -41,6 +44,7 @@ public final class Episode {
       worst = i.severity().compareTo(worst) > 0 ? i.severity() : worst;
     }
     this.severity = worst;
+    this.hash = Objects.hash(provider, onset, end, this.incidents);
   }
 
   private static boolean sorted(List<ProviderIncident> incidents) {
@@ -86,6 +90,7 @@ public final class Episode {
   @Override
   public boolean equals(Object o) {
     return o instanceof Episode e
+        && hash == e.hash
         && provider.equals(e.provider)
         && onset.equals(e.onset)
         && Objects.equals(end, e.end)
@@ -94,7 +99,7 @@ public final class Episode {
 
   @Override
   public int hashCode() {
-    return Objects.hash(provider, onset, end, incidents);
+    return hash;
   }
 
   @Override

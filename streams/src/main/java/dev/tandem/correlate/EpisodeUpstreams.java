@@ -1,21 +1,32 @@
 package dev.tandem.correlate;
 
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The upstreams of each episode for one round of correlation, each worked out once: linking
- * compares every pair of nearby episodes, and reading incident text for upstream names is not free.
+ * The upstreams of each episode, each worked out once: linking compares every pair of nearby
+ * episodes, and reading incident text for upstream names is not free. An episode is immutable, so
+ * what it depends on never changes; live correlation keeps one of these for as long as it holds the
+ * episode ({@link #forget}).
  */
 final class EpisodeUpstreams {
 
   private final DependencyGraph graph;
-  private final Map<Episode, Set<String>> memo = new IdentityHashMap<>();
+  private final Map<Episode, Set<String>> memo = new HashMap<>();
 
   EpisodeUpstreams(DependencyGraph graph) {
     this.graph = graph;
+  }
+
+  /** Forgets an episode that is no longer held. */
+  void forget(Episode episode) {
+    memo.remove(episode);
+  }
+
+  void forgetAll() {
+    memo.clear();
   }
 
   Set<String> of(Episode episode) {
