@@ -49,9 +49,9 @@ final class TandemRun {
   }
 
   /**
-   * The commit interval Tandem runs with when none is set: Tandem sets none, so it is Kafka
-   * Streams' default for exactly_once_v2 (100 ms), read from Kafka Streams itself so that a change
-   * of either shows here.
+   * The commit interval Tandem runs with when none is set ({@code
+   * TandemConfig.COMMIT_INTERVAL_MS}), read from the properties Tandem gives Kafka Streams so that
+   * a change shows here.
    */
   static long defaultCommitIntervalMs() {
     TandemConfig defaults = load(base("127.0.0.1:9092", "http://127.0.0.1:8081"));

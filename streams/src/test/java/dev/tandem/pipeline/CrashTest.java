@@ -62,7 +62,7 @@ class CrashTest {
             .atMost(Duration.ofMinutes(1))
             .pollInterval(Duration.ofMillis(25))
             .until(() -> published(admin, config.topics().incidents()) >= target);
-        // Anywhere in a commit interval (100 ms under exactly-once): mid-transaction or between
+        // Anywhere in a commit interval (Tandem's 50 ms): mid-transaction or between
         // two.
         Thread.sleep(random.nextInt(150));
         assertThat(tandem.isAlive())

@@ -47,4 +47,11 @@ class TandemConfigTest {
     assertThat(streams.getProperty(INSTANCE)).isNull();
     assertThat(streams.getProperty("group.protocol")).isEqualTo("streams");
   }
+
+  @Test
+  void commitsEveryFiftyMillisecondsUnlessTold() throws Exception {
+    assertThat(props(Map.of()).getProperty("commit.interval.ms")).isEqualTo("50");
+    assertThat(props(Map.of("commit.interval.ms", "200")).getProperty("commit.interval.ms"))
+        .isEqualTo("200");
+  }
 }
