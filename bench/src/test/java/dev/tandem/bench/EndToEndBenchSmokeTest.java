@@ -31,7 +31,7 @@ class EndToEndBenchSmokeTest {
             "--latency-seconds=3",
             "--warmup-seconds=1",
             "--probe-every-ms=200",
-            "--commit-intervals=100",
+            "--commit-intervals=" + TandemRun.defaultCommitIntervalMs(),
             "--warmup-records=0",
             "--ceiling-runs=1");
 
@@ -40,7 +40,8 @@ class EndToEndBenchSmokeTest {
     assertThat(printed).containsPattern("machine: \\d+ cores, max heap [\\d,]+ MB, Java ");
     assertThat(printed).contains("load average (1 min) when the run began: ");
 
-    List<String> interval = row(printed, "100 (Tandem's default)").orElseThrow();
+    List<String> interval =
+        row(printed, TandemRun.defaultCommitIntervalMs() + " (Tandem's default)").orElseThrow();
     // ceiling, Tandem, ratio, p50, p99, max: all measured, all positive.
     for (String figure : interval.subList(1, 7)) {
       assertThat(number(figure)).as("%s in %s", figure, interval).isPositive();
