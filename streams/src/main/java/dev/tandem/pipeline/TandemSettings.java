@@ -231,7 +231,7 @@ public final class TandemSettings {
               Range.atLeast(8L * 1024 * 1024),
               Importance.MEDIUM,
               "off-heap memory all RocksDB stores of the JVM share: block cache, index and filter"
-                  + " blocks, and memtables (a quarter of it)")
+                  + " blocks, and memtables (half of it)")
           .define(
               INSTANCE_ID,
               Type.STRING,
