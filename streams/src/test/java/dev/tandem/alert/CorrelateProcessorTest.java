@@ -40,26 +40,11 @@ class CorrelateProcessorTest {
   private final Correlator correlator =
       new Correlator(CorrelationSettings.DEFAULTS, DependencyGraph.defaults());
   private final KeyValueStore<String, Incident> incidents =
-      Stores.keyValueStoreBuilder(
-              Stores.inMemoryKeyValueStore(CorrelateProcessor.INCIDENTS_STORE),
-              Serdes.String(),
-              avro().forValues(Incident.class))
-          .withLoggingDisabled()
-          .build();
+      store(CorrelateProcessor.INCIDENTS_STORE, avro().forValues(Incident.class));
   private final KeyValueStore<String, CorrelatedOutage> outages =
-      Stores.keyValueStoreBuilder(
-              Stores.inMemoryKeyValueStore(CorrelateProcessor.OUTAGES_STORE),
-              Serdes.String(),
-              avro().forValues(CorrelatedOutage.class))
-          .withLoggingDisabled()
-          .build();
+      store(CorrelateProcessor.OUTAGES_STORE, avro().forValues(CorrelatedOutage.class));
   private final KeyValueStore<String, Long> clock =
-      Stores.keyValueStoreBuilder(
-              Stores.inMemoryKeyValueStore(CorrelateProcessor.CLOCK_STORE),
-              Serdes.String(),
-              Serdes.Long())
-          .withLoggingDisabled()
-          .build();
+      store(CorrelateProcessor.CLOCK_STORE, Serdes.Long());
 
   private MockProcessorContext<String, Correlated> context;
   private CorrelateProcessor processor;
@@ -122,6 +107,21 @@ class CorrelateProcessorTest {
     assertThat(changes()).as("a settle with nothing new publishes nothing").hasSize(1);
   }
 
+  private static <V> KeyValueStore<String, V> store(
+      String name, org.apache.kafka.common.serialization.Serde<V> values) {
+    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), Serdes.String(), values)
+        .withLoggingDisabled()
+        .build();
+  }
+
+  /** fastly, then github 18 minutes later, settled: an open outage; returns its id. */
+  private String publishedFastlyAndGithub() {
+    process(incident("fastly", "cdn", Impact.CRITICAL, T, null));
+    process(incident("github", "web", Impact.MAJOR, T.plusSeconds(18 * 60), null));
+    settle();
+    return changes().get(0).getId();
+  }
+
   /** A registry per store: the mock context names every store's changelog topic alike. */
   private static AvroSerdes avro() {
     return new AvroSerdes(new InMemorySchemaRegistryClient(), Map.of());
@@ -129,10 +129,7 @@ class CorrelateProcessorTest {
 
   @Test
   void anOutageUndoneButNotSettledBeforeACrashIsRetractedAfterTheRestart() {
-    process(incident("fastly", "cdn", Impact.CRITICAL, T, null));
-    process(incident("github", "web", Impact.MAJOR, T.plusSeconds(18 * 60), null));
-    settle();
-    String id = changes().get(0).getId();
+    String id = publishedFastlyAndGithub();
 
     // github says it was nothing after all; the process dies before its next settle.
     process(incident("github", "web", Impact.NONE, T.plusSeconds(18 * 60), null));
@@ -149,10 +146,7 @@ class CorrelateProcessorTest {
 
   @Test
   void anOutageResolvedJustBeforeTheClockAgesItOutIsFinalAsResolved() {
-    process(incident("fastly", "cdn", Impact.CRITICAL, T, null));
-    process(incident("github", "web", Impact.MAJOR, T.plusSeconds(18 * 60), null));
-    settle();
-    String id = changes().get(0).getId();
+    String id = publishedFastlyAndGithub();
 
     // Resolved, and before any settle a record two months on moves the clock past the retention.
     process(incident("fastly", "cdn", Impact.CRITICAL, T, T.plusSeconds(3600)));
