@@ -316,7 +316,7 @@ public final class Correlation {
 
   /** Whether a new or changed episode can be linked to anything: else nothing needs working out. */
   private boolean mayLink(Episode e) {
-    if (!graph.upstreamsOf(e).isEmpty() || graph.isUpstreamOfAny(e.provider())) {
+    if (!upstreams.of(e).isEmpty() || graph.isUpstreamOfAny(e.provider())) {
       return true;
     }
     return detector.mayBurstAround(index, e.onset());
