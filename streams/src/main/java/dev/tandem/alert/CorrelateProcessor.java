@@ -4,6 +4,7 @@ import dev.tandem.contract.CorrelatedOutage;
 import dev.tandem.contract.Incident;
 import dev.tandem.correlate.Correlation;
 import dev.tandem.correlate.Correlator;
+import dev.tandem.correlate.Outage;
 import dev.tandem.correlate.OutageChange;
 import dev.tandem.correlate.OutageLedger;
 import dev.tandem.correlate.OutageRevision;
@@ -15,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
@@ -301,12 +303,11 @@ public final class CorrelateProcessor
    * @param affected ids of published outages that may have changed
    * @param clock what ageing is judged against
    */
-  private void publish(
-      List<dev.tandem.correlate.Outage> worked, Set<String> affected, Instant clock) {
-    Set<String> endedBefore = new java.util.HashSet<>(ledger.ended().keySet());
+  private void publish(List<Outage> worked, Set<String> affected, Instant clock) {
+    Set<String> endedBefore = new HashSet<>(ledger.ended().keySet());
     // An outage with a member that aged out is final as it was: its region, recomputed, publishes
     // nothing new.
-    List<dev.tandem.correlate.Outage> current =
+    List<Outage> current =
         worked.stream()
             .filter(o -> o.members().stream().noneMatch(m -> agedOut(m.key(), clock)))
             .toList();
@@ -411,7 +412,7 @@ public final class CorrelateProcessor
    * background of every day that can still change counts it; then it is forgotten.
    */
   private void evictExpired() {
-    Set<String> agedNow = new java.util.HashSet<>();
+    Set<String> agedNow = new HashSet<>();
     while (!aging.isEmpty() && aging.first().at().isBefore(clockTime)) {
       Aging aged = aging.pollFirst();
       frozen.add(aged);
@@ -435,7 +436,7 @@ public final class CorrelateProcessor
               });
     }
     Duration frozenFor = correlator.settings().frozenFor();
-    Set<String> gone = new java.util.HashSet<>();
+    Set<String> gone = new HashSet<>();
     while (!frozen.isEmpty() && frozen.first().at().plus(frozenFor).isBefore(clockTime)) {
       Aging oldest = frozen.pollFirst();
       correlation.remove(oldest.key());
