@@ -23,7 +23,9 @@ public final class OutageRecords {
 
   public static ProviderIncident toProviderIncident(Incident incident) {
     return new ProviderIncident(
-        incident.getProvider(),
+        // One string per provider, not one per incident: correlation holds every incident of the
+        // retention, and a provider has hundreds.
+        incident.getProvider().intern(),
         incident.getIncidentId(),
         incident.getTitle(),
         severity(incident.getImpact()),

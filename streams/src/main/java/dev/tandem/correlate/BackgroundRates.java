@@ -55,8 +55,26 @@ final class BackgroundRates {
    */
   private static final double SCALE = 0x1p40;
 
+  /**
+   * Each provider's place in a day's rates. Days hold a rate for every watched provider (10,000
+   * providers × the 60 days held); kept in one primitive array per day, by ordinal, they cost 16
+   * bytes a provider and a day, where a map of arrays cost 64.
+   */
+  private final Map<String, Integer> ordinals = new java.util.HashMap<>();
+
+  private int ordinalOf(String provider) {
+    return ordinals.computeIfAbsent(provider, p -> ordinals.size());
+  }
+
   private static final class Day {
-    final Map<String, long[]> rates = new java.util.HashMap<>();
+    private static final long ABSENT = -1;
+
+    /** {any, major} of the provider with ordinal k at 2k and 2k+1; ABSENT when not watched. */
+    private long[] rates = new long[0];
+
+    /** How many providers are watched: those with rates. */
+    int watched;
+
     long anySum;
     long majorSum;
 
@@ -70,6 +88,46 @@ final class BackgroundRates {
     Instant countedUntil;
 
     Background total;
+
+    /** The provider's {any, major} rates, or null when it is not watched this day. */
+    long[] get(int ordinal) {
+      return 2 * ordinal + 1 < rates.length && rates[2 * ordinal] != ABSENT
+          ? new long[] {rates[2 * ordinal], rates[2 * ordinal + 1]}
+          : null;
+    }
+
+    /** One rate of the provider, or ABSENT. */
+    long rate(int ordinal, SeverityLevel level) {
+      return 2 * ordinal + 1 < rates.length ? rates[2 * ordinal + level.ordinal()] : ABSENT;
+    }
+
+    /** Sets or (with null) clears the provider's rates, keeping the sums and the count. */
+    void set(int ordinal, long[] now) {
+      long[] before = get(ordinal);
+      if (before != null) {
+        anySum -= before[0];
+        majorSum -= before[1];
+        watched--;
+      }
+      if (2 * ordinal + 1 >= rates.length) {
+        if (now == null) {
+          return;
+        }
+        int from = rates.length;
+        rates = java.util.Arrays.copyOf(rates, Math.max(2 * ordinal + 2, rates.length * 3 / 2));
+        java.util.Arrays.fill(rates, from, rates.length, ABSENT);
+      }
+      if (now == null) {
+        rates[2 * ordinal] = ABSENT;
+        rates[2 * ordinal + 1] = ABSENT;
+      } else {
+        rates[2 * ordinal] = now[0];
+        rates[2 * ordinal + 1] = now[1];
+        anySum += now[0];
+        majorSum += now[1];
+        watched++;
+      }
+    }
   }
 
   BackgroundRates(IncidentIndex index, CorrelationSettings settings) {
@@ -90,9 +148,7 @@ final class BackgroundRates {
       for (IncidentIndex.Timeline timeline : index.timelines()) {
         long[] rates = rates(timeline, day);
         if (rates != null) {
-          d.rates.put(timeline.provider, rates);
-          d.anySum += rates[0];
-          d.majorSum += rates[1];
+          d.set(ordinalOf(timeline.provider), rates);
         }
       }
       days.put(day, d);
@@ -106,7 +162,7 @@ final class BackgroundRates {
       }
       d.total =
           new Background(
-              day, d.rates.size(), Math.max(any, d.counted[0]), Math.max(major, d.counted[1]));
+              day, d.watched, Math.max(any, d.counted[0]), Math.max(major, d.counted[1]));
     }
     return d.total;
   }
@@ -150,15 +206,18 @@ final class BackgroundRates {
   double ratePerDay(String provider, Instant t, SeverityLevel level) {
     Instant day = Background.dayOf(t);
     Day d = days.get(day);
-    long[] rates = d != null ? d.rates.get(provider) : null;
-    if (rates == null && d == null) {
-      IncidentIndex.Timeline timeline = index.timeline(provider);
-      rates = timeline == null ? null : rates(timeline, day);
+    if (d != null) {
+      Integer ordinal = ordinals.get(provider);
+      long rate = ordinal == null ? Day.ABSENT : d.rate(ordinal, level);
+      return rate == Day.ABSENT ? prior(level) : rate / SCALE;
     }
-    if (rates == null) {
-      return level == SeverityLevel.ANY ? priorPerDay : priorPerDay * PRIOR_MAJOR_SHARE;
-    }
-    return rates[level.ordinal()] / SCALE;
+    IncidentIndex.Timeline timeline = index.timeline(provider);
+    long[] rates = timeline == null ? null : rates(timeline, day);
+    return rates == null ? prior(level) : rates[level.ordinal()] / SCALE;
+  }
+
+  private double prior(SeverityLevel level) {
+    return level == SeverityLevel.ANY ? priorPerDay : priorPerDay * PRIOR_MAJOR_SHARE;
   }
 
   /** The coincidence model of specific providers, at their rates of {@code t}'s day. */
@@ -205,9 +264,10 @@ final class BackgroundRates {
       countedFirstStart = firstStart;
     }
     IncidentIndex.Timeline timeline = index.timeline(provider);
+    int ordinal = ordinalOf(provider);
     for (Map.Entry<Instant, Day> e : days.subMap(first, true, last, true).entrySet()) {
       long[] now = timeline == null ? null : rates(timeline, e.getKey());
-      long[] before = e.getValue().rates.get(provider);
+      long[] before = e.getValue().get(ordinal);
       Day d = e.getValue();
       boolean countTouched =
           d.countedUntil == null
@@ -216,17 +276,7 @@ final class BackgroundRates {
       double[] counted = countTouched ? counted(e.getKey()) : d.counted;
       if (!java.util.Arrays.equals(now, before) || !java.util.Arrays.equals(counted, d.counted)) {
         Background old = at(e.getKey());
-        if (before != null) {
-          d.anySum -= before[0];
-          d.majorSum -= before[1];
-        }
-        if (now == null) {
-          d.rates.remove(provider);
-        } else {
-          d.rates.put(provider, now);
-          d.anySum += now[0];
-          d.majorSum += now[1];
-        }
+        d.set(ordinal, now);
         d.counted = counted;
         d.countedUntil = countedUntil(e.getKey());
         d.total = null;

@@ -1,5 +1,6 @@
 package dev.tandem.correlate;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -16,6 +17,12 @@ final class EpisodeUpstreams {
   private final DependencyGraph graph;
   private final Map<Episode, Set<String>> memo = new HashMap<>();
 
+  /**
+   * One instance of each distinct set: most episodes have none or the same few upstreams, and a set
+   * per episode held would cost more than the episode.
+   */
+  private final Map<Set<String>, Set<String>> distinct = new HashMap<>();
+
   EpisodeUpstreams(DependencyGraph graph) {
     this.graph = graph;
   }
@@ -27,10 +34,17 @@ final class EpisodeUpstreams {
 
   void forgetAll() {
     memo.clear();
+    distinct.clear();
   }
 
   Set<String> of(Episode episode) {
-    return memo.computeIfAbsent(episode, graph::upstreamsOf);
+    Set<String> known = memo.get(episode);
+    if (known == null) {
+      Set<String> worked = Collections.unmodifiableSet(graph.upstreamsOf(episode));
+      known = distinct.computeIfAbsent(worked, s -> s);
+      memo.put(episode, known);
+    }
+    return known;
   }
 
   boolean isUpstreamOf(String upstream, Episode dependent) {

@@ -18,10 +18,13 @@ import java.util.TreeSet;
  */
 final class IncidentIndex {
 
-  /** One provider's incidents, by key and by start, and the episodes they fold into. */
+  /** One provider's incidents, by id and by start, and the episodes they fold into. */
   static final class Timeline {
     final String provider;
-    final Map<String, ProviderIncident> byKey = new HashMap<>();
+
+    /** By incident id, not by the whole key: the provider is the timeline's, said once. */
+    final Map<String, ProviderIncident> byId = new HashMap<>();
+
     final NavigableSet<ProviderIncident> byStart =
         new TreeSet<>(
             Comparator.comparing(ProviderIncident::startedAt)
@@ -84,7 +87,7 @@ final class IncidentIndex {
   ProviderIncident get(String key) {
     int slash = key.indexOf('/');
     Timeline t = slash < 0 ? null : timelines.get(key.substring(0, slash));
-    return t == null ? null : t.byKey.get(key);
+    return t == null ? null : t.byId.get(key.substring(slash + 1));
   }
 
   Set<String> providers() {
@@ -94,7 +97,7 @@ final class IncidentIndex {
   /** Adds or replaces an incident (by its key). */
   EpisodeChange put(ProviderIncident incident) {
     Timeline t = timelines.computeIfAbsent(incident.provider(), Timeline::new);
-    ProviderIncident previous = t.byKey.put(incident.key(), incident);
+    ProviderIncident previous = t.byId.put(incident.incidentId(), incident);
     if (previous != null) {
       t.byStart.remove(previous);
       countStart(previous.startedAt(), -1);
@@ -112,25 +115,44 @@ final class IncidentIndex {
       return new EpisodeChange("", List.of(), List.of());
     }
     Timeline t = timelines.get(previous.provider());
-    t.byKey.remove(key);
+    t.byId.remove(previous.incidentId());
     t.byStart.remove(previous);
     countStart(previous.startedAt(), -1);
     size--;
     EpisodeChange change = refold(t);
-    if (t.byKey.isEmpty()) {
+    if (t.byId.isEmpty()) {
       timelines.remove(t.provider);
     }
     return change;
   }
 
-  /** Refolds a provider's episodes; cost grows with that provider's incidents only. */
+  /**
+   * Refolds a provider's episodes; cost grows with that provider's incidents only. An episode that
+   * the change left as it was stays the same object, so that the timeline, the onset order and the
+   * upstreams memo hold one copy of it, not one each.
+   */
   private EpisodeChange refold(Timeline t) {
     List<Episode> before = t.episodes;
-    List<Episode> after = Episodes.ofProvider(t.provider, t.byStart);
-    List<Episode> removed = new ArrayList<>(before);
-    removed.removeAll(after);
-    List<Episode> added = new ArrayList<>(after);
-    added.removeAll(before);
+    List<Episode> folded = Episodes.ofProvider(t.provider, t.byStart);
+    Map<Episode, Episode> held = new HashMap<>(before.size() * 2);
+    before.forEach(e -> held.put(e, e));
+    List<Episode> after = new ArrayList<>(folded.size());
+    List<Episode> added = new ArrayList<>();
+    for (Episode e : folded) {
+      Episode same = held.remove(e);
+      if (same == null) {
+        added.add(e);
+        after.add(e);
+      } else {
+        after.add(same);
+      }
+    }
+    List<Episode> removed = new ArrayList<>(held.size());
+    for (Episode e : before) {
+      if (held.containsKey(e)) {
+        removed.add(e);
+      }
+    }
     byOnset.removeAll(removed);
     byOnset.addAll(added);
     for (Episode e : removed) {
@@ -145,7 +167,7 @@ final class IncidentIndex {
         majorOnsets.add(e.onset().toEpochMilli());
       }
     }
-    t.episodes = after;
+    t.episodes = List.copyOf(after);
     return new EpisodeChange(t.provider, removed, added);
   }
 
