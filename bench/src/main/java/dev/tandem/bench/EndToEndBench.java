@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.apache.kafka.common.utils.Utils;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -128,25 +127,7 @@ public final class EndToEndBench implements Callable<Integer> {
 
   /** Runs the bench with these flags; the exit code (2: a bad flag). */
   static int run(PrintWriter out, PrintWriter err, String... args) {
-    CommandLine cmd = new CommandLine(new EndToEndBench());
-    cmd.setOut(out);
-    cmd.setErr(err);
-    cmd.setParameterExceptionHandler(
-        (ex, given) -> {
-          ex.getCommandLine()
-              .getErr()
-              .println("EndToEndBench: " + ex.getMessage() + " (see --help)");
-          ex.getCommandLine().getErr().flush();
-          return ex.getCommandLine().getCommandSpec().exitCodeOnInvalidInput();
-        });
-    cmd.setExecutionExceptionHandler(
-        (ex, c, parsed) -> {
-          c.getErr().println("EndToEndBench: failed: " + ex);
-          ex.printStackTrace(c.getErr());
-          c.getErr().flush();
-          return 1;
-        });
-    return cmd.execute(args);
+    return BenchCommandLine.run(new EndToEndBench(), "EndToEndBench", out, err, args);
   }
 
   @Override

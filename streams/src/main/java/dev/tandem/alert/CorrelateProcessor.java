@@ -103,7 +103,7 @@ public final class CorrelateProcessor
   private final int rawPartitions;
   private final int updatePartitions;
   private final Map<String, Integer> publishedVersions;
-  private final EventClock clock = new EventClock(SOURCE_IDLE);
+  private final EventClock clock;
   private KeyValueStore<String, Long> clockStore;
   private org.apache.kafka.common.metrics.Sensor tooLate;
   private long tooLateLoggedAt = Long.MIN_VALUE / 2;
@@ -133,6 +133,9 @@ public final class CorrelateProcessor
     this.publishedVersions = publishedVersions;
     this.rawPartitions = rawPartitions;
     this.updatePartitions = updatePartitions;
+    // A source a whole retention behind the fastest is as late as that: what the stage holds stays
+    // within about three retentions of incidents, whatever the sources do (design §5).
+    this.clock = new EventClock(SOURCE_IDLE, correlator.settings().retention());
   }
 
   @Override
