@@ -442,7 +442,7 @@ public final class CorrelateProcessor
     Set<String> gone = new HashSet<>();
     while (!frozen.isEmpty() && frozen.first().at().plus(frozenFor).isBefore(clockTime)) {
       Aging oldest = frozen.pollFirst();
-      correlation.remove(oldest.key());
+      correlation.forget(oldest.key());
       incidentStore.delete(oldest.key());
       gone.add(oldest.key());
     }

@@ -167,6 +167,28 @@ public final class Correlation {
     }
   }
 
+  /**
+   * Forgets an incident that can change nothing any more: aged out, and frozen a further retention
+   * (design §5). It leaves with the outage it was a member of, and nothing is worked out again: not
+   * the backgrounds of the days it counted in, which stay as they were, nor the outages near it.
+   * {@link #remove} would re-judge each of the 29 days it counted in, every one of them past
+   * changing: in a replay of years, where an incident is forgotten for nearly every one taken, that
+   * was almost all of the correlate stage's work.
+   */
+  public void forget(String key) {
+    if (index.get(key) == null) {
+      return;
+    }
+    IncidentIndex.EpisodeChange change = index.remove(key);
+    for (Episode e : change.removed()) {
+      upstreams.forget(e);
+      String group = memberOf.get(memberKey(e));
+      if (group != null && groups.containsKey(group)) {
+        drop(groups.get(group));
+      }
+    }
+  }
+
   /** Forgets the background of days before {@code day}; call as event time moves on. */
   public void forgetBackgroundBefore(Instant day) {
     rates.forgetBefore(day);

@@ -127,6 +127,48 @@ class CorrelationTest {
     assertLiveEqualsFullRecompute(versions, random, seed, false, 11);
   }
 
+  @org.junit.jupiter.api.Test
+  void forgettingAnOldIncidentTakesItsOutageAndWorksNothingOutAgain() {
+    Correlation live = correlator.start();
+    List<ProviderIncident> early = cascade(START, "early");
+    List<ProviderIncident> late = cascade(START.plus(Duration.ofDays(40)), "late");
+    early.forEach(live::put);
+    late.forEach(live::put);
+    List<Outage> before = live.outages();
+    assertThat(before).hasSize(2);
+    live.drainChanges();
+
+    live.forget(early.get(0).key());
+
+    Correlation.Changes changes = live.drainChanges();
+    assertThat(changes.current()).as("nothing worked out again").isEmpty();
+    assertThat(changes.memberKeys())
+        .containsExactlyInAnyOrderElementsOf(early.stream().map(ProviderIncident::key).toList());
+    assertThat(live.outages()).containsExactly(before.get(1));
+    assertThat(live.incident(early.get(0).key())).isNull();
+    assertThat(live.incident(early.get(1).key())).isNotNull();
+  }
+
+  /** slack, signal and venmo within 11 minutes of {@code at}: an outage on its own. */
+  private static List<ProviderIncident> cascade(Instant at, String tag) {
+    List<ProviderIncident> incidents = new ArrayList<>();
+    int minutes = 0;
+    for (String provider : List.of("slack", "signal", "venmo")) {
+      Instant start = at.plus(Duration.ofMinutes(minutes));
+      incidents.add(
+          new ProviderIncident(
+              provider,
+              tag + "-" + provider,
+              "trouble",
+              Severity.MAJOR,
+              start,
+              start.plus(Duration.ofHours(1)),
+              List.of()));
+      minutes += 5;
+    }
+    return incidents;
+  }
+
   /**
    * Puts the versions in order into a live correlation (with random evictions if asked) and checks
    * it against a full recompute of what it holds every {@code every} changes and at the end.
