@@ -128,6 +128,7 @@ public final class HeldStateBench implements Callable<Integer> {
               "--schema-registry-url=" + stack.registryUrl(),
               "--state-dir=" + stateDir,
               "--partitions=" + partitions,
+              "--http-port=-1",
               "--dependencies=" + probes.writeDependencies(workDir.resolve("dependencies.yaml")));
       PipelineProgress progress =
           new PipelineProgress(admin, TandemConfig.DEFAULT_APPLICATION_ID, topics);

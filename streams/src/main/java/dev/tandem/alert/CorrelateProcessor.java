@@ -60,6 +60,13 @@ public final class CorrelateProcessor
   static final String ENDED = "ended/";
 
   /**
+   * {@code <outage id>#<version, ten digits>} → that version as published on the outages JSON topic
+   * (a retraction as {@code {"state":"RETRACTED"}}): every version of an outage, for the HTTP API,
+   * kept as long as the id is remembered.
+   */
+  public static final String HISTORY_STORE = "correlate-outage-history";
+
+  /**
    * source partition → the newest incident time it sent; {@link #WATERMARK} → the clock reached.
    */
   public static final String CLOCK_STORE = "correlate-clock";
@@ -105,6 +112,7 @@ public final class CorrelateProcessor
   private final Map<String, Integer> publishedVersions;
   private final EventClock clock;
   private KeyValueStore<String, Long> clockStore;
+  private KeyValueStore<String, String> historyStore;
   private org.apache.kafka.common.metrics.Sensor tooLate;
   private long tooLateLoggedAt = Long.MIN_VALUE / 2;
   private long tooLateUnlogged;
@@ -151,6 +159,7 @@ public final class CorrelateProcessor
                 org.apache.kafka.common.metrics.Sensor.RecordingLevel.INFO);
     incidentStore = context.getStateStore(INCIDENTS_STORE);
     outageStore = context.getStateStore(OUTAGES_STORE);
+    historyStore = context.getStateStore(HISTORY_STORE);
     // The stores are the truth (restored from their changelogs); memory holds the working state.
     correlation = correlator.start();
     List<ProviderIncident> held = new ArrayList<>();
@@ -334,12 +343,19 @@ public final class CorrelateProcessor
               avro.getVersion(),
               avro.getProviders());
         }
+        historyStore.put(historyKey(change.id(), avro.getVersion()), OutageJson.toJson(avro));
         context()
             .forward(
                 new Record<String, Correlated>(
                     change.id(), new Correlated.Change(avro), streamTime.toEpochMilli()));
       } else if (change instanceof OutageChange.Retracted retracted) {
         outageStore.delete(change.id());
+        OutageRevision last = ledger.ended().get(change.id());
+        if (last != null) {
+          historyStore.put(
+              historyKey(change.id(), last.version()),
+              OutageJson.retraction(change.id(), last.version(), retracted.reason()));
+        }
         log.info("outage {} retracted: {}", change.id(), retracted.reason());
         context()
             .forward(
@@ -455,6 +471,7 @@ public final class CorrelateProcessor
                 .noneMatch(m -> correlation.incident(m.key()) != null)) {
           ledger.forget(id);
           outageStore.delete(id);
+          forgetHistory(id);
         }
       }
       Correlation.Changes changes = correlation.drainChanges();
@@ -470,7 +487,23 @@ public final class CorrelateProcessor
                   .minus(correlator.settings().retention().multipliedBy(2))
                   .minus(frozenFor))) {
         outageStore.delete(ENDED + id);
+        forgetHistory(id);
       }
     }
+  }
+
+  /** The key of one version in {@link #HISTORY_STORE}: sorted by version within an id. */
+  public static String historyKey(String id, int version) {
+    return String.format(java.util.Locale.ROOT, "%s#%010d", id, version);
+  }
+
+  private void forgetHistory(String id) {
+    List<String> keys = new ArrayList<>();
+    try (KeyValueIterator<String, String> versions =
+        historyStore.prefixScan(
+            id + "#", new org.apache.kafka.common.serialization.StringSerializer())) {
+      versions.forEachRemaining(kv -> keys.add(kv.key));
+    }
+    keys.forEach(historyStore::delete);
   }
 }

@@ -60,6 +60,20 @@ public final class OutageJson {
     return write(node);
   }
 
+  /**
+   * A retracted version, as the HTTP API lists it in an outage's history (the topics carry a
+   * tombstone): {@code {"type":"outage","id","state":"RETRACTED","version","reason"}}.
+   */
+  public static String retraction(String id, int version, String reason) {
+    ObjectNode node = JSON.createObjectNode();
+    node.put("type", "outage");
+    node.put("id", id);
+    node.put("state", "RETRACTED");
+    node.put("version", version);
+    node.put("reason", reason);
+    return write(node);
+  }
+
   public static String toJson(Incident i) {
     ObjectNode node = JSON.createObjectNode();
     node.put("type", "incident");

@@ -1,12 +1,17 @@
 package dev.tandem.cli;
 
+import dev.tandem.correlate.DependencyGraph;
 import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
+import dev.tandem.pipeline.TandemSettings;
+import dev.tandem.serve.HttpLayer;
+import dev.tandem.serve.PipelineApi;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -68,6 +73,13 @@ final class RunCommand implements Callable<Integer> {
       description = "Replication factor of topics Tandem creates (default: the broker's).")
   Short replicationFactor;
 
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "Port of the HTTP API and health checks (default 8080; 0: any free port; -1: none).")
+  Integer httpPort;
+
   @Override
   public Integer call() throws Exception {
     Map<String, String> flags = new LinkedHashMap<>();
@@ -79,21 +91,74 @@ final class RunCommand implements Callable<Integer> {
     flags.put(
         "tandem.topic.replication.factor",
         replicationFactor == null ? null : replicationFactor.toString());
+    flags.put(TandemSettings.HTTP_PORT, httpPort == null ? null : httpPort.toString());
     TandemConfig config = cluster.load(flags);
     config.required("bootstrap.servers");
     config.required("schema.registry.url");
+    HostInfo advertised = config.advertisedServer();
+    // With application.server set and no port of its own, the API listens where it is advertised.
+    int port =
+        advertised != null && !config.values().containsKey(TandemSettings.HTTP_PORT)
+            ? advertised.port()
+            : config.httpPort();
+    DependencyGraph graph = config.dependencies();
+    // Bound once the brokers and the registry have answered: a busy port must not hide the
+    // one-line message for an unreachable cluster.
+    java.util.concurrent.atomic.AtomicReference<HttpLayer> http =
+        new java.util.concurrent.atomic.AtomicReference<>();
     try (ShutdownSignal signal = new ShutdownSignal("tandem-run-stop")) {
       TandemApp app;
       try {
-        app = TandemApp.start(config, Duration.ofMinutes(5), signal::requested);
+        app =
+            TandemApp.start(
+                config,
+                Duration.ofMinutes(5),
+                signal::requested,
+                streams -> {
+                  if (port >= 0) {
+                    http.set(serve(config.httpHost(), port));
+                    new PipelineApi(streams, config.correlation(), graph, advertised)
+                        .routeOn(http.get())
+                        .start();
+                    spec.commandLine()
+                        .getErr()
+                        .println(
+                            "tandem: HTTP API at http://"
+                                + config.httpHost()
+                                + ":"
+                                + http.get().port()
+                                + "/api/outages (health: /health/ready)");
+                    spec.commandLine().getErr().flush();
+                  }
+                });
       } catch (TandemApp.StartCancelled stopped) {
         return 0;
       }
       try (app) {
         runUntilStopped(app, signal);
       }
+    } finally {
+      if (http.get() != null) {
+        http.get().close();
+      }
     }
     return 0;
+  }
+
+  private static HttpLayer serve(String host, int port) {
+    try {
+      return new HttpLayer(host, port, "tandem-http");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "cannot serve the HTTP API on "
+              + host
+              + ":"
+              + port
+              + ": "
+              + e.getMessage()
+              + " (choose another with --http-port or tandem.http.port; -1 turns it off)",
+          e);
+    }
   }
 
   /**

@@ -65,6 +65,19 @@ public final class TandemApp implements AutoCloseable {
   public static TandemApp start(
       TandemConfig config, Duration startTimeout, BooleanSupplier stopRequested)
       throws IOException {
+    return start(config, startTimeout, stopRequested, streams -> {});
+  }
+
+  /**
+   * The same, handing the Kafka Streams instance to {@code created} before it starts: the HTTP API
+   * and its health checks answer while the stores restore.
+   */
+  public static TandemApp start(
+      TandemConfig config,
+      Duration startTimeout,
+      BooleanSupplier stopRequested,
+      java.util.function.Consumer<KafkaStreams> created)
+      throws IOException {
     Properties props = config.streamsProperties();
     // Everything read from files first: a bad file is reported before anything is contacted.
     Correlator correlator = new Correlator(config.correlation(), config.dependencies());
@@ -113,6 +126,12 @@ public final class TandemApp implements AutoCloseable {
           }
         });
     streams.setUncaughtExceptionHandler(e -> app.onThreadFailure(e, registryOutage));
+    try {
+      created.accept(streams);
+    } catch (RuntimeException e) {
+      app.close();
+      throw e;
+    }
     streams.start();
     try {
       long deadline = System.nanoTime() + startTimeout.toNanos();

@@ -128,6 +128,27 @@ public final class TandemConfig {
     return millis(TandemSettings.CONNECT_TIMEOUT_MS);
   }
 
+  public String httpHost() {
+    return string(TandemSettings.HTTP_HOST);
+  }
+
+  /** The API's port: 0 for any free one, -1 for no API. */
+  public int httpPort() {
+    return (Integer) settings.get(TandemSettings.HTTP_PORT);
+  }
+
+  /**
+   * This instance's API address as the others reach it ({@code application.server}), or null when
+   * unset (one instance).
+   */
+  public org.apache.kafka.streams.state.HostInfo advertisedServer() {
+    Object server =
+        streamsProperties().get(org.apache.kafka.streams.StreamsConfig.APPLICATION_SERVER_CONFIG);
+    return server == null || server.toString().isBlank()
+        ? null
+        : org.apache.kafka.streams.state.HostInfo.buildFromEndpoint(server.toString());
+  }
+
   public int registryMaxFailures() {
     return (Integer) settings.get(TandemSettings.REGISTRY_MAX_FAILURES);
   }

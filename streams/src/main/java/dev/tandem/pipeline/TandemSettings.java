@@ -50,6 +50,8 @@ public final class TandemSettings {
   public static final String INSTANCE_ID = "tandem.instance.id";
   public static final String WEBHOOK_TOKEN = "tandem.webhook.token";
   public static final String ROCKSDB_MEMORY_BYTES = "tandem.rocksdb.memory.bytes";
+  public static final String HTTP_HOST = "tandem.http.host";
+  public static final String HTTP_PORT = "tandem.http.port";
 
   /** The prefix of every Tandem setting; keys without it belong to Kafka or the registry client. */
   public static final String PREFIX = "tandem.";
@@ -245,7 +247,22 @@ public final class TandemSettings {
               null,
               Importance.MEDIUM,
               "shared secret `collect`'s webhooks must send in `X-Tandem-Token`"
-                  + " (`--webhook-token-file`); unset: none required");
+                  + " (`--webhook-token-file`); unset: none required")
+          .define(
+              HTTP_HOST,
+              Type.STRING,
+              "0.0.0.0",
+              Importance.MEDIUM,
+              "address `run`'s HTTP API and health checks listen on")
+          .define(
+              HTTP_PORT,
+              Type.INT,
+              8080,
+              Range.between(-1, 65535),
+              Importance.MEDIUM,
+              "port of `run`'s HTTP API and health checks (`--http-port`); 0: any free port, -1:"
+                  + " none. With several instances, set `application.server` to the host and port"
+                  + " the others reach this one's API at");
 
   /**
    * Variables of the {@code TANDEM_} prefix that are no setting: the launcher's JVM options and

@@ -122,6 +122,9 @@ public final class TandemTopology {
             Stores.persistentKeyValueStore(CorrelateProcessor.CLOCK_STORE),
             strings,
             Serdes.Long()));
+    builder.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(CorrelateProcessor.HISTORY_STORE), strings, strings));
     // Straight from track to the one partition, not by reading tandem.incidents back: every topic
     // between stages waits for a commit before the next stage sees a record (exactly-once), and an
     // alert's latency is about one commit interval per such hop.
@@ -138,7 +141,8 @@ public final class TandemTopology {
                         correlator, rawPartitions, updatePartitions, publishedVersions),
                 CorrelateProcessor.INCIDENTS_STORE,
                 CorrelateProcessor.OUTAGES_STORE,
-                CorrelateProcessor.CLOCK_STORE);
+                CorrelateProcessor.CLOCK_STORE,
+                CorrelateProcessor.HISTORY_STORE);
     KStream<String, CorrelatedOutage> outages =
         correlated
             .filter((k, v) -> v instanceof Correlated.Change)

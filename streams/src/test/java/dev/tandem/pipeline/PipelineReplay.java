@@ -16,14 +16,14 @@ import java.util.List;
  * scenarios ({@link ScenarioReplay}): published, waited for, and what the pipeline concluded read
  * back.
  */
-final class PipelineReplay {
+public final class PipelineReplay {
 
   /** A replay fails only when the pipeline commits nothing new for this long. */
   private static final Duration STALL_TIMEOUT = Duration.ofMinutes(2);
 
   private PipelineReplay() {}
 
-  static LiveOutputs replay(TandemConfig config, TandemApp app, List<RawStatus> records)
+  public static LiveOutputs replay(TandemConfig config, TandemApp app, List<RawStatus> records)
       throws Exception {
     try (SchemaRegistryClient client =
             RestSchemaRegistryClient.fromConfigs(config.registryConfig());

@@ -74,6 +74,8 @@ public final class TandemProcess implements AutoCloseable {
             classPath(),
             "dev.tandem.cli.TandemCommand",
             "run",
+            // Any free port: several instances may run at once, and 8080 may be taken.
+            "--http-port=0",
             "--config",
             settings.toString()));
     this.command = List.copyOf(cmd);

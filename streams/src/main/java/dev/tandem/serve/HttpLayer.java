@@ -1,0 +1,56 @@
+package dev.tandem.serve;
+
+import com.sun.net.httpserver.HttpHandler;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The one HTTP server of a Tandem process: the JDK's own ({@code com.sun.net.httpserver}), so no
+ * web framework and no Jetty to clash with the Kafka jars; a handful of threads, since every answer
+ * is a store lookup or a forward. Handlers are routed by path prefix.
+ */
+public final class HttpLayer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ExecutorService workers;
+
+  /**
+   * @param port 0 for any free port
+   */
+  public HttpLayer(String host, int port, String threadName) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(host, port), 0);
+    workers =
+        Executors.newFixedThreadPool(
+            4,
+            runnable -> {
+              Thread thread = new Thread(runnable, threadName);
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.setExecutor(workers);
+  }
+
+  /** Serves every path under {@code prefix} with {@code handler}. */
+  public HttpLayer route(String prefix, HttpHandler handler) {
+    server.createContext(prefix, handler);
+    return this;
+  }
+
+  public HttpLayer start() {
+    server.start();
+    return this;
+  }
+
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    workers.shutdownNow();
+  }
+}

@@ -1,0 +1,314 @@
+package dev.tandem.serve;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.tandem.alert.CorrelateProcessor;
+import dev.tandem.alert.OutageJson;
+import dev.tandem.alert.OutageRecords;
+import dev.tandem.contract.CorrelatedOutage;
+import dev.tandem.contract.Impact;
+import dev.tandem.contract.Incident;
+import dev.tandem.contract.IncidentHistory;
+import dev.tandem.contract.OutageState;
+import dev.tandem.contract.StatusUpdate;
+import dev.tandem.correlate.CorrelationSettings;
+import dev.tandem.correlate.DependencyGraph;
+import dev.tandem.correlate.Explainer;
+import dev.tandem.correlate.LearnedRate;
+import dev.tandem.correlate.ProviderIncident;
+import dev.tandem.track.IncidentLifecycle;
+import dev.tandem.track.TrackProcessor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * The API's answers from this instance's own stores (interactive queries). Which instance holds a
+ * store's data is {@link InstanceRouter}'s business: these methods are called where it is.
+ */
+final class PipelineQueries {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final StringSerializer KEYS = new StringSerializer();
+
+  /** Which outages a list asks for. */
+  enum StateFilter {
+    OPEN,
+    RESOLVED,
+    ALL;
+
+    boolean admits(OutageState state) {
+      return switch (this) {
+        case ALL -> true;
+        case OPEN -> state == OutageState.OPEN || state == OutageState.UPDATED;
+        case RESOLVED -> state == OutageState.RESOLVED || state == OutageState.EXPIRED;
+      };
+    }
+  }
+
+  private final KafkaStreams streams;
+  private final CorrelationSettings settings;
+  private final DependencyGraph graph;
+
+  PipelineQueries(KafkaStreams streams, CorrelationSettings settings, DependencyGraph graph) {
+    this.streams = streams;
+    this.settings = settings;
+    this.graph = graph;
+  }
+
+  /** Outages as last published, newest first onset first. */
+  JsonNode outages(StateFilter state, Instant since, int limit) {
+    List<CorrelatedOutage> matching = new ArrayList<>();
+    try (KeyValueIterator<String, CorrelatedOutage> all =
+        this.<CorrelatedOutage>store(CorrelateProcessor.OUTAGES_STORE).all()) {
+      all.forEachRemaining(
+          kv -> {
+            CorrelatedOutage o = kv.value;
+            if (!kv.key.startsWith("ended/")
+                && o != null
+                && state.admits(o.getState())
+                && (since == null || !o.getLastOnset().isBefore(since))) {
+              matching.add(o);
+            }
+          });
+    }
+    matching.sort(
+        Comparator.comparing(CorrelatedOutage::getFirstOnset)
+            .reversed()
+            .thenComparing(CorrelatedOutage::getId));
+    ArrayNode list = JSON.createArrayNode();
+    matching.stream().limit(limit).forEach(o -> list.add(tree(OutageJson.toJson(o))));
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("count", Math.min(limit, matching.size()));
+    answer.put("total", matching.size());
+    answer.set("outages", list);
+    return answer;
+  }
+
+  /** The outage as last published and every version of it, oldest first. */
+  JsonNode outage(String id) {
+    ArrayNode history = JSON.createArrayNode();
+    try (KeyValueIterator<String, String> versions =
+        this.<String>store(CorrelateProcessor.HISTORY_STORE).prefixScan(id + "#", KEYS)) {
+      versions.forEachRemaining(kv -> history.add(tree(kv.value)));
+    }
+    CorrelatedOutage last = this.<CorrelatedOutage>store(CorrelateProcessor.OUTAGES_STORE).get(id);
+    if (history.isEmpty() && last == null) {
+      throw ApiError.notFound("no outage " + id);
+    }
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("id", id);
+    answer.set("current", last == null ? null : tree(OutageJson.toJson(last)));
+    answer.set("history", history);
+    return answer;
+  }
+
+  /**
+   * Every provider correlation holds, with its condition now.
+   *
+   * @param now when rates are learned as of; null: the newest update held (so that a replay of last
+   *     year reads as it did then)
+   */
+  JsonNode providers(Instant now) {
+    Map<String, List<Incident>> byProvider = incidentsByProvider();
+    if (now == null) {
+      now =
+          byProvider.values().stream()
+              .flatMap(List::stream)
+              .map(Incident::getLastUpdatedAt)
+              .max(Comparator.naturalOrder())
+              .orElse(Instant.EPOCH);
+    }
+    Instant asOf = now;
+    ArrayNode list = JSON.createArrayNode();
+    byProvider.forEach((provider, incidents) -> list.add(provider(provider, incidents, asOf)));
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("count", list.size());
+    answer.set("providers", list);
+    return answer;
+  }
+
+  private Map<String, List<Incident>> incidentsByProvider() {
+    Map<String, List<Incident>> byProvider = new TreeMap<>();
+    try (KeyValueIterator<String, Incident> all =
+        this.<Incident>store(CorrelateProcessor.INCIDENTS_STORE).all()) {
+      all.forEachRemaining(
+          kv ->
+              byProvider
+                  .computeIfAbsent(kv.value.getProvider(), p -> new ArrayList<>())
+                  .add(kv.value));
+    }
+    return byProvider;
+  }
+
+  private ObjectNode provider(String provider, List<Incident> incidents, Instant now) {
+    List<Incident> open =
+        incidents.stream()
+            .filter(i -> i.getResolvedAt() == null && counts(i.getImpact()))
+            .sorted(Comparator.comparing(Incident::getStartedAt))
+            .toList();
+    Impact worst = Impact.NONE;
+    for (Incident i : open) {
+      worst = i.getImpact().compareTo(worst) > 0 ? i.getImpact() : worst;
+    }
+    ObjectNode node = JSON.createObjectNode();
+    node.put("provider", provider);
+    node.put("condition", condition(worst));
+    Instant since =
+        open.isEmpty()
+            ? incidents.stream()
+                .map(Incident::getResolvedAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null)
+            : open.get(0).getStartedAt();
+    node.put("since", since == null ? null : since.toString());
+    ArrayNode openIncidents = node.putArray("openIncidents");
+    open.forEach(i -> openIncidents.add(tree(OutageJson.toJson(i))));
+    node.put(
+        "incidentsPerDay",
+        LearnedRate.perDay(
+            settings,
+            provider,
+            incidents.stream().map(OutageRecords::toProviderIncident).toList(),
+            now));
+    return node;
+  }
+
+  private static boolean counts(Impact impact) {
+    return impact == Impact.MINOR || impact == Impact.MAJOR || impact == Impact.CRITICAL;
+  }
+
+  /** Statuspage's words: a minor incident degrades, a major or critical one is an outage. */
+  private static String condition(Impact worst) {
+    return switch (worst) {
+      case MINOR -> "degraded";
+      case MAJOR, CRITICAL -> "outage";
+      default -> "operational";
+    };
+  }
+
+  /** A provider's incidents as tracked (all it ever reported), newest first. */
+  JsonNode providerIncidents(String provider) {
+    List<Incident> incidents = new ArrayList<>();
+    try (KeyValueIterator<String, IncidentHistory> all =
+        this.<IncidentHistory>store(TrackProcessor.HISTORY_STORE)
+            .prefixScan(provider + "/", KEYS)) {
+      all.forEachRemaining(kv -> incidents.add(IncidentLifecycle.fold(kv.value.getUpdates())));
+    }
+    if (incidents.isEmpty()) {
+      throw ApiError.notFound("no incidents of provider " + provider);
+    }
+    incidents.sort(Comparator.comparing(Incident::getStartedAt).reversed());
+    ArrayNode list = JSON.createArrayNode();
+    incidents.forEach(i -> list.add(lifecycle(i)));
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("provider", provider);
+    answer.put("count", list.size());
+    answer.set("incidents", list);
+    return answer;
+  }
+
+  /** One incident's lifecycle: its phases with their durations and every update. */
+  JsonNode incident(String provider, String incidentId) {
+    IncidentHistory history =
+        this.<IncidentHistory>store(TrackProcessor.HISTORY_STORE).get(provider + "/" + incidentId);
+    if (history == null) {
+      throw ApiError.notFound("no incident " + incidentId + " of provider " + provider);
+    }
+    ObjectNode answer = lifecycle(IncidentLifecycle.fold(history.getUpdates()));
+    ArrayNode updates = answer.putArray("updates");
+    history.getUpdates().stream()
+        .sorted(Comparator.comparing(StatusUpdate::getUpdatedAt))
+        .forEach(
+            u -> {
+              ObjectNode update = updates.addObject();
+              update.put("updateId", u.getUpdateId());
+              update.put("status", u.getStatus().name());
+              update.put("impact", u.getImpact().name());
+              update.put("updatedAt", u.getUpdatedAt().toString());
+              update.put("title", u.getTitle());
+              update.put("body", u.getBody());
+            });
+    return answer;
+  }
+
+  private static ObjectNode lifecycle(Incident i) {
+    ObjectNode node = (ObjectNode) tree(OutageJson.toJson(i));
+    ObjectNode phases = node.putObject("phases");
+    phases.put("toIdentify", duration(i.getTimeToIdentifyMillis()));
+    phases.put("toMitigate", duration(i.getTimeToMitigateMillis()));
+    phases.put("toResolve", duration(i.getTimeToResolveMillis()));
+    return node;
+  }
+
+  private static String duration(Long millis) {
+    return millis == null ? null : Duration.ofMillis(millis).toString();
+  }
+
+  /** What {@code tandem explain} prints, from the incidents correlation holds now. */
+  JsonNode explain(String provider, Instant at) {
+    Instant from = at.minus(settings.retention()).minus(Duration.ofDays(2));
+    Instant to = at.plus(Duration.ofDays(1));
+    List<ProviderIncident> near = new ArrayList<>();
+    try (KeyValueIterator<String, Incident> all =
+        this.<Incident>store(CorrelateProcessor.INCIDENTS_STORE).all()) {
+      all.forEachRemaining(
+          kv -> {
+            Instant start = kv.value.getStartedAt();
+            if (!start.isBefore(from) && start.isBefore(to)) {
+              near.add(OutageRecords.toProviderIncident(kv.value));
+            }
+          });
+    }
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("provider", provider);
+    answer.put("at", at.toString());
+    ArrayNode lines = answer.putArray("lines");
+    new Explainer(settings, graph).explain(near, provider, at).forEach(lines::add);
+    return answer;
+  }
+
+  /** Whether this instance's correlate stores answer queries now. */
+  boolean correlateQueryable() {
+    try {
+      this.<CorrelatedOutage>store(CorrelateProcessor.OUTAGES_STORE).approximateNumEntries();
+      return true;
+    } catch (ApiError | InvalidStateStoreException e) {
+      return false;
+    }
+  }
+
+  private <V> ReadOnlyKeyValueStore<String, V> store(String name) {
+    try {
+      return streams.store(
+          StoreQueryParameters.fromNameAndType(
+              name, QueryableStoreTypes.<String, V>keyValueStore()));
+    } catch (InvalidStateStoreException e) {
+      throw ApiError.unavailable(
+          "the pipeline's store " + name + " cannot be queried now (" + e.getMessage() + ")");
+    }
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Tandem's own JSON always parses", e);
+    }
+  }
+}

@@ -1,0 +1,198 @@
+package dev.tandem.serve;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.tandem.pipeline.PipelineReplay;
+import dev.tandem.pipeline.TandemApp;
+import dev.tandem.pipeline.TandemConfig;
+import dev.tandem.scenario.Scenario;
+import dev.tandem.testing.KafkaStack;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The HTTP API of a running pipeline (real broker, registry, stores) after the Fastly scenario:
+ * every endpoint answers from the stores with what the pipeline concluded, and bad requests get a
+ * JSON error with the right status.
+ */
+@ExtendWith(KafkaStack.class)
+class PipelineApiEndToEndTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+  @TempDir static Path stateDir;
+
+  private static TandemApp app;
+  private static HttpLayer http;
+
+  @BeforeAll
+  static void replayFastly() throws Exception {
+    TandemConfig config = KafkaStack.pipelineConfig("api", stateDir);
+    app = TandemApp.start(config, Duration.ofMinutes(1));
+    http = new HttpLayer("127.0.0.1", 0, "test-http");
+    new PipelineApi(app.streams(), config.correlation(), config.dependencies(), null)
+        .routeOn(http)
+        .start();
+    Scenario fastly =
+        Scenario.bundled().stream()
+            .filter(s -> s.name().equals("fastly-2021-06-08"))
+            .findFirst()
+            .orElseThrow();
+    PipelineReplay.replay(config, app, Scenario.records(List.of(fastly)));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (http != null) {
+      http.close();
+    }
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void listsTheOutageWithItsProvidersAndCause() throws Exception {
+    JsonNode answer = ok("/api/outages?state=all");
+
+    assertThat(answer.get("outages")).hasSize(1);
+    JsonNode outage = answer.get("outages").get(0);
+    assertThat(strings(outage.get("providers")))
+        .containsExactly("amazon", "fastly", "github", "govuk", "reddit");
+    assertThat(outage.get("suspectedCause").get("provider").asText()).isEqualTo("fastly");
+    assertThat(outage.get("state").asText()).isEqualTo("RESOLVED");
+
+    assertThat(ok("/api/outages?state=open").get("outages")).isEmpty();
+    assertThat(ok("/api/outages?state=resolved&since=2021-06-08T00:00:00Z").get("outages"))
+        .hasSize(1);
+    assertThat(ok("/api/outages?since=2021-06-09T00:00:00Z").get("outages")).isEmpty();
+  }
+
+  @Test
+  void anOutageHasEveryPublishedVersionInOrder() throws Exception {
+    String id = ok("/api/outages").get("outages").get(0).get("id").asText();
+
+    JsonNode answer = ok("/api/outages/" + id);
+
+    assertThat(answer.get("current").get("state").asText()).isEqualTo("RESOLVED");
+    List<Integer> versions = new ArrayList<>();
+    answer.get("history").forEach(v -> versions.add(v.get("version").asInt()));
+    assertThat(versions).isNotEmpty().isSorted().doesNotHaveDuplicates();
+    assertThat(versions.get(0)).isEqualTo(1);
+    assertThat(answer.get("history").get(0).get("state").asText()).isEqualTo("OPEN");
+    assertThat(versions.get(versions.size() - 1))
+        .isEqualTo(answer.get("current").get("version").asInt());
+  }
+
+  @Test
+  void providersHaveTheirConditionAndRate() throws Exception {
+    JsonNode answer = ok("/api/providers");
+
+    List<String> names = new ArrayList<>();
+    answer.get("providers").forEach(p -> names.add(p.get("provider").asText()));
+    assertThat(names).contains("fastly", "github", "reddit");
+    JsonNode fastly = provider(answer, "fastly");
+    assertThat(fastly.get("condition").asText()).isEqualTo("operational");
+    assertThat(fastly.get("since").asText()).startsWith("2021-06-08T");
+    assertThat(fastly.get("openIncidents")).isEmpty();
+    assertThat(fastly.get("incidentsPerDay").asDouble()).isPositive();
+  }
+
+  @Test
+  void aProvidersIncidentsAndOneIncidentsLifecycle() throws Exception {
+    JsonNode incidents = ok("/api/providers/fastly/incidents");
+    assertThat(incidents.get("count").asInt()).isPositive();
+    JsonNode first = incidents.get("incidents").get(0);
+    String incidentId = first.get("incidentId").asText();
+
+    JsonNode incident = ok("/api/incidents/fastly/" + incidentId);
+
+    assertThat(incident.get("provider").asText()).isEqualTo("fastly");
+    assertThat(incident.get("status").asText()).isEqualTo("RESOLVED");
+    assertThat(incident.get("phases").get("toResolve").asText()).startsWith("PT");
+    assertThat(incident.get("updates").size()).isEqualTo(incident.get("updateCount").asInt());
+  }
+
+  @Test
+  void explainsAProviderAtAMoment() throws Exception {
+    JsonNode answer = ok("/api/explain?provider=github&at=2021-06-08T10:10:00Z");
+
+    assertThat(answer.get("lines").get(0).asText()).startsWith("github's episode started at");
+  }
+
+  @Test
+  void badRequestsGetAJsonErrorWithTheRightStatus() throws Exception {
+    assertError(get("/api/outages?limit=0"), 400, "limit");
+    assertError(get("/api/outages?state=burning"), 400, "state");
+    assertError(get("/api/outages?since=yesterday"), 400, "since");
+    assertError(get("/api/explain?provider=github"), 400, "explain needs");
+    assertError(get("/api/outages/no-such-outage"), 404, "no-such-outage");
+    assertError(get("/api/incidents/fastly/no-such-incident"), 404, "no-such-incident");
+    assertError(get("/api/providers/nobody/incidents"), 404, "nobody");
+    assertError(get("/api/nothing-here"), 404, "no such path");
+    HttpResponse<String> post =
+        CLIENT.send(
+            HttpRequest.newBuilder(uri("/api/outages"))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertError(post, 405, "GET");
+  }
+
+  @Test
+  void healthChecksSayLiveAndReady() throws Exception {
+    assertThat(ok("/health/live").get("status").asText()).isEqualTo("UP");
+    assertThat(ok("/health/ready").get("status").asText()).isEqualTo("READY");
+  }
+
+  private static JsonNode provider(JsonNode answer, String name) {
+    for (JsonNode p : answer.get("providers")) {
+      if (p.get("provider").asText().equals(name)) {
+        return p;
+      }
+    }
+    throw new AssertionError("no provider " + name + " in " + answer);
+  }
+
+  private static void assertError(HttpResponse<String> response, int status, String mentions)
+      throws Exception {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
+    assertThat(JSON.readTree(response.body()).get("error").asText()).contains(mentions);
+  }
+
+  private static JsonNode ok(String path) throws Exception {
+    HttpResponse<String> response = get(path);
+    assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return CLIENT.send(
+        HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + http.port() + path);
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> values = new ArrayList<>();
+    array.forEach(v -> values.add(v.asText()));
+    return values;
+  }
+}
