@@ -19,18 +19,10 @@ import java.util.TreeMap;
  * <p>A source that sends nothing for {@code idleAfter} of wall-clock time (a partition whose few
  * providers are quiet) stops holding the clock back until it sends again; the clock never goes
  * back.
- *
- * <p>Nor does the clock stay more than {@code maxLag} behind the fastest source. What the stage
- * holds is what the clock has not aged out, so a source that holds the clock back holds memory: the
- * ways in that no record takes (with the same key and partitioner, raw partition p feeds only some
- * updates partitions) wait {@code idleAfter} from every start, and in that time a replay of years
- * would be held whole. With the lag bounded, the stage holds at most {@code maxLag} more than its
- * retention, and a source that falls further behind than that is judged as late as it is.
  */
 final class EventClock {
 
   private final Duration idleAfter;
-  private final long maxLagMillis;
 
   /** source → the newest event time it sent. */
   private final Map<String, Long> newest = new TreeMap<>();
@@ -43,9 +35,8 @@ final class EventClock {
 
   private long watermark = Long.MIN_VALUE;
 
-  EventClock(Duration idleAfter, Duration maxLag) {
+  EventClock(Duration idleAfter) {
     this.idleAfter = idleAfter;
-    this.maxLagMillis = maxLag.toMillis();
   }
 
   /** Restores a source's newest time (from a store). */
@@ -73,8 +64,8 @@ final class EventClock {
   }
 
   /**
-   * Advances the watermark to the slowest source still sending (the newest of all when none is), or
-   * to {@code maxLag} behind the fastest when that is later, and returns it.
+   * Advances the watermark to the slowest source still sending (the newest of all when none is),
+   * and returns it.
    */
   Instant advance(long wallNow) {
     long slowest = Long.MAX_VALUE;
@@ -86,9 +77,6 @@ final class EventClock {
       }
     }
     long candidate = slowest == Long.MAX_VALUE ? fastest : slowest;
-    if (fastest != Long.MIN_VALUE) {
-      candidate = Math.max(candidate, fastest - maxLagMillis);
-    }
     watermark = Math.max(watermark, candidate);
     return now();
   }

@@ -77,7 +77,9 @@ class RegistryFailFastTest {
                   // registry stops the application.
                   "schema.registry.max.retries", "1",
                   "schema.registry.retry.backoff.ms", "10",
-                  "tandem.registry.max.failures", "1"));
+                  "tandem.registry.max.failures", "1",
+                  // Any free port for the HTTP API: 8080 may be taken where the tests run.
+                  "tandem.http.port", "0"));
       CommandLineRun cli = new CommandLineRun();
       CompletableFuture<Integer> run =
           CompletableFuture.supplyAsync(() -> cli.execute("run", "--config", config.toString()));
@@ -91,8 +93,10 @@ class RegistryFailFastTest {
 
       int code = run.get(1, TimeUnit.MINUTES);
       assertThat(code).isEqualTo(1);
+      assertThat(cli.err.toString().lines().findFirst().orElseThrow())
+          .startsWith("tandem: HTTP API at http://0.0.0.0:");
       assertThat(cli.err.toString().lines())
-          .hasSize(2)
+          .hasSize(3)
           .last()
           .asString()
           .startsWith(
