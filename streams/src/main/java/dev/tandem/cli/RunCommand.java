@@ -6,6 +6,7 @@ import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemSettings;
 import dev.tandem.serve.HttpLayer;
 import dev.tandem.serve.PipelineApi;
+import dev.tandem.serve.PipelineMetrics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -118,8 +119,8 @@ final class RunCommand implements Callable<Integer> {
                   if (port >= 0) {
                     http.set(serve(config.httpHost(), port));
                     new PipelineApi(streams, config.correlation(), graph, advertised)
-                        .routeOn(http.get())
-                        .start();
+                        .routeOn(http.get());
+                    new PipelineMetrics(streams).routeOn(http.get()).start();
                     spec.commandLine()
                         .getErr()
                         .println(

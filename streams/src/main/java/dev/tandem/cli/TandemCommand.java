@@ -30,6 +30,16 @@ public final class TandemCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Given before or after the subcommand's name; applied as soon as it is read. */
+  @CommandLine.Option(
+      names = "--log-format",
+      paramLabel = "FORMAT",
+      scope = CommandLine.ScopeType.INHERIT,
+      description = "Log lines on stderr as text (default) or json, one JSON object per line.")
+  void logFormat(LogFormat format) {
+    format.apply();
+  }
+
   @Override
   public void run() {
     // `tandem` alone is a question, not an error: show what it can do.

@@ -3,18 +3,15 @@ package dev.tandem.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 import dev.tandem.raw.RawStatus;
+import dev.tandem.serve.HttpLayer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +31,7 @@ public final class WebhookIntake implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(WebhookIntake.class);
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpServer server;
-  private final ExecutorService workers;
+  private final HttpLayer http;
   private final Consumer<RawStatus> publisher;
   private final byte[] token;
   private final Clock clock;
@@ -52,23 +48,13 @@ public final class WebhookIntake implements AutoCloseable {
     this.publisher = publisher;
     this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
     this.clock = clock;
-    this.server = HttpServer.create(new InetSocketAddress(host, port), 0);
-    this.workers =
-        Executors.newFixedThreadPool(
-            4,
-            runnable -> {
-              Thread thread = new Thread(runnable, "tandem-webhooks");
-              thread.setDaemon(true);
-              return thread;
-            });
-    server.setExecutor(workers);
-    server.createContext(PATH, this::handle);
-    server.start();
+    // The same HTTP layer as run's API: one server class for the whole application.
+    this.http = new HttpLayer(host, port, "tandem-webhooks").route(PATH, this::handle).start();
     log.info("accepting webhooks at http://{}:{}{}{{provider}}", host, port(), PATH);
   }
 
   public int port() {
-    return server.getAddress().getPort();
+    return http.port();
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -209,8 +195,7 @@ public final class WebhookIntake implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(1);
-    workers.shutdownNow();
+    http.close();
   }
 
   private record Reply(int status, String message) {}

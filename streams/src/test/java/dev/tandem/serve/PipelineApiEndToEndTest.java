@@ -44,9 +44,8 @@ class PipelineApiEndToEndTest {
     TandemConfig config = KafkaStack.pipelineConfig("api", stateDir);
     app = TandemApp.start(config, Duration.ofMinutes(1));
     http = new HttpLayer("127.0.0.1", 0, "test-http");
-    new PipelineApi(app.streams(), config.correlation(), config.dependencies(), null)
-        .routeOn(http)
-        .start();
+    new PipelineApi(app.streams(), config.correlation(), config.dependencies(), null).routeOn(http);
+    new PipelineMetrics(app.streams()).routeOn(http).start();
     Scenario fastly =
         Scenario.bundled().stream()
             .filter(s -> s.name().equals("fastly-2021-06-08"))
@@ -157,6 +156,21 @@ class PipelineApiEndToEndTest {
   void healthChecksSayLiveAndReady() throws Exception {
     assertThat(ok("/health/live").get("status").asText()).isEqualTo("UP");
     assertThat(ok("/health/ready").get("status").asText()).isEqualTo("READY");
+  }
+
+  @Test
+  void metricsAreServedForPrometheus() throws Exception {
+    HttpResponse<String> response = get("/metrics");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("text/plain");
+    assertThat(response.body())
+        .contains("tandem_pipeline_running 1.0")
+        .contains("jvm_memory_used_bytes")
+        // Kafka Streams' own, with the sensor the correlate stage adds.
+        .contains("kafka_stream_thread_process_total")
+        .contains("too_late_incidents");
   }
 
   private static JsonNode provider(JsonNode answer, String name) {

@@ -69,6 +69,15 @@ class SeveralInstancesEndToEndTest {
         Map<String, JsonNode> fromA = awaitAnswers(httpA, a, b);
         Map<String, JsonNode> fromB = awaitAnswers(httpB, a, b);
         assertThat(fromB).isEqualTo(fromA);
+        // The correlate stores are on one of the two: the other answered by forwarding.
+        assertThat(
+                a.streams()
+                    .queryMetadataForKey(
+                        dev.tandem.alert.CorrelateProcessor.OUTAGES_STORE,
+                        "",
+                        new org.apache.kafka.common.serialization.StringSerializer())
+                    .activeHost())
+            .isIn(configA.advertisedServer(), configB.advertisedServer());
         assertThat(fromA.get("/api/outages?state=all").get("outages")).hasSize(1);
         String id = fromA.get("/api/outages?state=all").get("outages").get(0).get("id").asText();
         assertThat(get(httpB, "/api/outages/" + id).body())
