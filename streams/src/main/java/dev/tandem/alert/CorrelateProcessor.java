@@ -10,6 +10,7 @@ import dev.tandem.correlate.OutageLedger;
 import dev.tandem.correlate.OutageRevision;
 import dev.tandem.correlate.ProviderIncident;
 import dev.tandem.deadletter.DeadLetterHeaders;
+import dev.tandem.metrics.TandemMeters;
 import dev.tandem.normalize.NormalizeProcessor;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -219,7 +220,30 @@ public final class CorrelateProcessor
     } else {
       publish(changes);
     }
+    countHeld();
   }
+
+  /** The gauges of what the stage holds: cheap enough for each settle that changed something. */
+  private void countHeld() {
+    long held = aging.size() + frozen.size();
+    if (held == countedHeld && ledger.published().size() == countedPublished) {
+      return;
+    }
+    countedHeld = held;
+    countedPublished = ledger.published().size();
+    long open =
+        ledger.published().values().stream()
+            .filter(
+                r ->
+                    r.state() == OutageRevision.State.OPEN
+                        || r.state() == OutageRevision.State.UPDATED)
+            .count();
+    long openIncidents = correlation.openIncidents();
+    TandemMeters.correlationHolds(open, held, openIncidents);
+  }
+
+  private long countedHeld = -1;
+  private long countedPublished = -1;
 
   /**
    * Whether an incident correlation holds has aged out: it is frozen, and outages with it are
@@ -254,12 +278,16 @@ public final class CorrelateProcessor
       // incident been settled on its own.
       publish(correlation.drainChanges(), clockBefore);
     }
+    TandemMeters.correlateLag(
+        Duration.ofMillis(
+            context().currentSystemTimeMs() - record.value().getLastUpdatedAt().toEpochMilli()));
     ProviderIncident incident = OutageRecords.toProviderIncident(record.value());
     ProviderIncident previous = correlation.incident(incident.key());
     if ((previous == null || agedOut(previous.key())) && !agesOutAt(incident).isAfter(clockTime)) {
       // Older than the retention: its outages are final, so it could change nothing, or half of
       // something.
       tooLate.record();
+      TandemMeters.deadLetter("correlate", "TooLate");
       String reason =
           "too-late: the incident "
               + (incident.resolvedAt() != null

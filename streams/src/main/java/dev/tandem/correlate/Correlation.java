@@ -125,6 +125,11 @@ public final class Correlation {
     return index.get(key);
   }
 
+  /** How many of the incidents held are open. */
+  public int openIncidents() {
+    return index.openCount();
+  }
+
   /** The outages standing now, by first onset. */
   public List<Outage> outages() {
     settle();

@@ -60,11 +60,18 @@ final class IncidentIndex {
   private final OnsetTimeline majorOnsets = new OnsetTimeline();
   private int size;
 
+  /** How many held incidents are open (not resolved). */
+  private int open;
+
   /** How many incidents start at each instant: the earliest start in O(log n). */
   private final TreeMap<Instant, Integer> starts = new TreeMap<>();
 
   int size() {
     return size;
+  }
+
+  int openCount() {
+    return open;
   }
 
   /** The earliest start of any incident held, or null. */
@@ -98,6 +105,7 @@ final class IncidentIndex {
   EpisodeChange put(ProviderIncident incident) {
     Timeline t = timelines.computeIfAbsent(incident.provider(), Timeline::new);
     ProviderIncident previous = t.byId.put(incident.incidentId(), incident);
+    open += (incident.isOpen() ? 1 : 0) - (previous != null && previous.isOpen() ? 1 : 0);
     if (previous != null) {
       t.byStart.remove(previous);
       countStart(previous.startedAt(), -1);
@@ -116,6 +124,7 @@ final class IncidentIndex {
     }
     Timeline t = timelines.get(previous.provider());
     t.byId.remove(previous.incidentId());
+    open -= previous.isOpen() ? 1 : 0;
     t.byStart.remove(previous);
     countStart(previous.startedAt(), -1);
     size--;

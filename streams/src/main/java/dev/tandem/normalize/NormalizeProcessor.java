@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.deadletter.DeadLetterHeaders;
+import dev.tandem.metrics.TandemMeters;
 import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -153,6 +154,7 @@ public final class NormalizeProcessor
             parsed.getUpdatedAt(),
             arrived);
       }
+      TandemMeters.normalized(update.getProvider(), update.getFormat());
       context()
           .forward(
               new Record<String, Normalized>(
@@ -165,6 +167,7 @@ public final class NormalizeProcessor
 
   private void reject(Record<String, byte[]> record, String reason) {
     log.warn("dead letter from {}: {}", record.key(), reason);
+    TandemMeters.deadLetter(STAGE, DeadLetterHeaders.PARSE_FAILURE);
     context()
         .forward(
             new Record<String, Normalized>(

@@ -2,6 +2,7 @@ package dev.tandem.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -19,7 +20,9 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * {@code /metrics} in Prometheus' text format, through Micrometer: Kafka Streams' and its clients'
  * metrics ({@code KafkaStreamsMetrics}, which carries the sensors Tandem's processors add, such as
- * the correlate stage's too-late incidents), the JVM's, and whether the pipeline is running.
+ * the correlate stage's too-late incidents), Tandem's own ({@code dev.tandem.metrics.TandemMeters}:
+ * updates by provider and format, dead letters by stage and reason, open outages and incidents,
+ * event-time lag), the JVM's, and whether the pipeline is running.
  */
 public final class PipelineMetrics implements AutoCloseable {
 
@@ -43,6 +46,8 @@ public final class PipelineMetrics implements AutoCloseable {
             s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
         .description("1 while the pipeline is RUNNING, else 0")
         .register(registry);
+    // Tandem's own meters (dev.tandem.metrics) are on the global registry.
+    Metrics.addRegistry(registry);
   }
 
   /** Adds {@code /metrics} to {@code layer}. */
@@ -63,6 +68,7 @@ public final class PipelineMetrics implements AutoCloseable {
 
   @Override
   public void close() {
+    Metrics.removeRegistry(registry);
     streamsMetrics.close();
     gcMetrics.close();
     registry.close();

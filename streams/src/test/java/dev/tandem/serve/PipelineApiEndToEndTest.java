@@ -38,6 +38,7 @@ class PipelineApiEndToEndTest {
 
   private static TandemApp app;
   private static HttpLayer http;
+  private static PipelineMetrics metrics;
 
   @BeforeAll
   static void replayFastly() throws Exception {
@@ -45,7 +46,8 @@ class PipelineApiEndToEndTest {
     app = TandemApp.start(config, Duration.ofMinutes(1));
     http = new HttpLayer("127.0.0.1", 0, "test-http");
     new PipelineApi(app.streams(), config.correlation(), config.dependencies(), null).routeOn(http);
-    new PipelineMetrics(app.streams()).routeOn(http).start();
+    metrics = new PipelineMetrics(app.streams());
+    metrics.routeOn(http).start();
     Scenario fastly =
         Scenario.bundled().stream()
             .filter(s -> s.name().equals("fastly-2021-06-08"))
@@ -58,6 +60,9 @@ class PipelineApiEndToEndTest {
   static void stop() {
     if (http != null) {
       http.close();
+    }
+    if (metrics != null) {
+      metrics.close();
     }
     if (app != null) {
       app.close();
@@ -170,7 +175,13 @@ class PipelineApiEndToEndTest {
         .contains("jvm_memory_used_bytes")
         // Kafka Streams' own, with the sensor the correlate stage adds.
         .contains("kafka_stream_thread_process_total")
-        .contains("too_late_incidents");
+        .contains("too_late_incidents")
+        // Tandem's own.
+        .containsPattern(
+            "tandem_updates_normalized_total\\{format=\"statuspage\",provider=\"fastly\"} [1-9]")
+        .contains("tandem_outages_open ")
+        .containsPattern("tandem_incidents_held [1-9]")
+        .containsPattern("tandem_correlate_event_lag_seconds_count [1-9]");
   }
 
   private static JsonNode provider(JsonNode answer, String name) {
