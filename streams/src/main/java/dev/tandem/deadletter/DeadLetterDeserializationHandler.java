@@ -1,5 +1,6 @@
 package dev.tandem.deadletter;
 
+import dev.tandem.metrics.TandemMeters;
 import dev.tandem.registry.SchemaRegistryException;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,6 +27,7 @@ public final class DeadLetterDeserializationHandler extends LogAndContinueExcept
     }
     Response response = super.handleError(context, record, exception);
     String reason = "cannot deserialize a record of " + record.topic() + ": " + describe(exception);
+    TandemMeters.deadLetter("deserialize " + record.topic(), exception.getClass().getSimpleName());
     List<ProducerRecord<byte[], byte[]>> letters =
         response.deadLetterQueueRecords().stream()
             .map(

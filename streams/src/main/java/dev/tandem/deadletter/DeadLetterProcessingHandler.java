@@ -1,5 +1,6 @@
 package dev.tandem.deadletter;
 
+import dev.tandem.metrics.TandemMeters;
 import dev.tandem.registry.SchemaRegistryException;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -28,6 +29,7 @@ public final class DeadLetterProcessingHandler extends LogAndContinueProcessingE
             + context.processorNodeId()
             + ": "
             + DeadLetterDeserializationHandler.describe(exception);
+    TandemMeters.deadLetter(context.processorNodeId(), exception.getClass().getSimpleName());
     List<ProducerRecord<byte[], byte[]>> letters =
         response.deadLetterQueueRecords().stream()
             .map(

@@ -1,5 +1,6 @@
 package dev.tandem.deadletter;
 
+import dev.tandem.metrics.TandemMeters;
 import dev.tandem.registry.SchemaRegistryException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -119,6 +120,7 @@ public final class DeadLetterProductionHandler extends DefaultProductionExceptio
       String reason,
       Exception exception) {
     Headers headers = DeadLetterHeaders.of(original, stage, reason, exception.getClass().getName());
+    TandemMeters.deadLetter(stage, exception.getClass().getSimpleName());
     headers.add(ORIGINAL_TOPIC, topic.getBytes(StandardCharsets.UTF_8));
     if (timestamp != null) {
       headers.add(ORIGINAL_TIMESTAMP, String.valueOf(timestamp).getBytes(StandardCharsets.UTF_8));

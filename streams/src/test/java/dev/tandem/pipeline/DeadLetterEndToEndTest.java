@@ -80,6 +80,32 @@ class DeadLetterEndToEndTest {
         .startsWith("cannot deserialize a record of " + topics.updates());
     assertThat(header(corrupt, "tandem.error.class"))
         .isEqualTo("org.apache.kafka.common.errors.SerializationException");
+    // Both counted on /metrics, by stage and reason.
+    assertThat(deadLetters(STAGE_NORMALIZE, "ParseFailure")).isPositive();
+    assertThat(deadLetters("deserialize " + topics.updates(), "SerializationException"))
+        .isPositive();
+  }
+
+  private static final String STAGE_NORMALIZE = "normalize";
+
+  /** Where Tandem's meters go while these tests run, as /metrics adds its registry. */
+  private final io.micrometer.core.instrument.simple.SimpleMeterRegistry meters =
+      new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+
+  @org.junit.jupiter.api.BeforeEach
+  void countMeters() {
+    io.micrometer.core.instrument.Metrics.addRegistry(meters);
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void stopCounting() {
+    io.micrometer.core.instrument.Metrics.removeRegistry(meters);
+  }
+
+  private double deadLetters(String stage, String reason) {
+    var counter =
+        meters.find("tandem.dead.letters").tag("stage", stage).tag("reason", reason).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   /**
