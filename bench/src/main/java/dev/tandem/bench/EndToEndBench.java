@@ -222,14 +222,7 @@ public final class EndToEndBench implements Callable<Integer> {
     } finally {
       Utils.delete(workDir.toFile());
     }
-    out.println("# Tandem end to end against the broker's ceiling");
-    out.println();
-    out.println(MachineHeader.describe());
-    out.println(
-        "load average (1 min) when the run began: "
-            + loadBefore
-            + ", when it ended: "
-            + MachineHeader.loadAverage());
+    MachineHeader.print(out, "Tandem end to end against the broker's ceiling", "", loadBefore);
     out.printf(
         Locale.ROOT,
         "load: tandem simulate --providers %d --days %d --shared %d --seed %d; %,d raw records"

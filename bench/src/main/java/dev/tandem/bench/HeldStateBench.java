@@ -207,14 +207,11 @@ public final class HeldStateBench implements Callable<Integer> {
     } finally {
       Utils.delete(workDir.toFile());
     }
-    out.println("# Tandem holding many incidents: memory and restore");
-    out.println();
-    out.println(MachineHeader.describe() + " (the bench's JVM; Tandem's is -Xmx" + heap + ")");
-    out.println(
-        "load average (1 min) when the run began: "
-            + loadBefore
-            + ", when it ended: "
-            + MachineHeader.loadAverage());
+    MachineHeader.print(
+        out,
+        "Tandem holding many incidents: memory and restore",
+        " (the bench's JVM; Tandem's is -Xmx" + heap + ")",
+        loadBefore);
     out.printf(
         Locale.ROOT,
         "load: HeldStateBench --providers %d --incidents %d --days %d --seed %d --partitions %d%n",

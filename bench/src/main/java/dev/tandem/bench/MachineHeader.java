@@ -33,4 +33,19 @@ final class MachineHeader {
         System.getProperty("os.version"),
         System.getProperty("os.arch"));
   }
+
+  /**
+   * A result's title, the machine (with {@code machineNote} after it, if any) and the load average
+   * when the run began ({@code loadBefore}) and now.
+   */
+  static void print(java.io.PrintWriter out, String title, String machineNote, String loadBefore) {
+    out.println("# " + title);
+    out.println();
+    out.println(describe() + machineNote);
+    out.println(
+        "load average (1 min) when the run began: "
+            + loadBefore
+            + ", when it ended: "
+            + loadAverage());
+  }
 }
