@@ -204,7 +204,7 @@ public final class TandemConfig {
    * exactly-once a record crosses a topic between stages only when the stage before it commits, and
    * an alert crosses two (updates, then the one-partition repartition topic) before its own commit
    * makes it readable: about three commit intervals. Measured (bench/RESULTS.md): p99 from the raw
-   * record to the readable alert 387 ms at 100 ms, 212 ms at 50 ms, 137 ms at 20 ms; 50 ms meets
+   * record to the readable alert 428 ms at 100 ms, 251 ms at 50 ms, 138 ms at 20 ms; 50 ms meets
    * the 300 ms goal with room and is 20 transactions a second, not 50.
    */
   public static final long COMMIT_INTERVAL_MS = 50;
