@@ -1,10 +1,12 @@
 package dev.tandem.cli;
 
 import dev.tandem.correlate.DependencyGraph;
+import dev.tandem.pipeline.BrokerReachability;
 import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemSettings;
 import dev.tandem.serve.HttpLayer;
+import dev.tandem.serve.OutageStream;
 import dev.tandem.serve.PipelineApi;
 import dev.tandem.serve.PipelineMetrics;
 import java.nio.file.Path;
@@ -119,6 +121,10 @@ final class RunCommand implements Callable<Integer> {
                   if (port >= 0) {
                     http.set(serve(config.httpHost(), port));
                     new PipelineApi(streams, config.correlation(), graph, advertised)
+                        .routeOn(http.get());
+                    new OutageStream(
+                            BrokerReachability.adminSettings(config.streamsProperties()),
+                            config.topics().outagesJson())
                         .routeOn(http.get());
                     new PipelineMetrics(streams).routeOn(http.get()).start();
                     spec.commandLine()

@@ -9,8 +9,9 @@ import java.util.concurrent.Executors;
 
 /**
  * The one HTTP server of a Tandem process: the JDK's own ({@code com.sun.net.httpserver}), so no
- * web framework and no Jetty to clash with the Kafka jars; a handful of threads, since every answer
- * is a store lookup or a forward. Handlers are routed by path prefix.
+ * web framework and no Jetty to clash with the Kafka jars; threads made as needed, a few for
+ * answers (each a store lookup or a forward) and one per event stream held open. Handlers are
+ * routed by path prefix (the longest that matches).
  */
 public final class HttpLayer implements AutoCloseable {
 
@@ -23,8 +24,9 @@ public final class HttpLayer implements AutoCloseable {
   public HttpLayer(String host, int port, String threadName) throws IOException {
     server = HttpServer.create(new InetSocketAddress(host, port), 0);
     workers =
+        // A few for queries and forwards, and one for each event stream held open.
         Executors.newFixedThreadPool(
-            4,
+            8 + OutageStream.MAX_CLIENTS,
             runnable -> {
               Thread thread = new Thread(runnable, threadName);
               thread.setDaemon(true);

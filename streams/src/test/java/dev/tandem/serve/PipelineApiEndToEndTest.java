@@ -13,13 +13,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * JSON error with the right status.
  */
 @ExtendWith(KafkaStack.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PipelineApiEndToEndTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,6 +54,8 @@ class PipelineApiEndToEndTest {
   private static TandemApp app;
   private static HttpLayer http;
   private static PipelineMetrics metrics;
+  private static OutageStream stream;
+  private static String rawTopic;
 
   @BeforeAll
   static void replayFastly() throws Exception {
@@ -46,8 +63,14 @@ class PipelineApiEndToEndTest {
     app = TandemApp.start(config, Duration.ofMinutes(1));
     http = new HttpLayer("127.0.0.1", 0, "test-http");
     new PipelineApi(app.streams(), config.correlation(), config.dependencies(), null).routeOn(http);
+    stream =
+        new OutageStream(
+            Map.of("bootstrap.servers", KafkaStack.bootstrapServers()),
+            config.topics().outagesJson());
+    stream.routeOn(http);
     metrics = new PipelineMetrics(app.streams());
     metrics.routeOn(http).start();
+    rawTopic = config.topics().raw();
     Scenario fastly =
         Scenario.bundled().stream()
             .filter(s -> s.name().equals("fastly-2021-06-08"))
@@ -63,6 +86,9 @@ class PipelineApiEndToEndTest {
     }
     if (metrics != null) {
       metrics.close();
+    }
+    if (stream != null) {
+      stream.close();
     }
     if (app != null) {
       app.close();
@@ -155,6 +181,88 @@ class PipelineApiEndToEndTest {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertError(post, 405, "GET");
+  }
+
+  /** Last: it adds an outage, which the other tests' answers do not hold. */
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aNewOutageArrivesOnTheEventStream() throws Exception {
+    BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    CompletableFuture<HttpResponse<Void>> open =
+        CLIENT.sendAsync(
+            HttpRequest.newBuilder(uri("/api/stream")).GET().build(),
+            HttpResponse.BodyHandlers.fromLineSubscriber(new LineCollector(lines)));
+    assertThat(lines.poll(30, TimeUnit.SECONDS)).as("the stream's first line").startsWith(":");
+
+    // fastly fails a month after the scenario, github and reddit (it is their declared upstream)
+    // minutes later: a new outage, published after the stream opened.
+    Instant at = Instant.parse("2021-07-08T09:00:00Z");
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(
+            Map.of("bootstrap.servers", KafkaStack.bootstrapServers()),
+            new StringSerializer(),
+            new ByteArraySerializer())) {
+      producer.send(investigating("fastly", "later", at)).get();
+      producer.send(investigating("github", "later", at.plusSeconds(300))).get();
+      producer.send(investigating("reddit", "later", at.plusSeconds(420))).get();
+    }
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    JsonNode opened = null;
+    while (opened == null && System.nanoTime() < deadline) {
+      String line = lines.poll(1, TimeUnit.SECONDS);
+      if (line != null && line.startsWith("data: ")) {
+        JsonNode event = JSON.readTree(line.substring("data: ".length()));
+        if (event.get("state").asText().equals("OPEN")
+            && event.get("firstOnset").asText().startsWith("2021-07-08")) {
+          opened = event;
+        }
+      }
+    }
+    assertThat(opened).as("an OPEN event for the new outage").isNotNull();
+    assertThat(strings(opened.get("providers"))).contains("fastly", "github");
+    open.cancel(true);
+  }
+
+  /** Collects the lines of an event stream as they arrive. */
+  private record LineCollector(BlockingQueue<String> lines)
+      implements java.util.concurrent.Flow.Subscriber<String> {
+    @Override
+    public void onSubscribe(java.util.concurrent.Flow.Subscription subscription) {
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(String line) {
+      if (!line.isEmpty()) {
+        lines.add(line);
+      }
+    }
+
+    @Override
+    public void onError(Throwable throwable) {}
+
+    @Override
+    public void onComplete() {}
+  }
+
+  private static ProducerRecord<String, byte[]> investigating(
+      String provider, String incidentId, Instant at) {
+    String json =
+        "{\"incidentId\":\""
+            + incidentId
+            + "\",\"updateId\":\""
+            + incidentId
+            + "-1\",\"title\":\"Elevated errors\",\"status\":\"INVESTIGATING\","
+            + "\"impact\":\"MAJOR\",\"startedAt\":\""
+            + at
+            + "\",\"updatedAt\":\""
+            + at
+            + "\"}";
+    ProducerRecord<String, byte[]> record =
+        new ProducerRecord<>(rawTopic, provider, json.getBytes(StandardCharsets.UTF_8));
+    record.headers().add("tandem.format", "tandem".getBytes(StandardCharsets.UTF_8));
+    return record;
   }
 
   @Test
