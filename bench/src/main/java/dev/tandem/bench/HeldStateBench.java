@@ -14,17 +14,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.utils.Utils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -280,13 +277,8 @@ public final class HeldStateBench implements Callable<Integer> {
   /** Waits for the OPEN of probe pair 0, read_committed, as a user of the alerts reads it. */
   private void awaitOpen(String bootstrapServers, String topic, TandemProcess tandem)
       throws InterruptedException {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     long deadline = System.nanoTime() + Duration.ofMinutes(timeoutMinutes).toNanos();
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer = LatencyProbe.alertReader(bootstrapServers)) {
       List<TopicPartition> partitions = null;
       while (partitions == null || partitions.isEmpty()) {
         // The topic appears once the restarted pipeline has set up its topics.

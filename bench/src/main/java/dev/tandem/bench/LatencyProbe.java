@@ -156,12 +156,7 @@ final class LatencyProbe {
 
   /** Reads the outages JSON topic read_committed and notes when each probe's OPEN arrived. */
   private void follow(Map<Integer, Long> openRead, AtomicBoolean stop) {
-    Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    try (KafkaConsumer<String, String> consumer =
-        new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+    try (KafkaConsumer<String, String> consumer = alertReader(bootstrapServers)) {
       List<TopicPartition> partitions =
           consumer.partitionsFor(outagesJsonTopic, Duration.ofSeconds(30)).stream()
               .map(p -> new TopicPartition(outagesJsonTopic, p.partition()))
@@ -178,6 +173,18 @@ final class LatencyProbe {
         }
       }
     }
+  }
+
+  /**
+   * A consumer that reads alerts as a user of them does: read_committed, no group, nothing
+   * committed.
+   */
+  static KafkaConsumer<String, String> alertReader(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
   }
 
   /** The pair whose two providers this OPEN alert holds, or -1. */

@@ -58,7 +58,7 @@ public final class CorrelateProcessor
    */
   public static final String OUTAGES_STORE = "correlate-outages";
 
-  static final String ENDED = "ended/";
+  public static final String ENDED = "ended/";
 
   /**
    * {@code <outage id>#<version, ten digits>} → that version as published on the outages JSON topic

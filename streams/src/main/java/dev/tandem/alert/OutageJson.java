@@ -61,16 +61,21 @@ public final class OutageJson {
   }
 
   /**
-   * A retracted version, as the HTTP API lists it in an outage's history (the topics carry a
-   * tombstone): {@code {"type":"outage","id","state":"RETRACTED","version","reason"}}.
+   * A retraction, where JSON stands for the topics' tombstone (the API's history of an outage, its
+   * event stream): {@code {"type":"outage","id","state":"RETRACTED"}}, with {@code "version"} and
+   * {@code "reason"} when known.
    */
-  public static String retraction(String id, int version, String reason) {
+  public static String retraction(String id, Integer version, String reason) {
     ObjectNode node = JSON.createObjectNode();
     node.put("type", "outage");
     node.put("id", id);
     node.put("state", "RETRACTED");
-    node.put("version", version);
-    node.put("reason", reason);
+    if (version != null) {
+      node.put("version", version);
+    }
+    if (reason != null) {
+      node.put("reason", reason);
+    }
     return write(node);
   }
 

@@ -103,7 +103,7 @@ public final class OutageRecords {
         avro.getMergedInto());
   }
 
-  static Severity severity(Impact impact) {
+  public static Severity severity(Impact impact) {
     return Severity.valueOf(impact.name());
   }
 

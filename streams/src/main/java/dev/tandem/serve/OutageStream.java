@@ -1,8 +1,7 @@
 package dev.tandem.serve;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import dev.tandem.alert.OutageJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,7 +34,6 @@ import org.slf4j.LoggerFactory;
 public final class OutageStream implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(OutageStream.class);
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** Streams held open at most; each holds a thread of the HTTP layer. */
   static final int MAX_CLIENTS = 32;
@@ -67,7 +65,7 @@ public final class OutageStream implements AutoCloseable {
 
   /** Adds {@code /api/stream} to {@code layer}. */
   public HttpLayer routeOn(HttpLayer layer) {
-    return layer.route("/api/stream", this::serve);
+    return layer.route("/api/stream", this::serve).closing(this);
   }
 
   private void read() {
@@ -89,7 +87,7 @@ public final class OutageStream implements AutoCloseable {
       partitions.forEach(consumer::position);
       while (!closed) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          broadcast(r.value() == null ? retraction(r.key()) : r.value());
+          broadcast(r.value() == null ? OutageJson.retraction(r.key(), null, null) : r.value());
         }
       }
     } catch (WakeupException e) {
@@ -99,14 +97,6 @@ public final class OutageStream implements AutoCloseable {
     } finally {
       consumer.close();
     }
-  }
-
-  private static String retraction(String id) {
-    ObjectNode node = JSON.createObjectNode();
-    node.put("type", "outage");
-    node.put("id", id);
-    node.put("state", "RETRACTED");
-    return node.toString();
   }
 
   private void broadcast(String json) {
@@ -121,18 +111,13 @@ public final class OutageStream implements AutoCloseable {
 
   private void serve(HttpExchange exchange) throws IOException {
     try (exchange) {
-      if (!"GET".equals(exchange.getRequestMethod()) || clients.size() >= MAX_CLIENTS) {
-        byte[] body =
-            ("{\"error\":\""
-                    + (clients.size() >= MAX_CLIENTS
-                        ? "too many streams open (" + MAX_CLIENTS + "); try again later"
-                        : "only GET is served here")
-                    + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(
-            "GET".equals(exchange.getRequestMethod()) ? 503 : 405, body.length);
-        exchange.getResponseBody().write(body);
+      if (!"GET".equals(exchange.getRequestMethod())) {
+        JsonReply.error(405, "only GET is served here").send(exchange);
+        return;
+      }
+      if (clients.size() >= MAX_CLIENTS) {
+        JsonReply.error(503, "too many streams open (" + MAX_CLIENTS + "); try again later")
+            .send(exchange);
         return;
       }
       BlockingQueue<String> queue = new ArrayBlockingQueue<>(1024);

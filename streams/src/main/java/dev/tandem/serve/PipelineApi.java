@@ -1,6 +1,5 @@
 package dev.tandem.serve;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -8,7 +7,6 @@ import com.sun.net.httpserver.HttpExchange;
 import dev.tandem.correlate.CorrelationSettings;
 import dev.tandem.correlate.DependencyGraph;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,30 +57,24 @@ public final class PipelineApi {
 
   private void handle(HttpExchange exchange) throws IOException {
     try (exchange) {
-      Reply reply;
+      JsonReply reply;
       try {
         if (!"GET".equals(exchange.getRequestMethod())) {
-          reply = error(405, "only GET is served here");
+          reply = JsonReply.error(405, "only GET is served here");
         } else {
           reply = answer(exchange);
         }
       } catch (ApiError e) {
-        reply = error(e.status(), e.getMessage());
+        reply = JsonReply.error(e.status(), e.getMessage());
       } catch (RuntimeException e) {
         log.warn("{} failed", exchange.getRequestURI(), e);
-        reply = error(500, "internal error: " + e);
+        reply = JsonReply.error(500, "internal error: " + e);
       }
-      exchange.getResponseHeaders().set("Content-Type", "application/json");
-      exchange.sendResponseHeaders(reply.status(), reply.body().length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(reply.body());
-      }
+      reply.send(exchange);
     }
   }
 
-  private record Reply(int status, byte[] body) {}
-
-  private Reply answer(HttpExchange exchange) {
+  private JsonReply answer(HttpExchange exchange) {
     String path = exchange.getRequestURI().getRawPath();
     Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
     boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceRouter.FORWARDED);
@@ -152,20 +144,20 @@ public final class PipelineApi {
   }
 
   /** Answers here, or forwards once to the instance that holds the data. */
-  private Reply routed(
+  private JsonReply routed(
       Optional<HostInfo> owner, boolean forwarded, String pathAndQuery, Supplier<JsonNode> here) {
     if (owner.isEmpty()) {
-      return new Reply(200, write(here.get()));
+      return JsonReply.of(200, here.get());
     }
     if (forwarded) {
       throw ApiError.unavailable(
           "this instance does not hold the data now (rebalancing); ask again");
     }
     InstanceRouter.Forwarded answer = router.forward(owner.get(), pathAndQuery);
-    return new Reply(answer.status(), answer.body());
+    return new JsonReply(answer.status(), answer.body());
   }
 
-  private Reply health(String which) {
+  private JsonReply health(String which) {
     ObjectNode body = JSON.createObjectNode();
     KafkaStreams.State state = streams.state();
     body.put("pipeline", state.name());
@@ -173,12 +165,12 @@ public final class PipelineApi {
       case "live" -> {
         boolean live = state != KafkaStreams.State.ERROR && state != KafkaStreams.State.NOT_RUNNING;
         body.put("status", live ? "UP" : "DOWN");
-        return new Reply(live ? 200 : 503, write(body));
+        return JsonReply.of(live ? 200 : 503, body);
       }
       case "ready" -> {
         boolean ready = state == KafkaStreams.State.RUNNING && correlateAnswers();
         body.put("status", ready ? "READY" : "NOT_READY");
-        return new Reply(ready ? 200 : 503, write(body));
+        return JsonReply.of(ready ? 200 : 503, body);
       }
       default -> throw ApiError.notFound("no such health check: " + which);
     }
@@ -190,20 +182,6 @@ public final class PipelineApi {
       return router.correlateOwner().isPresent() || queries.correlateQueryable();
     } catch (ApiError e) {
       return false;
-    }
-  }
-
-  private static Reply error(int status, String message) {
-    ObjectNode body = JSON.createObjectNode();
-    body.put("error", message);
-    return new Reply(status, write(body));
-  }
-
-  private static byte[] write(JsonNode node) {
-    try {
-      return JSON.writeValueAsBytes(node);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a JSON tree always serializes", e);
     }
   }
 

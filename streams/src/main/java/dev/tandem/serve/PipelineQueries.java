@@ -78,7 +78,7 @@ final class PipelineQueries {
       all.forEachRemaining(
           kv -> {
             CorrelatedOutage o = kv.value;
-            if (!kv.key.startsWith("ended/")
+            if (!kv.key.startsWith(CorrelateProcessor.ENDED)
                 && o != null
                 && state.admits(o.getState())
                 && (since == null || !o.getLastOnset().isBefore(since))) {
@@ -158,7 +158,10 @@ final class PipelineQueries {
   private ObjectNode provider(String provider, List<Incident> incidents, Instant now) {
     List<Incident> open =
         incidents.stream()
-            .filter(i -> i.getResolvedAt() == null && counts(i.getImpact()))
+            .filter(
+                i ->
+                    i.getResolvedAt() == null
+                        && OutageRecords.severity(i.getImpact()).countsAsOutage())
             .sorted(Comparator.comparing(Incident::getStartedAt))
             .toList();
     Impact worst = Impact.NONE;
@@ -187,10 +190,6 @@ final class PipelineQueries {
             incidents.stream().map(OutageRecords::toProviderIncident).toList(),
             now));
     return node;
-  }
-
-  private static boolean counts(Impact impact) {
-    return impact == Impact.MINOR || impact == Impact.MAJOR || impact == Impact.CRITICAL;
   }
 
   /** Statuspage's words: a minor incident degrades, a major or critical one is an outage. */
