@@ -187,9 +187,10 @@ public final class Correlation {
     IncidentIndex.EpisodeChange change = index.remove(key);
     for (Episode e : change.removed()) {
       upstreams.forget(e);
-      String group = memberOf.get(memberKey(e));
-      if (group != null && groups.containsKey(group)) {
-        drop(groups.get(group));
+      String groupKey = memberOf.get(memberKey(e));
+      Group group = groupKey == null ? null : groups.get(groupKey);
+      if (group != null) {
+        drop(group);
       }
     }
   }

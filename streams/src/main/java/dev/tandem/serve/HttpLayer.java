@@ -35,9 +35,18 @@ public final class HttpLayer implements AutoCloseable {
     server.setExecutor(workers);
   }
 
+  /** What the routes hold (a consumer, a metrics registry), closed with the layer. */
+  private final java.util.List<AutoCloseable> held = new java.util.ArrayList<>();
+
   /** Serves every path under {@code prefix} with {@code handler}. */
   public HttpLayer route(String prefix, HttpHandler handler) {
     server.createContext(prefix, handler);
+    return this;
+  }
+
+  /** Closes {@code resource} when the layer closes: a route's handler needs it until then. */
+  public HttpLayer closing(AutoCloseable resource) {
+    held.add(resource);
     return this;
   }
 
@@ -54,5 +63,12 @@ public final class HttpLayer implements AutoCloseable {
   public void close() {
     server.stop(0);
     workers.shutdownNow();
+    for (AutoCloseable resource : held) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        // Closing at shutdown: nothing is left to do with a failure but go on with the rest.
+      }
+    }
   }
 }

@@ -52,7 +52,7 @@ public final class PipelineMetrics implements AutoCloseable {
 
   /** Adds {@code /metrics} to {@code layer}. */
   public HttpLayer routeOn(HttpLayer layer) {
-    return layer.route("/metrics", this::scrape);
+    return layer.route("/metrics", this::scrape).closing(this);
   }
 
   private void scrape(HttpExchange exchange) throws IOException {

@@ -53,8 +53,6 @@ class PipelineApiEndToEndTest {
 
   private static TandemApp app;
   private static HttpLayer http;
-  private static PipelineMetrics metrics;
-  private static OutageStream stream;
   private static String rawTopic;
 
   @BeforeAll
@@ -63,13 +61,11 @@ class PipelineApiEndToEndTest {
     app = TandemApp.start(config, Duration.ofMinutes(1));
     http = new HttpLayer("127.0.0.1", 0, "test-http");
     new PipelineApi(app.streams(), config.correlation(), config.dependencies(), null).routeOn(http);
-    stream =
-        new OutageStream(
+    new OutageStream(
             Map.of("bootstrap.servers", KafkaStack.bootstrapServers()),
-            config.topics().outagesJson());
-    stream.routeOn(http);
-    metrics = new PipelineMetrics(app.streams());
-    metrics.routeOn(http).start();
+            config.topics().outagesJson())
+        .routeOn(http);
+    new PipelineMetrics(app.streams()).routeOn(http).start();
     rawTopic = config.topics().raw();
     Scenario fastly =
         Scenario.bundled().stream()
@@ -84,12 +80,7 @@ class PipelineApiEndToEndTest {
     if (http != null) {
       http.close();
     }
-    if (metrics != null) {
-      metrics.close();
-    }
-    if (stream != null) {
-      stream.close();
-    }
+    // The layer closes the stream and the metrics its routes hold.
     if (app != null) {
       app.close();
     }
