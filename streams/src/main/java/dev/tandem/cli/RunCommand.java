@@ -1,14 +1,10 @@
 package dev.tandem.cli;
 
-import dev.tandem.correlate.DependencyGraph;
-import dev.tandem.pipeline.BrokerReachability;
 import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemSettings;
 import dev.tandem.serve.HttpLayer;
-import dev.tandem.serve.OutageStream;
-import dev.tandem.serve.PipelineApi;
-import dev.tandem.serve.PipelineMetrics;
+import dev.tandem.serve.PipelineServer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -104,7 +100,8 @@ final class RunCommand implements Callable<Integer> {
         advertised != null && !config.values().containsKey(TandemSettings.HTTP_PORT)
             ? advertised.port()
             : config.httpPort();
-    DependencyGraph graph = config.dependencies();
+    // Read before the pipeline starts: a bad graph is one line, not a failed start.
+    config.dependencies();
     // Bound once the brokers and the registry have answered: a busy port must not hide the
     // one-line message for an unreachable cluster.
     java.util.concurrent.atomic.AtomicReference<HttpLayer> http =
@@ -120,13 +117,11 @@ final class RunCommand implements Callable<Integer> {
                 streams -> {
                   if (port >= 0) {
                     http.set(serve(config.httpHost(), port));
-                    new PipelineApi(streams, config.correlation(), graph, advertised)
-                        .routeOn(http.get());
-                    new OutageStream(
-                            BrokerReachability.adminSettings(config.streamsProperties()),
-                            config.topics().outagesJson())
-                        .routeOn(http.get());
-                    new PipelineMetrics(streams).routeOn(http.get()).start();
+                    try {
+                      PipelineServer.routeOn(http.get(), streams, config).start();
+                    } catch (java.io.IOException e) {
+                      throw new java.io.UncheckedIOException(e);
+                    }
                     spec.commandLine()
                         .getErr()
                         .println(

@@ -60,12 +60,7 @@ class PipelineApiEndToEndTest {
     TandemConfig config = KafkaStack.pipelineConfig("api", stateDir);
     app = TandemApp.start(config, Duration.ofMinutes(1));
     http = new HttpLayer("127.0.0.1", 0, "test-http");
-    new PipelineApi(app.streams(), config.correlation(), config.dependencies(), null).routeOn(http);
-    new OutageStream(
-            Map.of("bootstrap.servers", KafkaStack.bootstrapServers()),
-            config.topics().outagesJson())
-        .routeOn(http);
-    new PipelineMetrics(app.streams()).routeOn(http).start();
+    PipelineServer.routeOn(http, app.streams(), config).start();
     rawTopic = config.topics().raw();
     Scenario fastly =
         Scenario.bundled().stream()

@@ -132,10 +132,7 @@ class SeveralInstancesEndToEndTest {
         () -> false,
         streams -> {
           try {
-            new PipelineApi(
-                    streams, config.correlation(), config.dependencies(), config.advertisedServer())
-                .routeOn(http)
-                .start();
+            PipelineServer.routeOn(http, streams, config).start();
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           }
