@@ -8,8 +8,10 @@ import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.collect.StatusPageSource;
 import dev.tandem.collect.StatusPoller;
 import dev.tandem.collect.WebhookIntake;
+import dev.tandem.collect.WebhookSignature;
 import dev.tandem.io.TextFile;
 import dev.tandem.pipeline.TandemConfig;
+import dev.tandem.pipeline.TandemSettings;
 import dev.tandem.raw.RawStatus;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -67,8 +69,9 @@ final class CollectCommand implements Callable<Integer> {
   @Option(
       names = "--webhook-host",
       paramLabel = "HOST",
-      defaultValue = "0.0.0.0",
-      description = "Address the webhook endpoint listens on (default: ${DEFAULT-VALUE}).")
+      description =
+          "Address the webhook endpoint listens on (default: 0.0.0.0 when a token or signing"
+              + " secret is set, else 127.0.0.1).")
   String webhookHost;
 
   // A file or the environment, never the secret itself: a flag's value shows in `ps` and shell
@@ -104,6 +107,14 @@ final class CollectCommand implements Callable<Integer> {
     List<StatusPageSource> sources =
         providersFile == null ? ProvidersFile.bundled() : ProvidersFile.load(providersFile);
     String webhookToken = webhookPort == null ? null : webhookToken(config);
+    Map<String, WebhookSignature> signed =
+        WebhookSignature.perProvider(config.secret(TandemSettings.WEBHOOK_SIGNING_SECRETS));
+    // Open to the world only when something guards it: vendors must be able to reach it, and
+    // nobody else may post.
+    String host =
+        webhookHost != null
+            ? webhookHost
+            : webhookToken != null || !signed.isEmpty() ? "0.0.0.0" : "127.0.0.1";
     ClusterOptions.checkBrokers(config);
     Properties client = ClusterOptions.clientProperties(config);
     PollPolicy policy =
@@ -119,7 +130,7 @@ final class CollectCommand implements Callable<Integer> {
             webhookPort == null
                 ? null
                 : new WebhookIntake(
-                    webhookHost, webhookPort, webhookToken, publishOne(publisher), clock)) {
+                    host, webhookPort, webhookToken, signed, publishOne(publisher), clock)) {
       collector.start();
       PrintWriter err = spec.commandLine().getErr();
       err.println(
@@ -130,7 +141,7 @@ final class CollectCommand implements Callable<Integer> {
               + (intake == null
                   ? ""
                   : "; webhooks at http://"
-                      + webhookHost
+                      + host
                       + ":"
                       + intake.port()
                       + WebhookIntake.PATH

@@ -3,6 +3,7 @@ package dev.tandem.cli;
 import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemSettings;
+import dev.tandem.serve.HttpAccess;
 import dev.tandem.serve.HttpLayer;
 import dev.tandem.serve.PipelineServer;
 import java.nio.file.Path;
@@ -100,8 +101,10 @@ final class RunCommand implements Callable<Integer> {
         advertised != null && !config.values().containsKey(TandemSettings.HTTP_PORT)
             ? advertised.port()
             : config.httpPort();
-    // Read before the pipeline starts: a bad graph is one line, not a failed start.
+    // Read before the pipeline starts: a bad graph or credential is one line, not a failed start.
     config.dependencies();
+    HttpAccess access = HttpAccess.from(config);
+    String host = access.listenHost(config);
     // Bound once the brokers and the registry have answered: a busy port must not hide the
     // one-line message for an unreachable cluster.
     java.util.concurrent.atomic.AtomicReference<HttpLayer> http =
@@ -116,7 +119,7 @@ final class RunCommand implements Callable<Integer> {
                 signal::requested,
                 streams -> {
                   if (port >= 0) {
-                    http.set(serve(config.httpHost(), port));
+                    http.set(serve(host, port, access));
                     try {
                       PipelineServer.routeOn(http.get(), streams, config).start();
                     } catch (java.io.IOException e) {
@@ -126,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
                         .getErr()
                         .println(
                             "tandem: HTTP API at http://"
-                                + config.httpHost()
+                                + host
                                 + ":"
                                 + http.get().port()
                                 + "/api/outages (health: /health/ready)");
@@ -147,9 +150,9 @@ final class RunCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static HttpLayer serve(String host, int port) {
+  private static HttpLayer serve(String host, int port, HttpAccess access) {
     try {
-      return new HttpLayer(host, port, "tandem-http");
+      return new HttpLayer(host, port, "tandem-http", access);
     } catch (java.io.IOException e) {
       throw new IllegalStateException(
           "cannot serve the HTTP API on "

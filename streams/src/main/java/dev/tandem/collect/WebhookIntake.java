@@ -12,6 +12,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +21,17 @@ import org.slf4j.LoggerFactory;
  * Accepts vendor webhooks at {@code POST /webhooks/{provider}} (Statuspage, incident.io, or the
  * canonical Tandem JSON) and publishes each body to {@code tandem.status.raw}. It answers 202 only
  * once Kafka has the record, so a vendor retries whatever Tandem did not keep.
+ *
+ * <p>Who may post: a provider with a signing secret only with a valid, fresh signature ({@link
+ * WebhookSignature}); any other only with the shared token, when one is set, in the URL ({@code
+ * ?token=}, since a Statuspage subscription is a bare URL and can send no header) or in {@code
+ * X-Tandem-Token}. Both compared in constant time; the URL's query is never logged.
  */
 public final class WebhookIntake implements AutoCloseable {
 
   public static final String PATH = "/webhooks/";
   public static final String TOKEN_HEADER = "X-Tandem-Token";
+  public static final String TOKEN_PARAMETER = "token";
   public static final int MAX_BODY_BYTES = 1024 * 1024;
   private static final long DRAIN_LIMIT_BYTES = 16L * 1024 * 1024;
 
@@ -34,6 +41,7 @@ public final class WebhookIntake implements AutoCloseable {
   private final HttpLayer http;
   private final Consumer<RawStatus> publisher;
   private final byte[] token;
+  private final Map<String, WebhookSignature> signed;
   private final Clock clock;
 
   /**
@@ -45,8 +53,23 @@ public final class WebhookIntake implements AutoCloseable {
   public WebhookIntake(
       String host, int port, String token, Consumer<RawStatus> publisher, Clock clock)
       throws IOException {
+    this(host, port, token, Map.of(), publisher, clock);
+  }
+
+  /**
+   * @param signed the providers whose webhooks must be signed, with their signing secrets
+   */
+  public WebhookIntake(
+      String host,
+      int port,
+      String token,
+      Map<String, WebhookSignature> signed,
+      Consumer<RawStatus> publisher,
+      Clock clock)
+      throws IOException {
     this.publisher = publisher;
-    this.token = token == null || token.isEmpty() ? null : token.getBytes(StandardCharsets.UTF_8);
+    this.token = token == null || token.isEmpty() ? null : digest(token);
+    this.signed = Map.copyOf(signed);
     this.clock = clock;
     // The same HTTP layer as run's API: one server class for the whole application.
     this.http = new HttpLayer(host, port, "tandem-webhooks").route(PATH, this::handle).start();
@@ -74,13 +97,19 @@ public final class WebhookIntake implements AutoCloseable {
       exchange.getResponseHeaders().set("Allow", "POST");
       return new Reply(405, "only POST is accepted here");
     }
-    if (token != null) {
+    String provider = exchange.getRequestURI().getPath().substring(PATH.length());
+    WebhookSignature signature = signed.get(provider);
+    if (signature == null && token != null) {
       String given = exchange.getRequestHeaders().getFirst(TOKEN_HEADER);
-      if (given == null || !MessageDigest.isEqual(token, given.getBytes(StandardCharsets.UTF_8))) {
-        return new Reply(401, "missing or wrong " + TOKEN_HEADER + " header");
+      if (given == null) {
+        given = queryParameter(exchange, TOKEN_PARAMETER);
+      }
+      // Digests of equal length: the comparison's time tells nothing of the token's length.
+      if (given == null || !MessageDigest.isEqual(token, digest(given))) {
+        return new Reply(
+            401, "missing or wrong token (?" + TOKEN_PARAMETER + "= or " + TOKEN_HEADER + ")");
       }
     }
-    String provider = exchange.getRequestURI().getPath().substring(PATH.length());
     if (!StatusPageSource.PROVIDER_ID.matcher(provider).matches()) {
       return new Reply(
           400,
@@ -110,6 +139,14 @@ public final class WebhookIntake implements AutoCloseable {
         // 413.
         drain(in);
         return new Reply(413, "body larger than " + MAX_BODY_BYTES + " bytes");
+      }
+    }
+    if (signature != null) {
+      java.util.Optional<String> refusal =
+          signature.refusal(exchange.getRequestHeaders(), body, clock.instant());
+      if (refusal.isPresent()) {
+        log.warn("webhook for {} refused: {}", provider, refusal.get());
+        return new Reply(401, refusal.get());
       }
     }
     if (body.length == 0) {
@@ -174,6 +211,14 @@ public final class WebhookIntake implements AutoCloseable {
       }
     }
     return null;
+  }
+
+  private static byte[] digest(String secret) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has SHA-256", e);
+    }
   }
 
   private static void drain(InputStream in) throws IOException {

@@ -44,11 +44,38 @@ public final class TandemConfig {
     // A blank value is no value: the default applies, as when the key is absent.
     this.values.forEach(
         (key, value) -> {
-          if (TandemSettings.isTandemKey(key) && !value.isBlank()) {
+          if (TandemSettings.isTandemKey(key)
+              && !value.isBlank()
+              && TandemSettings.secretOfFile(key).isEmpty()) {
             given.put(key, value);
           }
         });
+    this.values.forEach(
+        (key, file) ->
+            TandemSettings.secretOfFile(key)
+                .filter(secret -> !file.isBlank())
+                .ifPresent(secret -> given.put(secret, secretFromFile(secret, key, file, given))));
     this.settings = TandemSettings.DEFINITION.parse(given);
+  }
+
+  /**
+   * The secret a {@code .file} setting names: the file's text without surrounding whitespace (a
+   * trailing newline is no part of a secret). Never the secret in a message.
+   */
+  private static String secretFromFile(
+      String secret, String key, String file, Map<String, String> given) {
+    if (given.containsKey(secret)) {
+      throw new ConfigException("Both '" + secret + "' and '" + key + "' are set; set one of them");
+    }
+    try {
+      String text = dev.tandem.io.TextFile.read(Path.of(file.strip())).strip();
+      if (text.isEmpty()) {
+        throw new ConfigException(key + ": " + file.strip() + " is empty");
+      }
+      return text;
+    } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
+      throw new ConfigException(key + ": " + e.getMessage());
+    }
   }
 
   /** File (may be null), then environment, then explicit overrides (null values are skipped). */
@@ -128,8 +155,19 @@ public final class TandemConfig {
     return millis(TandemSettings.CONNECT_TIMEOUT_MS);
   }
 
+  /** The address the API listens on, when set ({@code serve.HttpAccess} chooses otherwise). */
   public String httpHost() {
     return string(TandemSettings.HTTP_HOST);
+  }
+
+  /** A secret setting's value, or null when unset. */
+  public String secret(String key) {
+    Password value = (Password) settings.get(key);
+    return value == null ? null : value.value();
+  }
+
+  public boolean httpAllowAnonymous() {
+    return (Boolean) settings.get(TandemSettings.HTTP_ALLOW_ANONYMOUS);
   }
 
   /** The API's port: 0 for any free one, -1 for no API. */
@@ -155,8 +193,7 @@ public final class TandemConfig {
 
   /** The webhook secret, or null when none is set. */
   public String webhookToken() {
-    Password token = (Password) settings.get(TandemSettings.WEBHOOK_TOKEN);
-    return token == null ? null : token.value();
+    return secret(TandemSettings.WEBHOOK_TOKEN);
   }
 
   /**

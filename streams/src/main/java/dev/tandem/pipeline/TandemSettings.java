@@ -52,6 +52,19 @@ public final class TandemSettings {
   public static final String ROCKSDB_MEMORY_BYTES = "tandem.rocksdb.memory.bytes";
   public static final String HTTP_HOST = "tandem.http.host";
   public static final String HTTP_PORT = "tandem.http.port";
+  public static final String HTTP_READ_TOKEN = "tandem.http.read.token";
+  public static final String HTTP_ADMIN_TOKEN = "tandem.http.admin.token";
+  public static final String HTTP_READ_BASIC = "tandem.http.read.basic";
+  public static final String HTTP_ADMIN_BASIC = "tandem.http.admin.basic";
+  public static final String HTTP_ALLOW_ANONYMOUS = "tandem.http.allow.anonymous";
+  public static final String WEBHOOK_SIGNING_SECRETS = "tandem.webhook.signing.secrets";
+
+  /**
+   * A secret setting {@code X} may be given as {@code X.file} instead, naming the file that holds
+   * it (a mounted Docker or Kubernetes secret): the secret then appears in no environment and no
+   * settings file.
+   */
+  public static final String SECRET_FILE_SUFFIX = ".file";
 
   /** The prefix of every Tandem setting; keys without it belong to Kafka or the registry client. */
   public static final String PREFIX = "tandem.";
@@ -246,14 +259,54 @@ public final class TandemSettings {
               Type.PASSWORD,
               null,
               Importance.MEDIUM,
-              "shared secret `collect`'s webhooks must send in `X-Tandem-Token`"
-                  + " (`--webhook-token-file`); unset: none required")
+              "shared secret `collect`'s webhooks must send, in the URL (`?token=`) or in"
+                  + " `X-Tandem-Token` (`--webhook-token-file`); unset: none required")
+          .define(
+              WEBHOOK_SIGNING_SECRETS,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "signing secrets of webhooks signed the Standard Webhooks way (incident.io, through"
+                  + " Svix), as `provider=whsec_…` pairs separated by commas: a provider listed"
+                  + " here is accepted only with a valid, fresh signature")
           .define(
               HTTP_HOST,
               Type.STRING,
-              "0.0.0.0",
+              null,
               Importance.MEDIUM,
-              "address `run`'s HTTP API and health checks listen on")
+              "address the HTTP API, dashboard and health checks listen on; unset: 127.0.0.1"
+                  + " without credentials, 0.0.0.0 with them")
+          .define(
+              HTTP_READ_TOKEN,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "bearer token that may read the API, dashboard, event stream and metrics")
+          .define(
+              HTTP_ADMIN_TOKEN,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "bearer token that may also read the admin paths (`/api/config`)")
+          .define(
+              HTTP_READ_BASIC,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "`user:password` for basic auth with the read role (what a browser asks for)")
+          .define(
+              HTTP_ADMIN_BASIC,
+              Type.PASSWORD,
+              null,
+              Importance.MEDIUM,
+              "`user:password` for basic auth with the admin role")
+          .define(
+              HTTP_ALLOW_ANONYMOUS,
+              Type.BOOLEAN,
+              false,
+              Importance.LOW,
+              "let the API listen beyond 127.0.0.1 without credentials (behind a proxy that"
+                  + " guards it, or in a private network)")
           .define(
               HTTP_PORT,
               Type.INT,
@@ -297,14 +350,33 @@ public final class TandemSettings {
     }
     String name =
         variable.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
-    boolean tandems = DEFINITION.configKeys().containsKey(PREFIX + name);
+    boolean tandems =
+        DEFINITION.configKeys().containsKey(PREFIX + name)
+            || secretOfFile(PREFIX + name).isPresent();
     return Optional.of(tandems ? PREFIX + name : name);
+  }
+
+  /**
+   * The secret setting that {@code key} names a file for ({@code tandem.http.admin.token} for
+   * {@code tandem.http.admin.token.file}), if it is such a key.
+   */
+  public static Optional<String> secretOfFile(String key) {
+    if (!key.endsWith(SECRET_FILE_SUFFIX)) {
+      return Optional.empty();
+    }
+    String secret = key.substring(0, key.length() - SECRET_FILE_SUFFIX.length());
+    ConfigDef.ConfigKey declared = DEFINITION.configKeys().get(secret);
+    return declared != null && declared.type == Type.PASSWORD
+        ? Optional.of(secret)
+        : Optional.empty();
   }
 
   /** Fails on a {@code tandem.} key that is declared nowhere: a misspelt setting, never ignored. */
   static void requireKnown(Map<String, String> values) {
     for (String key : values.keySet()) {
-      if (isTandemKey(key) && !DEFINITION.configKeys().containsKey(key)) {
+      if (isTandemKey(key)
+          && !DEFINITION.configKeys().containsKey(key)
+          && secretOfFile(key).isEmpty()) {
         throw new ConfigException(
             "Unknown Tandem setting '" + key + "'; the settings are listed in README.md, Settings");
       }

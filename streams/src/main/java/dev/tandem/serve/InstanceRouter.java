@@ -64,15 +64,22 @@ final class InstanceRouter {
     return active.equals(self) ? Optional.empty() : Optional.of(active);
   }
 
-  /** The answer of {@code host} to the same request. */
-  Forwarded forward(HostInfo host, String pathAndQuery) {
-    HttpRequest request =
+  /**
+   * The answer of {@code host} to the same request.
+   *
+   * @param authorization the caller's {@code Authorization} header, or null
+   */
+  Forwarded forward(HostInfo host, String pathAndQuery, String authorization) {
+    HttpRequest.Builder builder =
         HttpRequest.newBuilder(
                 URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery))
             .header(FORWARDED, "true")
             .timeout(Duration.ofSeconds(30))
-            .GET()
-            .build();
+            .GET();
+    if (authorization != null) {
+      builder.header("Authorization", authorization);
+    }
+    HttpRequest request = builder.build();
     try {
       HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
       return new Forwarded(response.statusCode(), response.body());

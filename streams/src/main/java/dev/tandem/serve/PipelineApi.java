@@ -52,7 +52,7 @@ public final class PipelineApi {
 
   /** Adds the API's and the health checks' paths to {@code layer}. */
   public HttpLayer routeOn(HttpLayer layer) {
-    return layer.route("/api/", this::handle).route("/health/", this::handle);
+    return layer.route("/api/", this::handle).routeOpen("/health/", this::handle);
   }
 
   private void handle(HttpExchange exchange) throws IOException {
@@ -78,6 +78,8 @@ public final class PipelineApi {
     String path = exchange.getRequestURI().getRawPath();
     Map<String, String> params = params(exchange.getRequestURI().getRawQuery());
     boolean forwarded = exchange.getRequestHeaders().containsKey(InstanceRouter.FORWARDED);
+    // Every instance has the same credentials: a forward carries the caller's own.
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
     String pathAndQuery =
         path
             + (exchange.getRequestURI().getRawQuery() == null
@@ -96,6 +98,7 @@ public final class PipelineApi {
       Instant since = instantParam("since", params.get("since"), null);
       int limit = limitParam(params.get("limit"));
       return routed(
+          authorization,
           router.correlateOwner(),
           forwarded,
           pathAndQuery,
@@ -103,15 +106,24 @@ public final class PipelineApi {
     }
     if (rest.size() == 2 && rest.get(0).equals("outages")) {
       return routed(
-          router.correlateOwner(), forwarded, pathAndQuery, () -> queries.outage(rest.get(1)));
+          authorization,
+          router.correlateOwner(),
+          forwarded,
+          pathAndQuery,
+          () -> queries.outage(rest.get(1)));
     }
     if (rest.equals(List.of("providers"))) {
       return routed(
-          router.correlateOwner(), forwarded, pathAndQuery, () -> queries.providers(null));
+          authorization,
+          router.correlateOwner(),
+          forwarded,
+          pathAndQuery,
+          () -> queries.providers(null));
     }
     if (rest.size() == 3 && rest.get(0).equals("providers") && rest.get(2).equals("incidents")) {
       String provider = rest.get(1);
       return routed(
+          authorization,
           router.providerOwner(provider),
           forwarded,
           pathAndQuery,
@@ -120,6 +132,7 @@ public final class PipelineApi {
     if (rest.size() == 3 && rest.get(0).equals("incidents")) {
       String provider = rest.get(1);
       return routed(
+          authorization,
           router.providerOwner(provider),
           forwarded,
           pathAndQuery,
@@ -135,6 +148,7 @@ public final class PipelineApi {
         throw ApiError.badRequest("explain needs ?provider=ID&at=INSTANT");
       }
       return routed(
+          authorization,
           router.correlateOwner(),
           forwarded,
           pathAndQuery,
@@ -145,7 +159,11 @@ public final class PipelineApi {
 
   /** Answers here, or forwards once to the instance that holds the data. */
   private JsonReply routed(
-      Optional<HostInfo> owner, boolean forwarded, String pathAndQuery, Supplier<JsonNode> here) {
+      String authorization,
+      Optional<HostInfo> owner,
+      boolean forwarded,
+      String pathAndQuery,
+      Supplier<JsonNode> here) {
     if (owner.isEmpty()) {
       return JsonReply.of(200, here.get());
     }
@@ -153,7 +171,7 @@ public final class PipelineApi {
       throw ApiError.unavailable(
           "this instance does not hold the data now (rebalancing); ask again");
     }
-    InstanceRouter.Forwarded answer = router.forward(owner.get(), pathAndQuery);
+    InstanceRouter.Forwarded answer = router.forward(owner.get(), pathAndQuery, authorization);
     return new JsonReply(answer.status(), answer.body());
   }
 

@@ -7,8 +7,8 @@ import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * Everything a running pipeline serves over HTTP, in one place so that {@code run}, {@code demo
- * --serve} and the tests serve the same: the API and health checks, the event stream, and the
- * metrics.
+ * --serve} and the tests serve the same: the API and health checks, the event stream, the metrics,
+ * and the settings (admin).
  */
 public final class PipelineServer {
 
@@ -27,6 +27,7 @@ public final class PipelineServer {
             BrokerReachability.adminSettings(config.streamsProperties()),
             config.topics().outagesJson())
         .routeOn(layer);
+    new SettingsView(config).routeOn(layer);
     return new PipelineMetrics(streams).routeOn(layer);
   }
 }

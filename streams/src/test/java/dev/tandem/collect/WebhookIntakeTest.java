@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.tandem.raw.RawStatus;
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.LogCapture;
 import dev.tandem.testing.TopicRecords;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,6 +117,104 @@ class WebhookIntakeTest {
     assertThat(published)
         .singleElement()
         .satisfies(r -> assertThat(r.format()).isEqualTo("statuspage"));
+  }
+
+  @Test
+  void acceptsTheSecretInTheUrlAsAStatuspageSubscriptionSendsIt() throws Exception {
+    List<RawStatus> published = new CopyOnWriteArrayList<>();
+    byte[] body = FixtureServer.fixture("statuspage/atlassian-docs-component-webhook.json");
+    try (LogCapture logs = LogCapture.of(WebhookIntake.class);
+        WebhookIntake intake =
+            new WebhookIntake("127.0.0.1", 0, "s3cret-in-url", published::add, CLOCK)) {
+      HttpResponse<String> wrong = post(intake, "/webhooks/github?token=s3cret", body, null);
+      assertThat(wrong.statusCode()).isEqualTo(401);
+      assertThat(wrong.body()).doesNotContain("s3cret");
+      assertThat(post(intake, "/webhooks/github?token=s3cret-in-url", body, null).statusCode())
+          .isEqualTo(202);
+      // Percent-encoded as a subscription form may store it.
+      assertThat(
+              post(intake, "/webhooks/github?format=statuspage&token=s3cret%2Din%2Durl", body, null)
+                  .statusCode())
+          .isEqualTo(202);
+      assertThat(logs.events()).noneMatch(e -> e.getFormattedMessage().contains("s3cret"));
+    }
+    assertThat(published).hasSize(2);
+  }
+
+  @Test
+  void aSignedProviderNeedsAValidFreshStandardWebhooksSignature() throws Exception {
+    List<RawStatus> published = new CopyOnWriteArrayList<>();
+    // As incident.io shows a Svix endpoint's secret: whsec_ and base64.
+    String secret =
+        "whsec_"
+            + java.util.Base64.getEncoder()
+                .encodeToString("incident-io-signing-key-0123456789".getBytes());
+    WebhookSignature signature = WebhookSignature.ofSecret(secret);
+    byte[] body = FixtureServer.fixture("incidentio/openai-proxy-summary-2025-12-02.json");
+    long now = CLOCK.instant().getEpochSecond();
+    try (WebhookIntake intake =
+        new WebhookIntake(
+            "127.0.0.1",
+            0,
+            "token-for-others",
+            WebhookSignature.perProvider("openai=" + secret),
+            published::add,
+            CLOCK)) {
+      assertThat(signed(intake, body, "msg_1", now, signature.sign("msg_1", now, body), "webhook"))
+          .isEqualTo(202);
+      assertThat(
+              signed(
+                  intake, body, "msg_2", now - 10, signature.sign("msg_2", now - 10, body), "svix"))
+          .as("Svix's own header names")
+          .isEqualTo(202);
+      byte[] other = "{\"summary\":{}}".getBytes();
+      assertThat(signed(intake, other, "msg_3", now, signature.sign("msg_3", now, body), "webhook"))
+          .as("a signature of another body")
+          .isEqualTo(401);
+      long stale = now - 6 * 60;
+      assertThat(
+              signed(intake, body, "msg_4", stale, signature.sign("msg_4", stale, body), "webhook"))
+          .as("older than five minutes: a replay")
+          .isEqualTo(401);
+      assertThat(post(intake, "/webhooks/openai?token=token-for-others", body, null).statusCode())
+          .as("a signed provider is not let in by the shared token")
+          .isEqualTo(401);
+      assertThat(post(intake, "/webhooks/github?token=token-for-others", body, null).statusCode())
+          .as("other providers still use the token")
+          .isEqualTo(202);
+    }
+    assertThat(published)
+        .extracting(RawStatus::provider)
+        .containsExactly("openai", "openai", "github");
+  }
+
+  @Test
+  void aSigningSecretThatIsNotWhsecBase64IsOneLineWithoutTheSecret() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WebhookSignature.perProvider("openai=whsec_not base64!"))
+        .hasMessage(
+            "tandem.webhook.signing.secrets: openai: a signing secret must be whsec_ followed by"
+                + " base64, as the vendor shows it");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> WebhookSignature.perProvider("whsec_abc"))
+        .hasMessageContaining("entry 1 must be provider=whsec_")
+        .hasMessageNotContaining("abc");
+  }
+
+  private int signed(
+      WebhookIntake intake, byte[] body, String id, long seconds, byte[] mac, String prefix)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + intake.port() + "/webhooks/openai"))
+            .header("Content-Type", "application/json")
+            .header(prefix + "-id", id)
+            .header(prefix + "-timestamp", Long.toString(seconds))
+            .header(
+                prefix + "-signature",
+                "v1,bm90LXRoaXMtb25l v1," + java.util.Base64.getEncoder().encodeToString(mac))
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build();
+    return http.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
   }
 
   @Test
