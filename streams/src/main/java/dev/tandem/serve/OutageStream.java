@@ -2,6 +2,8 @@ package dev.tandem.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import dev.tandem.alert.OutageJson;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,6 +44,7 @@ public final class OutageStream implements AutoCloseable {
   private static final String GONE = "";
 
   private final KafkaConsumer<String, String> consumer;
+  private final KafkaClientMetrics clientMetrics;
   private final String topic;
   private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
   private final Thread reader;
@@ -55,8 +58,13 @@ public final class OutageStream implements AutoCloseable {
     settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     settings.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    // Named in the client metrics (kafka_consumer_…{client_id=…}) and the brokers' logs.
+    settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "tandem-outage-stream");
     this.consumer =
         new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer());
+    // On the global registry, which /metrics (PipelineMetrics) scrapes.
+    this.clientMetrics = new KafkaClientMetrics(consumer);
+    clientMetrics.bindTo(Metrics.globalRegistry);
     this.topic = topic;
     this.reader = new Thread(this::read, "tandem-outage-stream");
     reader.setDaemon(true);
@@ -156,6 +164,7 @@ public final class OutageStream implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
+    clientMetrics.close();
     consumer.wakeup();
     clients.forEach(q -> q.offer(GONE));
   }
