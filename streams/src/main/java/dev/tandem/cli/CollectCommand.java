@@ -1,6 +1,7 @@
 package dev.tandem.cli;
 
 import dev.tandem.collect.Collector;
+import dev.tandem.collect.CollectorApi;
 import dev.tandem.collect.PollPolicy;
 import dev.tandem.collect.ProviderHealth;
 import dev.tandem.collect.ProvidersFile;
@@ -13,6 +14,9 @@ import dev.tandem.io.TextFile;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemSettings;
 import dev.tandem.raw.RawStatus;
+import dev.tandem.serve.HttpAccess;
+import dev.tandem.serve.HttpLayer;
+import dev.tandem.serve.PipelineMetrics;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -85,6 +89,15 @@ final class CollectCommand implements Callable<Integer> {
   Path webhookTokenFile;
 
   @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description =
+          "Serve health checks (/health/live, /health/ready), each provider's fetch record"
+              + " (/api/collector) and Prometheus metrics (/metrics) on this port (0: any free"
+              + " port). Off by default; same access settings as run's API (tandem.http.*).")
+  Integer httpPort;
+
+  @Option(
       names = "--request-timeout",
       paramLabel = "SECONDS",
       defaultValue = "20",
@@ -115,6 +128,8 @@ final class CollectCommand implements Callable<Integer> {
         webhookHost != null
             ? webhookHost
             : webhookToken != null || !signed.isEmpty() ? "0.0.0.0" : "127.0.0.1";
+    HttpAccess access = HttpAccess.from(config);
+    String httpHost = httpPort == null ? null : access.listenHost(config);
     ClusterOptions.checkBrokers(config);
     Properties client = ClusterOptions.clientProperties(config);
     PollPolicy policy =
@@ -130,9 +145,23 @@ final class CollectCommand implements Callable<Integer> {
             webhookPort == null
                 ? null
                 : new WebhookIntake(
-                    host, webhookPort, webhookToken, signed, publishOne(publisher), clock)) {
-      collector.start();
+                    host, webhookPort, webhookToken, signed, publishOne(publisher), clock);
+        HttpLayer http =
+            httpPort == null
+                ? null
+                : new HttpLayer(httpHost, httpPort, "tandem-collect-http", access)) {
       PrintWriter err = spec.commandLine().getErr();
+      if (http != null) {
+        new CollectorApi(collector.health(), sources.size()).routeOn(http);
+        new PipelineMetrics(publisher.clientMetrics()).routeOn(http).start();
+        err.println(
+            "tandem: collector health at http://"
+                + httpHost
+                + ":"
+                + http.port()
+                + "/health/ready (metrics: /metrics, providers: /api/collector)");
+      }
+      collector.start();
       err.println(
           "collecting "
               + sources.size()

@@ -67,6 +67,8 @@ public final class CollectorHealth {
   }
 
   void fetched(String provider, Fetch fetch) {
+    dev.tandem.metrics.TandemMeters.fetched(
+        provider, fetch.name().toLowerCase(java.util.Locale.ROOT));
     AtomicReference<ProviderHealth> previous = new AtomicReference<>();
     providers.compute(
         provider,
@@ -105,6 +107,7 @@ public final class CollectorHealth {
   }
 
   void failed(String provider, String reason) {
+    dev.tandem.metrics.TandemMeters.fetched(provider, "failed");
     ProviderHealth after =
         providers.compute(
             provider,

@@ -37,6 +37,11 @@ public final class RawStatusPublisher implements AutoCloseable {
     this.topic = topic;
   }
 
+  /** The producer's metrics, for {@code /metrics} ({@code kafka_producer_…}). */
+  public io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics clientMetrics() {
+    return new io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics(producer);
+  }
+
   /** Sends every record and returns once all are acknowledged; the first failure is thrown. */
   public int publishAll(List<RawStatus> records) {
     List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());

@@ -49,6 +49,19 @@ public final class TandemMeters {
         .increment();
   }
 
+  /**
+   * One fetch of a provider's status page by the collector, by outcome: {@code published}, {@code
+   * not_modified}, {@code unchanged} or {@code failed}.
+   */
+  public static void fetched(String provider, String outcome) {
+    Counter.builder("tandem.collector.fetches")
+        .description("Status page fetches by the collector, by provider and outcome")
+        .tag("provider", provider)
+        .tag("outcome", outcome)
+        .register(Metrics.globalRegistry)
+        .increment();
+  }
+
   /** One record sent to the dead-letter topic, by stage and reason class. */
   public static void deadLetter(String stage, String reasonClass) {
     Counter.builder("tandem.dead.letters")

@@ -9,11 +9,11 @@ import java.io.IOException;
 import java.io.OutputStream;
 
 /** One JSON answer of the API: a status and its body; errors are {@code {"error": message}}. */
-record JsonReply(int status, byte[] body) {
+public record JsonReply(int status, byte[] body) {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  static JsonReply of(int status, JsonNode node) {
+  public static JsonReply of(int status, JsonNode node) {
     try {
       return new JsonReply(status, JSON.writeValueAsBytes(node));
     } catch (JsonProcessingException e) {
@@ -21,13 +21,13 @@ record JsonReply(int status, byte[] body) {
     }
   }
 
-  static JsonReply error(int status, String message) {
+  public static JsonReply error(int status, String message) {
     ObjectNode body = JSON.createObjectNode();
     body.put("error", message);
     return of(status, body);
   }
 
-  void send(HttpExchange exchange) throws IOException {
+  public void send(HttpExchange exchange) throws IOException {
     exchange.getResponseHeaders().set("Content-Type", "application/json");
     exchange.sendResponseHeaders(status, body.length);
     try (OutputStream out = exchange.getResponseBody()) {

@@ -18,34 +18,44 @@ import java.nio.charset.StandardCharsets;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * {@code /metrics} in Prometheus' text format, through Micrometer: Kafka Streams' and its clients'
- * metrics ({@code KafkaStreamsMetrics}, which carries the sensors Tandem's processors add, such as
- * the correlate stage's too-late incidents), Tandem's own ({@code dev.tandem.metrics.TandemMeters}:
- * updates by provider and format, dead letters by stage and reason, open outages and incidents,
- * event-time lag), the JVM's, and whether the pipeline is running.
+ * {@code /metrics} in Prometheus' text format, through Micrometer (for collect: its producer's
+ * client metrics instead of the pipeline's): Kafka Streams' and its clients' metrics ({@code
+ * KafkaStreamsMetrics}, which carries the sensors Tandem's processors add, such as the correlate
+ * stage's too-late incidents), Tandem's own ({@code dev.tandem.metrics.TandemMeters}: updates by
+ * provider and format, dead letters by stage and reason, open outages and incidents, event-time
+ * lag), the JVM's, and whether the pipeline is running.
  */
 public final class PipelineMetrics implements AutoCloseable {
 
   private final PrometheusMeterRegistry registry =
       new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-  private final KafkaStreamsMetrics streamsMetrics;
+  private final AutoCloseable kafkaMetrics;
   private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
   public PipelineMetrics(KafkaStreams streams) {
-    new ClassLoaderMetrics().bindTo(registry);
-    new JvmMemoryMetrics().bindTo(registry);
-    gcMetrics.bindTo(registry);
-    new JvmThreadMetrics().bindTo(registry);
-    new ProcessorMetrics().bindTo(registry);
-    new UptimeMetrics().bindTo(registry);
-    streamsMetrics = new KafkaStreamsMetrics(streams);
-    streamsMetrics.bindTo(registry);
+    this(new KafkaStreamsMetrics(streams));
     Gauge.builder(
             "tandem.pipeline.running",
             streams,
             s -> s.state() == KafkaStreams.State.RUNNING ? 1 : 0)
         .description("1 while the pipeline is RUNNING, else 0")
         .register(registry);
+  }
+
+  /**
+   * The JVM's metrics, Tandem's own, and {@code kafka}'s: a pipeline's {@code KafkaStreamsMetrics},
+   * or the collector's producer's {@code KafkaClientMetrics}.
+   */
+  public <T extends io.micrometer.core.instrument.binder.MeterBinder & AutoCloseable>
+      PipelineMetrics(T kafka) {
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    gcMetrics.bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    kafka.bindTo(registry);
+    this.kafkaMetrics = kafka;
     // Tandem's own meters (dev.tandem.metrics) are on the global registry.
     Metrics.addRegistry(registry);
   }
@@ -69,7 +79,11 @@ public final class PipelineMetrics implements AutoCloseable {
   @Override
   public void close() {
     Metrics.removeRegistry(registry);
-    streamsMetrics.close();
+    try {
+      kafkaMetrics.close();
+    } catch (Exception e) {
+      // Closing at shutdown: the registry goes with it.
+    }
     gcMetrics.close();
     registry.close();
   }
