@@ -223,27 +223,14 @@ public final class CorrelateProcessor
     countHeld();
   }
 
-  /** The gauges of what the stage holds: cheap enough for each settle that changed something. */
+  /**
+   * The gauges of what the stage holds, at every settle: each count is kept as it changes, so
+   * reading them costs nothing (an outage that resolves changes no size, only a state).
+   */
   private void countHeld() {
-    long held = aging.size() + frozen.size();
-    if (held == countedHeld && ledger.published().size() == countedPublished) {
-      return;
-    }
-    countedHeld = held;
-    countedPublished = ledger.published().size();
-    long open =
-        ledger.published().values().stream()
-            .filter(
-                r ->
-                    r.state() == OutageRevision.State.OPEN
-                        || r.state() == OutageRevision.State.UPDATED)
-            .count();
-    long openIncidents = correlation.openIncidents();
-    TandemMeters.correlationHolds(open, held, openIncidents);
+    TandemMeters.correlationHolds(
+        ledger.openCount(), aging.size() + frozen.size(), correlation.openIncidents());
   }
-
-  private long countedHeld = -1;
-  private long countedPublished = -1;
 
   /**
    * Whether an incident correlation holds has aged out: it is frozen, and outages with it are

@@ -32,6 +32,7 @@ public final class OutageLedger {
           .thenComparing(OutageRevision::id);
 
   private final Map<String, OutageRevision> published = new TreeMap<>();
+  private int openCount;
 
   /**
    * Ids no longer live (retracted or merged) → the last revision published under them: an id that
@@ -59,6 +60,24 @@ public final class OutageLedger {
   /** A ledger that continues from what was published (restored from a store). */
   public OutageLedger(Collection<OutageRevision> restored) {
     restored.forEach(this::record);
+  }
+
+  /** How many published outages are open (OPEN or UPDATED): kept as they change, for a gauge. */
+  public int openCount() {
+    return openCount;
+  }
+
+  private void put(String id, OutageRevision revision) {
+    OutageRevision before = published.put(id, revision);
+    openCount += isOpen(revision) - isOpen(before);
+  }
+
+  private static int isOpen(OutageRevision revision) {
+    return revision != null
+            && (revision.state() == OutageRevision.State.OPEN
+                || revision.state() == OutageRevision.State.UPDATED)
+        ? 1
+        : 0;
   }
 
   public Map<String, OutageRevision> published() {
@@ -212,7 +231,7 @@ public final class OutageLedger {
     }
     OutageRevision expired =
         new OutageRevision(last.outage(), OutageRevision.State.EXPIRED, last.version() + 1);
-    published.put(id, expired);
+    put(id, expired);
     return java.util.Optional.of(expired);
   }
 
@@ -267,6 +286,7 @@ public final class OutageLedger {
   public void forget(String id) {
     retired.remove(id);
     OutageRevision r = published.remove(id);
+    openCount -= isOpen(r);
     if (r != null) {
       for (Outage.Member m : r.outage().members()) {
         Set<String> ids = byMember.get(m.key());
@@ -290,7 +310,7 @@ public final class OutageLedger {
     if (revision.state() == OutageRevision.State.MERGED) {
       return;
     }
-    published.put(revision.id(), revision);
+    put(revision.id(), revision);
     for (Outage.Member m : revision.outage().members()) {
       byMember.computeIfAbsent(m.key(), k -> new HashSet<>()).add(revision.id());
     }

@@ -273,7 +273,9 @@ class PipelineApiEndToEndTest {
         // Tandem's own.
         .containsPattern(
             "tandem_updates_normalized_total\\{format=\"statuspage\",provider=\"fastly\"} [1-9]")
-        .contains("tandem_outages_open ")
+        // The Fastly outage opened and resolved: a state change, no change of any count.
+        .containsPattern("(?m)^tandem_outages_open 0\\.0$")
+        .containsPattern("(?m)^tandem_incidents_open 0\\.0$")
         .containsPattern("tandem_incidents_held [1-9]")
         .containsPattern("tandem_correlate_event_lag_seconds_count [1-9]");
   }
