@@ -1,5 +1,6 @@
 package dev.tandem.cli;
 
+import dev.tandem.notify.Notifications;
 import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemSettings;
@@ -102,6 +103,8 @@ final class RunCommand implements Callable<Integer> {
             : config.httpPort();
     // Read before the pipeline starts: a bad graph is one line, not a failed start.
     config.dependencies();
+    // Checked before the pipeline starts too: a bad notification setting is one line.
+    Notifications notifications = Notifications.prepare(config);
     // Bound once the brokers and the registry have answered: a busy port must not hide the
     // one-line message for an unreachable cluster.
     java.util.concurrent.atomic.AtomicReference<HttpLayer> http =
@@ -136,7 +139,11 @@ final class RunCommand implements Callable<Integer> {
       } catch (TandemApp.StartCancelled stopped) {
         return 0;
       }
-      try (app) {
+      try (app;
+          Notifications notifying = notifications.start()) {
+        notifying
+            .shownTargets()
+            .forEach(target -> spec.commandLine().getErr().println("tandem: notifying " + target));
         runUntilStopped(app, signal);
       }
     } finally {
