@@ -60,4 +60,11 @@ final class NoticeText {
     CorrelatedOutage o = notice.outage();
     return headline(notice) + "; suspected cause " + cause(o) + ", confidence " + confidence(o);
   }
+
+  /**
+   * At most {@code max} characters, an ellipsis where it was cut: the targets limit their fields.
+   */
+  static String cap(String text, int max) {
+    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
+  }
 }

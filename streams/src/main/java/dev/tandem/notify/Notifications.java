@@ -53,6 +53,16 @@ public final class Notifications implements AutoCloseable {
     if (settings.none()) {
       return this;
     }
+    try {
+      startEach();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+    return this;
+  }
+
+  private void startEach() {
     registry = RestSchemaRegistryClient.fromConfigs(config.registryConfig());
     for (NotifyTarget target : settings.targets()) {
       SpecificAvroDeserializer<CorrelatedOutage> outages =
@@ -71,7 +81,6 @@ public final class Notifications implements AutoCloseable {
                   Clock.systemUTC())
               .start());
     }
-    return this;
   }
 
   /**

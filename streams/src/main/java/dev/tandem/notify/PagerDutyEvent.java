@@ -31,7 +31,7 @@ final class PagerDutyEvent {
     CorrelatedOutage o = notice.outage();
     event.put("event_action", "trigger");
     ObjectNode payload = event.putObject("payload");
-    payload.put("summary", cap(NoticeText.summary(notice), MAX_SUMMARY));
+    payload.put("summary", NoticeText.cap(NoticeText.summary(notice), MAX_SUMMARY));
     payload.put("source", "tandem");
     payload.put("severity", severity(o));
     payload.put("timestamp", o.getFirstOnset().toString());
@@ -84,9 +84,5 @@ final class PagerDutyEvent {
       case MINOR -> 1;
       default -> 0;
     };
-  }
-
-  static String cap(String text, int max) {
-    return text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
 }

@@ -14,6 +14,12 @@ import dev.tandem.contract.CorrelatedOutage;
  */
 final class SlackMessage {
 
+  /** Slack's limit on the text of a section's field. */
+  static final int MAX_FIELD = 2000;
+
+  /** Slack's limit on the text of a section. */
+  static final int MAX_SECTION = 3000;
+
   private SlackMessage() {}
 
   static String body(OutageNotice notice, DashboardLinks links) {
@@ -21,13 +27,16 @@ final class SlackMessage {
     String link = links.outage(notice.id());
     message.put("text", NoticeText.summary(notice) + (link == null ? "" : " " + link));
     ArrayNode blocks = message.putArray("blocks");
-    blocks.add(section(mark(notice) + " *" + escape(NoticeText.headline(notice)) + "*"));
+    blocks.add(
+        section(
+            NoticeText.cap(
+                mark(notice) + " *" + escape(NoticeText.headline(notice)) + "*", MAX_SECTION)));
     if (!notice.retracted()) {
       CorrelatedOutage o = notice.outage();
       ObjectNode fields = blocks.addObject();
       fields.put("type", "section");
       ArrayNode list = fields.putArray("fields");
-      list.add(mrkdwn("*Providers*\n" + escape(NoticeText.who(o))));
+      list.add(mrkdwn(NoticeText.cap("*Providers*\n" + escape(NoticeText.who(o)), MAX_FIELD)));
       list.add(mrkdwn("*Since*\n" + escape(NoticeText.since(o))));
       list.add(mrkdwn("*Suspected cause*\n" + escape(NoticeText.cause(o))));
       list.add(mrkdwn("*Confidence*\n" + NoticeText.confidence(o)));

@@ -46,7 +46,7 @@ final class TargetClient {
       String detail =
           "HTTP "
               + response.statusCode()
-              + (body.isEmpty() ? "" : ": " + PagerDutyEvent.cap(body, MAX_DETAIL));
+              + (body.isEmpty() ? "" : ": " + NoticeText.cap(body, MAX_DETAIL));
       return Attempt.of(response.statusCode(), retryAfter(response), scrub(detail));
     } catch (IOException e) {
       return Attempt.unanswered(scrub(e.getClass().getSimpleName() + ": " + e.getMessage()));

@@ -92,19 +92,43 @@ final class TargetNotifier implements AutoCloseable {
   }
 
   private void run() {
+    int troubles = 0;
+    boolean rewind = false;
     try {
       consumer.subscribe(List.of(topic), new Rebalances());
       while (!stopping) {
-        ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
-        rebalanced = false;
-        for (ConsumerRecord<String, byte[]> record : records) {
-          if (stopping || rebalanced) {
+        try {
+          if (rewind) {
+            rewind();
+            rewind = false;
+          }
+          ConsumerRecords<String, byte[]> records = consumer.poll(POLL);
+          troubles = 0;
+          rebalanced = false;
+          for (ConsumerRecord<String, byte[]> record : records) {
+            if (stopping || rebalanced) {
+              break;
+            }
+            deliver(record);
+          }
+          rewind = rebalanced;
+        } catch (WakeupException | InterruptException e) {
+          throw e;
+        } catch (KafkaException e) {
+          // The brokers away, a commit that timed out: nothing was committed that was not sent,
+          // so read again from the last commit once they answer.
+          if (stopping) {
             break;
           }
-          deliver(record);
-        }
-        if (rebalanced && !stopping) {
-          rewind();
+          troubles++;
+          Duration wait = settings.backoff().after(troubles, null);
+          log.warn(
+              "notifications to {} cannot read or commit ({}); trying again in {} ms",
+              target.shown(),
+              scrub(e.getMessage()),
+              wait.toMillis());
+          TimeUnit.MILLISECONDS.sleep(wait.toMillis());
+          rewind = true;
         }
       }
     } catch (WakeupException | InterruptException e) {
@@ -259,7 +283,10 @@ final class TargetNotifier implements AutoCloseable {
     }
   }
 
-  /** After a rebalance in mid-batch: every partition held is read again from its commit. */
+  /**
+   * After a rebalance in mid-batch, or a failure: every partition held is read again from its
+   * commit.
+   */
   private void rewind() {
     Map<TopicPartition, OffsetAndMetadata> committed =
         consumer.committed(new HashSet<>(consumer.assignment()));

@@ -60,6 +60,22 @@ class SlackMessageTest {
         .isEqualTo("*Providers*\n&lt;!channel&gt;, b");
   }
 
+  @Test
+  void aHugeOutageKeepsToSlacksLimits() throws Exception {
+    String[] many = new String[400];
+    for (int i = 0; i < many.length; i++) {
+      many[i] = "provider-number-" + i;
+    }
+    JsonNode message =
+        message(
+            Outages.notice(Outages.outage("x-1", OutageState.OPEN, 1, 0.9, many[0], many)), LINKS);
+
+    assertThat(message.get("blocks").get(0).get("text").get("text").asText())
+        .hasSizeLessThanOrEqualTo(3000);
+    assertThat(message.get("blocks").get(1).get("fields").get(0).get("text").asText())
+        .hasSizeLessThanOrEqualTo(2000);
+  }
+
   private static JsonNode message(OutageNotice notice, DashboardLinks links) throws Exception {
     return JSON.readTree(SlackMessage.body(notice, links));
   }
