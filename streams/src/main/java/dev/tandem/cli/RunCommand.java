@@ -1,5 +1,6 @@
 package dev.tandem.cli;
 
+import dev.tandem.notify.Notifications;
 import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemSettings;
@@ -105,6 +106,8 @@ final class RunCommand implements Callable<Integer> {
     config.dependencies();
     HttpAccess access = HttpAccess.from(config);
     String host = access.listenHost(config);
+    // Checked before the pipeline starts too: a bad notification setting is one line.
+    Notifications notifications = Notifications.prepare(config);
     // Bound once the brokers and the registry have answered: a busy port must not hide the
     // one-line message for an unreachable cluster.
     java.util.concurrent.atomic.AtomicReference<HttpLayer> http =
@@ -139,7 +142,11 @@ final class RunCommand implements Callable<Integer> {
       } catch (TandemApp.StartCancelled stopped) {
         return 0;
       }
-      try (app) {
+      try (app;
+          Notifications notifying = notifications.start()) {
+        notifying
+            .shownTargets()
+            .forEach(target -> spec.commandLine().getErr().println("tandem: notifying " + target));
         runUntilStopped(app, signal);
       }
     } finally {

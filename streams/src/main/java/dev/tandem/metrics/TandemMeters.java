@@ -87,4 +87,27 @@ public final class TandemMeters {
     HELD_INCIDENTS.set(heldIncidents);
     OPEN_INCIDENTS.set(openIncidents);
   }
+
+  /**
+   * One notification settled for a target: {@code sent} (the target took it) or {@code failed}
+   * (refused for good, or unreadable, and skipped). A notification retried until it is taken counts
+   * once, as sent; its retries count in {@link #notificationRetried}.
+   */
+  public static void notification(String target, String outcome) {
+    Counter.builder("tandem.notifications")
+        .description("Notifications settled, by target and outcome (sent, failed)")
+        .tag("target", target)
+        .tag("outcome", outcome)
+        .register(Metrics.globalRegistry)
+        .increment();
+  }
+
+  /** One failed attempt of a notification that will be tried again. */
+  public static void notificationRetried(String target) {
+    Counter.builder("tandem.notification.retries")
+        .description("Attempts of notifications that failed and were tried again, by target")
+        .tag("target", target)
+        .register(Metrics.globalRegistry)
+        .increment();
+  }
 }

@@ -196,6 +196,35 @@ public final class TandemConfig {
     return secret(TandemSettings.WEBHOOK_TOKEN);
   }
 
+  /** The notification targets' names as listed (unchecked: the notify package checks them). */
+  public java.util.List<String> notifyTargets() {
+    String listed = string(TandemSettings.NOTIFY_TARGETS);
+    if (listed == null) {
+      return java.util.List.of();
+    }
+    return java.util.Arrays.stream(listed.split(","))
+        .map(String::trim)
+        .filter(name -> !name.isEmpty())
+        .toList();
+  }
+
+  /** The dashboard's base URL for links in notifications, or null. */
+  public String notifyDashboardUrl() {
+    return string(TandemSettings.NOTIFY_DASHBOARD_URL);
+  }
+
+  public Duration notifyRetryBackoff() {
+    return millis(TandemSettings.NOTIFY_RETRY_BACKOFF_MS);
+  }
+
+  public Duration notifyRetryBackoffMax() {
+    return millis(TandemSettings.NOTIFY_RETRY_BACKOFF_MAX_MS);
+  }
+
+  public Duration notifyTimeout() {
+    return millis(TandemSettings.NOTIFY_TIMEOUT_MS);
+  }
+
   /**
    * @throws ConfigException when the settings contradict each other
    */

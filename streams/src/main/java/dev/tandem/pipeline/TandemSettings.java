@@ -66,6 +66,19 @@ public final class TandemSettings {
    */
   public static final String SECRET_FILE_SUFFIX = ".file";
 
+  public static final String NOTIFY_TARGETS = "tandem.notify.targets";
+  public static final String NOTIFY_DASHBOARD_URL = "tandem.notify.dashboard.url";
+  public static final String NOTIFY_RETRY_BACKOFF_MS = "tandem.notify.retry.backoff.ms";
+  public static final String NOTIFY_RETRY_BACKOFF_MAX_MS = "tandem.notify.retry.backoff.max.ms";
+  public static final String NOTIFY_TIMEOUT_MS = "tandem.notify.timeout.ms";
+
+  /**
+   * The prefix of the notification settings. Besides the declared ones, each target named in {@link
+   * #NOTIFY_TARGETS} has keys of its own ({@code tandem.notify.<target>.type}, ...), which the
+   * notify package checks when notifications start: they cannot be declared here ahead of time.
+   */
+  public static final String NOTIFY_PREFIX = "tandem.notify.";
+
   /** The prefix of every Tandem setting; keys without it belong to Kafka or the registry client. */
   public static final String PREFIX = "tandem.";
 
@@ -315,7 +328,42 @@ public final class TandemSettings {
               Importance.MEDIUM,
               "port of `run`'s HTTP API and health checks (`--http-port`); 0: any free port, -1:"
                   + " none. With several instances, set `application.server` to the host and port"
-                  + " the others reach this one's API at");
+                  + " the others reach this one's API at")
+          .define(
+              NOTIFY_TARGETS,
+              Type.STRING,
+              null,
+              Importance.HIGH,
+              "notification targets of `run`, by name (`[a-z0-9-]+`); each is set by"
+                  + " `tandem.notify.<name>.*` (README, Notifications), comma-separated; unset: none")
+          .define(
+              NOTIFY_DASHBOARD_URL,
+              Type.STRING,
+              null,
+              Importance.MEDIUM,
+              "base URL of the dashboard, for links in notifications (`<url>/#outage=<id>`)")
+          .define(
+              NOTIFY_RETRY_BACKOFF_MS,
+              Type.LONG,
+              500L,
+              Range.atLeast(1),
+              Importance.LOW,
+              "first wait before a failed notification is sent again; doubled each attempt,"
+                  + " with jitter")
+          .define(
+              NOTIFY_RETRY_BACKOFF_MAX_MS,
+              Type.LONG,
+              Duration.ofMinutes(5).toMillis(),
+              Range.atLeast(1),
+              Importance.LOW,
+              "longest wait between two attempts of a notification (a `Retry-After` too)")
+          .define(
+              NOTIFY_TIMEOUT_MS,
+              Type.LONG,
+              Duration.ofSeconds(10).toMillis(),
+              Range.atLeast(1),
+              Importance.LOW,
+              "how long one attempt of a notification may take");
 
   /**
    * Variables of the {@code TANDEM_} prefix that are no setting: the launcher's JVM options and
@@ -350,9 +398,11 @@ public final class TandemSettings {
     }
     String name =
         variable.substring(ENVIRONMENT_PREFIX.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+    // A notification target's keys are declared by their target, not here (NOTIFY_PREFIX).
     boolean tandems =
         DEFINITION.configKeys().containsKey(PREFIX + name)
-            || secretOfFile(PREFIX + name).isPresent();
+            || secretOfFile(PREFIX + name).isPresent()
+            || (PREFIX + name).startsWith(NOTIFY_PREFIX);
     return Optional.of(tandems ? PREFIX + name : name);
   }
 
@@ -374,9 +424,11 @@ public final class TandemSettings {
   /** Fails on a {@code tandem.} key that is declared nowhere: a misspelt setting, never ignored. */
   static void requireKnown(Map<String, String> values) {
     for (String key : values.keySet()) {
+      // The notify package checks the keys of each target when notifications start.
       if (isTandemKey(key)
           && !DEFINITION.configKeys().containsKey(key)
-          && secretOfFile(key).isEmpty()) {
+          && secretOfFile(key).isEmpty()
+          && !key.startsWith(NOTIFY_PREFIX)) {
         throw new ConfigException(
             "Unknown Tandem setting '" + key + "'; the settings are listed in README.md, Settings");
       }
@@ -419,6 +471,9 @@ public final class TandemSettings {
   }
 
   private static String readable(Duration d) {
+    if (d.toMillis() < 1000) {
+      return d.toMillis() + " ms";
+    }
     if (d.toDaysPart() > 0 && d.toHoursPart() == 0 && d.toMinutesPart() == 0) {
       return d.toDays() + (d.toDays() == 1 ? " day" : " days");
     }

@@ -296,6 +296,45 @@ class PipelineApiEndToEndTest {
     assertThat(JSON.readTree(response.body()).get("error").asText()).contains(mentions);
   }
 
+  /**
+   * Every metric the Grafana dashboard in docker/ queries is one this pipeline exports, under that
+   * name: a renamed meter would leave a panel silently empty. Counters made on their first event (a
+   * dead letter, a notification) are named in the meters' own code instead.
+   */
+  @Test
+  void theGrafanaDashboardQueriesOnlyMetricsThePipelineExports() throws Exception {
+    JsonNode dashboard =
+        JSON.readTree(
+            Path.of("..", "docker", "grafana", "tandem-dashboard.json").toAbsolutePath().toFile());
+    java.util.Set<String> queried = new java.util.TreeSet<>();
+    java.util.regex.Pattern metric =
+        java.util.regex.Pattern.compile("\\b((?:tandem|kafka|jvm|process)_[a-z0-9_]+)");
+    for (JsonNode panel : dashboard.get("panels")) {
+      for (JsonNode target : panel.path("targets")) {
+        java.util.regex.Matcher m = metric.matcher(target.get("expr").asText());
+        while (m.find()) {
+          queried.add(m.group(1));
+        }
+      }
+    }
+    String scrape = get("/metrics").body();
+    java.util.Set<String> firstEventOnly =
+        java.util.Set.of("tandem_dead_letters_total", "tandem_notifications_total");
+
+    assertThat(queried).hasSizeGreaterThan(15);
+    for (String name : queried) {
+      if (firstEventOnly.contains(name)) {
+        String meter = name.replaceFirst("_total$", "").replace('_', '.');
+        String source =
+            java.nio.file.Files.readString(
+                Path.of("src/main/java/dev/tandem/metrics/TandemMeters.java"));
+        assertThat(source).as("the meter behind %s", name).contains("\"" + meter + "\"");
+      } else {
+        assertThat(scrape).as("/metrics exports %s", name).containsPattern("(?m)^" + name + "[{ ]");
+      }
+    }
+  }
+
   private static JsonNode ok(String path) throws Exception {
     HttpResponse<String> response = get(path);
     assertThat(response.statusCode()).as("%s: %s", path, response.body()).isEqualTo(200);
