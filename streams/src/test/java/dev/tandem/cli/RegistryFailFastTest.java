@@ -94,7 +94,8 @@ class RegistryFailFastTest {
       int code = run.get(1, TimeUnit.MINUTES);
       assertThat(code).isEqualTo(1);
       assertThat(cli.err.toString().lines().findFirst().orElseThrow())
-          .startsWith("tandem: HTTP API at http://0.0.0.0:");
+          // Without credentials, on this machine only (README, Security).
+          .startsWith("tandem: HTTP API at http://127.0.0.1:");
       assertThat(cli.err.toString().lines())
           .hasSize(3)
           .last()
