@@ -126,12 +126,7 @@ final class PipelineQueries {
   JsonNode providers(Instant now) {
     Map<String, List<Incident>> byProvider = incidentsByProvider();
     if (now == null) {
-      now =
-          byProvider.values().stream()
-              .flatMap(List::stream)
-              .map(Incident::getLastUpdatedAt)
-              .max(Comparator.naturalOrder())
-              .orElse(Instant.EPOCH);
+      now = newestUpdate(byProvider).orElse(Instant.EPOCH);
     }
     Instant asOf = now;
     ArrayNode list = JSON.createArrayNode();
@@ -199,6 +194,114 @@ final class PipelineQueries {
       case MAJOR, CRITICAL -> "outage";
       default -> "operational";
     };
+  }
+
+  /**
+   * What the dashboard's timeline draws between {@code from} and {@code to}, in one answer however
+   * many providers are watched: the outages in the window and the rows that matter there, at most
+   * {@code maxRows} (README, "Dashboard"; design §1). Rows, in this order: the members of the
+   * window's outages (newest outage first, its suspected cause first), then the providers degraded
+   * now (an open incident of impact MINOR or worse), then those with such an incident in the
+   * window; a provider with nothing worse than maintenance in the window is left out. Each row
+   * holds its incidents that overlap the window, of any impact.
+   *
+   * @param to null: the newest update held (a replay of last year reads as it did then)
+   * @param from null: six hours before {@code to}
+   */
+  JsonNode timeline(Instant from, Instant to, int maxRows) {
+    Map<String, List<Incident>> byProvider = incidentsByProvider();
+    if (to == null) {
+      to = newestUpdate(byProvider).orElse(Instant.EPOCH);
+    }
+    if (from == null) {
+      from = to.minus(Duration.ofHours(6));
+    }
+    if (!from.isBefore(to)) {
+      throw ApiError.badRequest("from must be before to");
+    }
+    Instant start = from;
+    Instant end = to;
+    List<CorrelatedOutage> outages = new ArrayList<>();
+    try (KeyValueIterator<String, CorrelatedOutage> all =
+        this.<CorrelatedOutage>store(CorrelateProcessor.OUTAGES_STORE).all()) {
+      all.forEachRemaining(
+          kv -> {
+            CorrelatedOutage o = kv.value;
+            if (!kv.key.startsWith(CorrelateProcessor.ENDED)
+                && o != null
+                && overlaps(o.getFirstOnset(), o.getResolvedAt(), start, end)) {
+              outages.add(o);
+            }
+          });
+    }
+    outages.sort(
+        Comparator.comparing(CorrelatedOutage::getFirstOnset)
+            .reversed()
+            .thenComparing(CorrelatedOutage::getId));
+    Map<String, String> why = new java.util.LinkedHashMap<>();
+    for (CorrelatedOutage o : outages) {
+      if (o.getSuspectedCause() != null
+          && o.getProviders().contains(o.getSuspectedCause().getProvider())) {
+        why.putIfAbsent(o.getSuspectedCause().getProvider(), "outage");
+      }
+      o.getProviders().forEach(p -> why.putIfAbsent(p, "outage"));
+    }
+    byProvider.forEach(
+        (provider, incidents) -> {
+          if (incidents.stream().anyMatch(i -> i.getResolvedAt() == null && counts(i))) {
+            why.putIfAbsent(provider, "degraded");
+          }
+        });
+    Map<String, Instant> firstInWindow = new TreeMap<>();
+    byProvider.forEach(
+        (provider, incidents) ->
+            incidents.stream()
+                .filter(i -> counts(i) && overlaps(i.getStartedAt(), i.getResolvedAt(), start, end))
+                .map(Incident::getStartedAt)
+                .min(Comparator.naturalOrder())
+                .ifPresent(first -> firstInWindow.put(provider, first)));
+    firstInWindow.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue())
+        .forEach(e -> why.putIfAbsent(e.getKey(), "incident"));
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("from", from.toString());
+    answer.put("to", to.toString());
+    ArrayNode rows = answer.putArray("rows");
+    why.entrySet().stream()
+        .limit(maxRows)
+        .forEach(
+            e -> {
+              List<Incident> incidents =
+                  byProvider.getOrDefault(e.getKey(), List.of()).stream()
+                      .filter(i -> overlaps(i.getStartedAt(), i.getResolvedAt(), start, end))
+                      .sorted(Comparator.comparing(Incident::getStartedAt))
+                      .toList();
+              ObjectNode row = rows.addObject();
+              row.put("provider", e.getKey());
+              row.put("why", e.getValue());
+              ArrayNode bars = row.putArray("incidents");
+              incidents.forEach(i -> bars.add(tree(OutageJson.toJson(i))));
+            });
+    answer.put("hiddenRows", Math.max(0, why.size() - maxRows));
+    ArrayNode list = answer.putArray("outages");
+    outages.forEach(o -> list.add(tree(OutageJson.toJson(o))));
+    return answer;
+  }
+
+  private static boolean counts(Incident i) {
+    return OutageRecords.severity(i.getImpact()).countsAsOutage();
+  }
+
+  /** Whether [start, end) (end null: still going) overlaps [from, to). */
+  private static boolean overlaps(Instant start, Instant end, Instant from, Instant to) {
+    return start.isBefore(to) && (end == null || end.isAfter(from));
+  }
+
+  private static java.util.Optional<Instant> newestUpdate(Map<String, List<Incident>> byProvider) {
+    return byProvider.values().stream()
+        .flatMap(List::stream)
+        .map(Incident::getLastUpdatedAt)
+        .max(Comparator.naturalOrder());
   }
 
   /** A provider's incidents as tracked (all it ever reported), newest first. */
