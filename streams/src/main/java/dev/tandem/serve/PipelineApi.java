@@ -45,13 +45,20 @@ public final class PipelineApi {
   private final KafkaStreams streams;
   private final PipelineQueries queries;
   private final InstanceRouter router;
+  private final PublishedOutages published;
 
   /**
    * @param self this instance's advertised address ({@code application.server}), or null
+   * @param published the outages as last published on the topic (the event stream reads them)
    */
-  public PipelineApi(
-      KafkaStreams streams, CorrelationSettings settings, DependencyGraph graph, HostInfo self) {
+  PipelineApi(
+      KafkaStreams streams,
+      CorrelationSettings settings,
+      DependencyGraph graph,
+      HostInfo self,
+      PublishedOutages published) {
     this.streams = streams;
+    this.published = published;
     this.queries = new PipelineQueries(streams, settings, graph);
     this.router = new InstanceRouter(streams, self);
   }
@@ -107,6 +114,15 @@ public final class PipelineApi {
           pathAndQuery,
           () -> queries.outages(state, since, limit));
     }
+    if (rest.equals(List.of("published"))) {
+      // Every instance reads the whole topic: answered here.
+      return JsonReply.of(
+          200,
+          published.list(
+              stateParam(params.get("state")),
+              instantParam("since", params.get("since"), null),
+              limitParam(params.get("limit"))));
+    }
     if (rest.size() == 2 && rest.get(0).equals("outages")) {
       return routed(
           router.correlateOwner(), forwarded, pathAndQuery, () -> queries.outage(rest.get(1)));
@@ -136,7 +152,10 @@ public final class PipelineApi {
       Instant to = instantParam("to", params.get("to"), null);
       int rows = rowsParam(params.get("rows"));
       return routed(
-          router.correlateOwner(), forwarded, pathAndQuery, () -> queries.timeline(from, to, rows));
+          router.correlateOwner(),
+          forwarded,
+          pathAndQuery,
+          () -> queries.timeline(from, to, rows, published.all()));
     }
     if (rest.equals(List.of("explain"))) {
       String provider = params.get("provider");

@@ -203,12 +203,14 @@ final class PipelineQueries {
    * window's outages (newest outage first, its suspected cause first), then the providers degraded
    * now (an open incident of impact MINOR or worse), then those with such an incident in the
    * window; a provider with nothing worse than maintenance in the window is left out. Each row
-   * holds its incidents that overlap the window, of any impact.
+   * holds its incidents that overlap the window, of any impact. Outages correlation has let go of
+   * come from {@code published}, their members' incidents from the outage itself.
    *
    * @param to null: the newest update held (a replay of last year reads as it did then)
    * @param from null: six hours before {@code to}
+   * @param published the outages as last published on the topic
    */
-  JsonNode timeline(Instant from, Instant to, int maxRows) {
+  JsonNode timeline(Instant from, Instant to, int maxRows, List<JsonNode> published) {
     Map<String, List<Incident>> byProvider = incidentsByProvider();
     if (to == null) {
       to = newestUpdate(byProvider).orElse(Instant.EPOCH);
@@ -221,7 +223,7 @@ final class PipelineQueries {
     }
     Instant start = from;
     Instant end = to;
-    List<CorrelatedOutage> outages = new ArrayList<>();
+    Map<String, JsonNode> outages = new TreeMap<>();
     try (KeyValueIterator<String, CorrelatedOutage> all =
         this.<CorrelatedOutage>store(CorrelateProcessor.OUTAGES_STORE).all()) {
       all.forEachRemaining(
@@ -230,21 +232,38 @@ final class PipelineQueries {
             if (!kv.key.startsWith(CorrelateProcessor.ENDED)
                 && o != null
                 && overlaps(o.getFirstOnset(), o.getResolvedAt(), start, end)) {
-              outages.add(o);
+              outages.put(o.getId(), tree(OutageJson.toJson(o)));
             }
           });
     }
-    outages.sort(
-        Comparator.comparing(CorrelatedOutage::getFirstOnset)
-            .reversed()
-            .thenComparing(CorrelatedOutage::getId));
-    Map<String, String> why = new java.util.LinkedHashMap<>();
-    for (CorrelatedOutage o : outages) {
-      if (o.getSuspectedCause() != null
-          && o.getProviders().contains(o.getSuspectedCause().getProvider())) {
-        why.putIfAbsent(o.getSuspectedCause().getProvider(), "outage");
+    for (JsonNode o : published) {
+      if (overlaps(instant(o, "firstOnset"), instant(o, "resolvedAt"), start, end)) {
+        outages.putIfAbsent(o.get("id").asText(), o);
       }
-      o.getProviders().forEach(p -> why.putIfAbsent(p, "outage"));
+    }
+    List<JsonNode> newestFirst =
+        outages.values().stream()
+            .sorted(
+                Comparator.<JsonNode, Instant>comparing(o -> instant(o, "firstOnset"))
+                    .reversed()
+                    .thenComparing(o -> o.get("id").asText()))
+            .toList();
+    Map<String, String> why = new java.util.LinkedHashMap<>();
+    Map<String, List<JsonNode>> memberBars = new TreeMap<>();
+    for (JsonNode o : newestFirst) {
+      JsonNode cause = o.path("suspectedCause").path("provider");
+      List<String> providers = new ArrayList<>();
+      o.get("providers").forEach(p -> providers.add(p.asText()));
+      if (cause.isTextual() && providers.contains(cause.asText())) {
+        why.putIfAbsent(cause.asText(), "outage");
+      }
+      providers.forEach(p -> why.putIfAbsent(p, "outage"));
+      o.path("members")
+          .forEach(
+              m ->
+                  memberBars
+                      .computeIfAbsent(m.get("provider").asText(), p -> new ArrayList<>())
+                      .add(m));
     }
     byProvider.forEach(
         (provider, incidents) -> {
@@ -271,21 +290,33 @@ final class PipelineQueries {
         .limit(maxRows)
         .forEach(
             e -> {
-              List<Incident> incidents =
-                  byProvider.getOrDefault(e.getKey(), List.of()).stream()
-                      .filter(i -> overlaps(i.getStartedAt(), i.getResolvedAt(), start, end))
-                      .sorted(Comparator.comparing(Incident::getStartedAt))
-                      .toList();
+              String provider = e.getKey();
+              Map<String, JsonNode> bars = new TreeMap<>();
+              byProvider.getOrDefault(provider, List.of()).stream()
+                  .filter(i -> overlaps(i.getStartedAt(), i.getResolvedAt(), start, end))
+                  .forEach(i -> bars.put(i.getIncidentId(), tree(OutageJson.toJson(i))));
+              // A member correlation no longer holds: the outage says what it was.
+              memberBars
+                  .getOrDefault(provider, List.of())
+                  .forEach(m -> bars.putIfAbsent(m.get("incidentId").asText(), m));
               ObjectNode row = rows.addObject();
-              row.put("provider", e.getKey());
+              row.put("provider", provider);
               row.put("why", e.getValue());
-              ArrayNode bars = row.putArray("incidents");
-              incidents.forEach(i -> bars.add(tree(OutageJson.toJson(i))));
+              ArrayNode list = row.putArray("incidents");
+              bars.values().stream()
+                  .sorted(Comparator.comparing(i -> instant(i, "startedAt")))
+                  .forEach(list::add);
             });
     answer.put("hiddenRows", Math.max(0, why.size() - maxRows));
     ArrayNode list = answer.putArray("outages");
-    outages.forEach(o -> list.add(tree(OutageJson.toJson(o))));
+    newestFirst.forEach(list::add);
     return answer;
+  }
+
+  /** A time of Tandem's JSON, null when absent. */
+  private static Instant instant(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : Instant.parse(value.asText());
   }
 
   private static boolean counts(Incident i) {

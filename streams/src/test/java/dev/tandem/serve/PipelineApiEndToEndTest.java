@@ -169,6 +169,40 @@ class PipelineApiEndToEndTest {
   }
 
   @Test
+  void publishedOutagesAreAsOnTheTopic() throws Exception {
+    JsonNode answer = ok("/api/published?state=resolved");
+
+    assertThat(answer.get("outages")).hasSize(1);
+    JsonNode outage = answer.get("outages").get(0);
+    assertThat(outage.get("id").asText())
+        .isEqualTo(ok("/api/outages").get("outages").get(0).get("id").asText());
+    assertThat(outage.get("state").asText()).isEqualTo("RESOLVED");
+    assertThat(outage.get("explanation")).isNotEmpty();
+    assertThat(ok("/api/published?state=open").get("outages")).isEmpty();
+    assertError(get("/api/published?limit=5000"), 400, "limit");
+  }
+
+  @Test
+  void theDashboardIsServedFromTheJar() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(page.body()).contains("/dashboard.js").doesNotContain("https://");
+    assertThat(get("/dashboard.js").headers().firstValue("Content-Type"))
+        .hasValue("text/javascript; charset=utf-8");
+    assertThat(get("/dashboard.css").body()).contains(".band");
+
+    assertError(get("/favicon.ico"), 404, "no such path");
+    assertError(get("/../pom.xml"), 404, "no such path");
+    HttpResponse<String> post =
+        CLIENT.send(
+            HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertError(post, 405, "GET");
+  }
+
+  @Test
   void explainsAProviderAtAMoment() throws Exception {
     JsonNode answer = ok("/api/explain?provider=github&at=2021-06-08T10:10:00Z");
 
