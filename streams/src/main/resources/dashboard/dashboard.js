@@ -313,13 +313,11 @@ function showError(e) {
 function connect() {
   const live = document.getElementById("live");
   const stream = new EventSource("/api/stream");
-  let opened = false;
   stream.addEventListener("open", () => {
     live.dataset.state = "live";
     live.textContent = "live";
-    // What changed while the stream was down is read again.
-    if (opened) loadAll().catch(showError);
-    opened = true;
+    // The stream sends changes from now on: what changed before it (re)opened is read again.
+    loadAll().catch(showError);
   });
   stream.addEventListener("error", () => {
     live.dataset.state = "reconnecting";

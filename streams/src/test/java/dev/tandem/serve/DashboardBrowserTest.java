@@ -57,6 +57,7 @@ class DashboardBrowserTest {
   private static TandemApp app;
   private static HttpLayer http;
   private static String rawTopic;
+  private static String fastlyOutage;
 
   @BeforeAll
   static void replayTheDemoAndOpenTheBrowser() throws Exception {
@@ -97,6 +98,7 @@ class DashboardBrowserTest {
             .until(
                 () -> browser.findElement(By.cssSelector(".band[data-cause='fastly']")),
                 b -> b.isDisplayed());
+    fastlyOutage = band.getAttribute("data-outage-id");
     assertThat(Arrays.asList(band.getAttribute("data-providers").split(" ")))
         .containsExactly("amazon", "fastly", "github", "govuk", "reddit");
     for (String provider : List.of("amazon", "fastly", "github", "govuk", "reddit")) {
@@ -168,6 +170,26 @@ class DashboardBrowserTest {
     assertThat(browser.findElement(By.id("recent-outages")).getRect()).isEqualTo(recentBefore);
     assertThat(browser.findElement(By.id("details-title")).getRect()).isEqualTo(detailsBefore);
     assertThat(browser.findElement(By.id("timeline")).getRect()).isEqualTo(timelineBefore);
+  }
+
+  /** Notifications link to an outage this way: it is shown though a newer one is open. */
+  @Test
+  @Order(3)
+  void aLinkShowsItsOutage() {
+    browser.get("about:blank");
+    browser.get(base() + "/#outage=" + fastlyOutage);
+
+    await()
+        .atMost(PATIENCE)
+        .ignoreExceptions()
+        .until(
+            () ->
+                browser
+                    .findElement(By.cssSelector(".band.selected"))
+                    .getAttribute("data-outage-id")
+                    .equals(fastlyOutage));
+    assertThat(browser.findElement(By.id("details")).getText()).contains(fastlyOutage);
+    assertThat(browser.findElements(By.cssSelector("#open-outages .outage"))).isNotEmpty();
   }
 
   private static boolean overlapsVertically(Rectangle band, Rectangle row) {
