@@ -12,6 +12,7 @@ const state = {
   selected: null, // outage id
   chosen: false, // whether a person chose the selection (then updates do not change it)
   refresh: null,
+  retry: null,
 };
 
 function el(tag, className, text) {
@@ -303,11 +304,17 @@ function onOutage(event) {
   scheduleRender();
 }
 
+/** The API did not answer (restarting, rebalancing: 503): say so and ask again shortly. */
 function showError(e) {
   const live = document.getElementById("live");
   live.dataset.state = "reconnecting";
   live.textContent = "API unreachable";
   console.error(e);
+  clearTimeout(state.retry);
+  state.retry = setTimeout(() => loadAll().then(() => {
+    live.dataset.state = "live";
+    live.textContent = "live";
+  }, showError), 5000);
 }
 
 function connect() {
