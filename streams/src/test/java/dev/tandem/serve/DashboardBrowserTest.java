@@ -51,6 +51,10 @@ class DashboardBrowserTest {
   private static final Logger log = LoggerFactory.getLogger(DashboardBrowserTest.class);
   private static final Duration PATIENCE = Duration.ofSeconds(60);
 
+  /** Vendors write the titles: markup in one is text on the page, never run. */
+  private static final String HOSTILE_TITLE =
+      "Elevated errors <img src=x onerror='window.injected=1'>";
+
   @TempDir static Path stateDir;
 
   private static ChromeDriver browser;
@@ -167,6 +171,13 @@ class DashboardBrowserTest {
                     .findElement(By.cssSelector(".band[data-outage-id]"))
                     .getAttribute("data-outage-id")
                     .equals(opened.getAttribute("data-outage-id")));
+    assertThat(
+            browser
+                .findElement(By.cssSelector(".row[data-provider='github'] .bar"))
+                .getAttribute("textContent"))
+        .isEqualTo(HOSTILE_TITLE);
+    assertThat(browser.findElements(By.cssSelector(".bar img"))).isEmpty();
+    assertThat(browser.executeScript("return window.injected === undefined")).isEqualTo(true);
     assertThat(browser.findElement(By.id("recent-outages")).getRect()).isEqualTo(recentBefore);
     assertThat(browser.findElement(By.id("details-title")).getRect()).isEqualTo(detailsBefore);
     assertThat(browser.findElement(By.id("timeline")).getRect()).isEqualTo(timelineBefore);
@@ -203,7 +214,9 @@ class DashboardBrowserTest {
             + provider
             + "\",\"updateId\":\"live-"
             + provider
-            + "-1\",\"title\":\"Elevated errors\",\"status\":\"INVESTIGATING\","
+            + "-1\",\"title\":\""
+            + HOSTILE_TITLE
+            + "\",\"status\":\"INVESTIGATING\","
             + "\"impact\":\"MAJOR\",\"startedAt\":\""
             + at
             + "\",\"updatedAt\":\""
