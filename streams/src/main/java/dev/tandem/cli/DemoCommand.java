@@ -72,6 +72,10 @@ final class DemoCommand implements Callable<Integer> {
       demo.run(scenarios);
       return 0;
     }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--http-port must be from 0 to 65535, not " + httpPort);
+    }
     try (ShutdownSignal signal = new ShutdownSignal("tandem-demo-stop");
         // Bound before the replay: a busy port is one line at once, not after half a minute.
         HttpLayer http = bind(httpPort)) {

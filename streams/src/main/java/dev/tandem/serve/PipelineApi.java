@@ -25,10 +25,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The JSON API of a running pipeline (README, "Query it over HTTP"): outages with their history,
  * providers and their condition, a provider's incidents, one incident's lifecycle, the dashboard's
- * timeline, explanations, and the health checks. Answers come from the pipeline's stores; any
- * instance answers any query ({@link InstanceRouter}). Errors are {@code {"error": …}}: 400 for a
- * bad parameter, 404 for an unknown id or path, 405 for a method other than GET, 503 while the
- * stores cannot answer.
+ * timeline, explanations, the outages as last published on the topic, and the health checks.
+ * Answers come from the pipeline's stores; any instance answers any query ({@link InstanceRouter}).
+ * Errors are {@code {"error": …}}: 400 for a bad parameter, 404 for an unknown id or path, 405 for
+ * a method other than GET, 503 while the stores cannot answer.
  */
 public final class PipelineApi {
 

@@ -120,6 +120,22 @@ class DemoCommandTest {
     }
   }
 
+  @Test
+  void aPortOutOfRangeIsOneLine() {
+    StringWriter err = new StringWriter();
+    int code =
+        TandemCommand.commandLine()
+            .setOut(new PrintWriter(new StringWriter(), true))
+            .setErr(new PrintWriter(err, true))
+            .execute("demo", "--serve", "--http-port=70000");
+
+    assertThat(code).isNotZero();
+    assertThat(err.toString().lines())
+        .singleElement()
+        .asString()
+        .startsWith("tandem: --http-port must be from 0 to 65535, not 70000");
+  }
+
   private static String dashboardUrl(String err) {
     Matcher m = Pattern.compile("tandem: dashboard at (http://\\S+/)").matcher(err);
     return m.find() ? m.group(1) : null;
