@@ -95,12 +95,17 @@ public final class OutageStream implements AutoCloseable {
       // end as it is now (read_committed: the last stable offset).
       Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
       consumer.seekToBeginning(partitions);
+      boolean caughtUp = false;
       while (!closed) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
           published.published(r.key(), r.value());
           if (r.offset() >= now.get(new TopicPartition(r.topic(), r.partition()))) {
             broadcast(r.value() == null ? OutageJson.retraction(r.key(), null, null) : r.value());
           }
+        }
+        if (!caughtUp && partitions.stream().allMatch(p -> consumer.position(p) >= now.get(p))) {
+          caughtUp = true;
+          published.caughtUp();
         }
       }
     } catch (WakeupException e) {

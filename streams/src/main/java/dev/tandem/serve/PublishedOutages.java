@@ -42,6 +42,13 @@ final class PublishedOutages {
         }
       };
 
+  private volatile boolean caughtUp;
+
+  /** The reader has read what the topic held when it started: from now on the answers are whole. */
+  void caughtUp() {
+    caughtUp = true;
+  }
+
   /**
    * @param json the record's value; null for a tombstone
    */
@@ -65,6 +72,10 @@ final class PublishedOutages {
    * onset first.
    */
   synchronized List<JsonNode> all() {
+    if (!caughtUp) {
+      throw ApiError.unavailable(
+          "the outages published so far are still being read from the topic; ask again");
+    }
     List<JsonNode> outages = new ArrayList<>();
     for (JsonNode o : latest.values()) {
       if (!"MERGED".equals(o.get("state").asText())) {

@@ -1,6 +1,7 @@
 package dev.tandem.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -11,6 +12,22 @@ import org.junit.jupiter.api.Test;
 class PublishedOutagesTest {
 
   private final PublishedOutages published = new PublishedOutages();
+
+  {
+    published.caughtUp();
+  }
+
+  @Test
+  void answersOnlyOnceTheTopicIsRead() {
+    PublishedOutages reading = new PublishedOutages();
+    reading.published("a", outage("a", "OPEN", 1, "2021-06-08T09:00:00Z"));
+
+    assertThatThrownBy(reading::all)
+        .isInstanceOf(ApiError.class)
+        .hasMessageContaining("still being read");
+    reading.caughtUp();
+    assertThat(reading.all()).hasSize(1);
+  }
 
   @Test
   void keepsTheLastVersionOfEachIdNewestOnsetFirst() {
