@@ -59,7 +59,13 @@ class DemoCommandTest {
     HttpResponse<String> page = get(client, url);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<title>Tandem");
-    JsonNode published = JSON.readTree(get(client, url + "api/published").body());
+    // 503 for the moment it takes to read the outages topic.
+    JsonNode published =
+        JSON.readTree(
+            await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> get(client, url + "api/published"), r -> r.statusCode() == 200)
+                .body());
     assertThat(published.get("outages").get(0).get("suspectedCause").get("provider").asText())
         .isEqualTo("fastly");
     assertThat(get(client, url + "api/outages").statusCode()).isEqualTo(200);
