@@ -1,10 +1,15 @@
 package dev.tandem.cli;
 
 import dev.tandem.demo.Demo;
+import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.scenario.Scenario;
+import dev.tandem.serve.HttpLayer;
+import dev.tandem.serve.PipelineServer;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.apache.kafka.streams.KafkaStreams;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -19,10 +24,14 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Starts a Kafka broker and a schema registry in-process, runs the pipeline, replays the bundled scenarios"
-          + " (real incident timelines) through it, prints each correlated-outage change, and exits.",
+          + " (real incident timelines) through it, prints each correlated-outage change, and exits"
+          + " (with --serve: serves the dashboard until stopped).",
       "Logs go to stderr; stdout carries only the results."
     })
 final class DemoCommand implements Callable<Integer> {
+
+  /** The demo serves this machine only: it is a look at Tandem, not a deployment. */
+  private static final String HOST = "127.0.0.1";
 
   @Spec CommandSpec spec;
 
@@ -41,11 +50,72 @@ final class DemoCommand implements Callable<Integer> {
       description = "Replay the *.jsonl scenario files of DIR instead of the bundled ones.")
   Path scenariosDir;
 
+  @Option(
+      names = "--serve",
+      description =
+          "After the replay, keep everything up and serve the dashboard and the HTTP API on"
+              + " 127.0.0.1 until Ctrl-C or SIGTERM.")
+  boolean serve;
+
+  @Option(
+      names = "--http-port",
+      paramLabel = "PORT",
+      description = "Port of the dashboard and the API with --serve (default 8080; 0: any free).")
+  int httpPort = 8080;
+
   @Override
   public Integer call() throws Exception {
     List<Scenario> scenarios =
         scenariosDir == null ? Scenario.bundled() : Scenario.fromDirectory(scenariosDir);
-    new Demo(spec.commandLine().getOut(), json, incidents).run(scenarios);
+    Demo demo = new Demo(spec.commandLine().getOut(), json, incidents);
+    if (!serve) {
+      demo.run(scenarios);
+      return 0;
+    }
+    if (httpPort < 0 || httpPort > 65535) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(), "--http-port must be from 0 to 65535, not " + httpPort);
+    }
+    try (ShutdownSignal signal = new ShutdownSignal("tandem-demo-stop");
+        // Bound before the replay: a busy port is one line at once, not after half a minute.
+        HttpLayer http = bind(httpPort)) {
+      demo.run(scenarios, (streams, config) -> serveUntilStopped(http, streams, config, signal));
+    }
     return 0;
+  }
+
+  private void serveUntilStopped(
+      HttpLayer http, KafkaStreams streams, TandemConfig config, ShutdownSignal signal)
+      throws java.io.IOException {
+    PipelineServer.routeOn(http, streams, config).start();
+    PrintWriter err = spec.commandLine().getErr();
+    err.println("tandem: dashboard at http://" + HOST + ":" + http.port() + "/");
+    err.println("tandem: demo running; Ctrl-C or SIGTERM stops it");
+    err.flush();
+    try {
+      signal.await();
+    } catch (InterruptedException e) {
+      // Whoever runs the command in-process stops it this way: a stop like Ctrl-C, then the
+      // pipeline, the registry and the broker close in order.
+    } finally {
+      // Before the pipeline and the broker: its event stream reads from them.
+      http.close();
+    }
+  }
+
+  private static HttpLayer bind(int port) {
+    try {
+      return new HttpLayer(HOST, port, "tandem-http");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(
+          "cannot serve the dashboard on "
+              + HOST
+              + ":"
+              + port
+              + ": "
+              + e.getMessage()
+              + " (choose another with --http-port; 0 picks a free one)",
+          e);
+    }
   }
 }

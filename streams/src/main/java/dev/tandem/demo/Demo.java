@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.utils.Utils;
+import org.apache.kafka.streams.KafkaStreams;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +47,23 @@ public final class Demo {
     this.incidents = incidents;
   }
 
+  /**
+   * What {@code demo --serve} does once the replay is done, while the broker, the registry and the
+   * pipeline are still up: it returns when they should stop.
+   */
+  @FunctionalInterface
+  public interface WhileUp {
+    void serve(KafkaStreams streams, TandemConfig config) throws Exception;
+  }
+
   public void run(List<Scenario> scenarios) throws Exception {
+    run(scenarios, null);
+  }
+
+  /**
+   * @param whileUp run after the replay with everything still up, or null to stop at once
+   */
+  public void run(List<Scenario> scenarios, WhileUp whileUp) throws Exception {
     Path stateDir = Files.createTempDirectory("tandem-demo-state");
     try (EmbeddedStack stack = new EmbeddedStack().start()) {
       TandemConfig config =
@@ -98,6 +115,9 @@ public final class Demo {
                   : outages + " correlated outage" + (outages == 1 ? "" : "s"));
         }
         out.flush();
+        if (whileUp != null) {
+          whileUp.serve(app.streams(), config);
+        }
       }
     } finally {
       deleteQuietly(stateDir);

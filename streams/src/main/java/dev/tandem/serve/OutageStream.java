@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  * outage}, the JSON of {@code tandem.outages.json}; a retraction as {@code "state":"RETRACTED"}),
  * read from that topic read_committed, so a client sees exactly what a consumer of the topic sees,
  * from whichever instance it asks. A comment line every 15 s keeps proxies from closing a quiet
- * stream. A client that reads too slowly to keep up loses its stream (it reconnects and asks {@code
- * /api/outages} again) rather than slowing the others.
+ * stream. The same reader, from the topic's beginning, keeps the last version of each outage
+ * ({@link PublishedOutages}) for {@code /api/published} and the dashboard. A client that reads too
+ * slowly to keep up loses its stream (it reconnects and asks {@code /api/outages} again) rather
+ * than slowing the others.
  */
 public final class OutageStream implements AutoCloseable {
 
@@ -48,6 +50,7 @@ public final class OutageStream implements AutoCloseable {
   private final String topic;
   private final Set<BlockingQueue<String>> clients = ConcurrentHashMap.newKeySet();
   private final Thread reader;
+  private final PublishedOutages published = new PublishedOutages();
   private volatile boolean closed;
 
   /**
@@ -71,6 +74,11 @@ public final class OutageStream implements AutoCloseable {
     reader.start();
   }
 
+  /** The last published version of each outage, read from the topic since it began. */
+  PublishedOutages published() {
+    return published;
+  }
+
   /** Adds {@code /api/stream} to {@code layer}. */
   public HttpLayer routeOn(HttpLayer layer) {
     return layer.route("/api/stream", this::serve).closing(this);
@@ -91,11 +99,21 @@ public final class OutageStream implements AutoCloseable {
         }
       }
       consumer.assign(partitions);
-      consumer.seekToEnd(partitions);
-      partitions.forEach(consumer::position);
+      // From the beginning, for the outages already published; streamed is what comes after the
+      // end as it is now (read_committed: the last stable offset).
+      Map<TopicPartition, Long> now = consumer.endOffsets(partitions);
+      consumer.seekToBeginning(partitions);
+      boolean caughtUp = false;
       while (!closed) {
         for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-          broadcast(r.value() == null ? OutageJson.retraction(r.key(), null, null) : r.value());
+          published.published(r.key(), r.value());
+          if (r.offset() >= now.get(new TopicPartition(r.topic(), r.partition()))) {
+            broadcast(r.value() == null ? OutageJson.retraction(r.key(), null, null) : r.value());
+          }
+        }
+        if (!caughtUp && partitions.stream().allMatch(p -> consumer.position(p) >= now.get(p))) {
+          caughtUp = true;
+          published.caughtUp();
         }
       }
     } catch (WakeupException e) {

@@ -24,10 +24,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JSON API of a running pipeline (README, "Query it over HTTP"): outages with their history,
- * providers and their condition, a provider's incidents, one incident's lifecycle, explanations,
- * and the health checks. Answers come from the pipeline's stores; any instance answers any query
- * ({@link InstanceRouter}). Errors are {@code {"error": …}}: 400 for a bad parameter, 404 for an
- * unknown id or path, 405 for a method other than GET, 503 while the stores cannot answer.
+ * providers and their condition, a provider's incidents, one incident's lifecycle, the dashboard's
+ * timeline, explanations, the outages as last published on the topic, and the health checks.
+ * Answers come from the pipeline's stores; any instance answers any query ({@link InstanceRouter}).
+ * Errors are {@code {"error": …}}: 400 for a bad parameter, 404 for an unknown id or path, 405 for
+ * a method other than GET, 503 while the stores cannot answer.
  */
 public final class PipelineApi {
 
@@ -36,16 +37,28 @@ public final class PipelineApi {
   private static final int DEFAULT_LIMIT = 100;
   private static final int MAX_LIMIT = 1000;
 
+  /** Rows of the timeline: enough for a wall screen, few enough to read. */
+  private static final int DEFAULT_ROWS = 40;
+
+  private static final int MAX_ROWS = 200;
+
   private final KafkaStreams streams;
   private final PipelineQueries queries;
   private final InstanceRouter router;
+  private final PublishedOutages published;
 
   /**
    * @param self this instance's advertised address ({@code application.server}), or null
+   * @param published the outages as last published on the topic (the event stream reads them)
    */
-  public PipelineApi(
-      KafkaStreams streams, CorrelationSettings settings, DependencyGraph graph, HostInfo self) {
+  PipelineApi(
+      KafkaStreams streams,
+      CorrelationSettings settings,
+      DependencyGraph graph,
+      HostInfo self,
+      PublishedOutages published) {
     this.streams = streams;
+    this.published = published;
     this.queries = new PipelineQueries(streams, settings, graph);
     this.router = new InstanceRouter(streams, self);
   }
@@ -104,6 +117,15 @@ public final class PipelineApi {
           pathAndQuery,
           () -> queries.outages(state, since, limit));
     }
+    if (rest.equals(List.of("published"))) {
+      // Every instance reads the whole topic: answered here.
+      return JsonReply.of(
+          200,
+          published.list(
+              stateParam(params.get("state")),
+              instantParam("since", params.get("since"), null),
+              limitParam(params.get("limit"))));
+    }
     if (rest.size() == 2 && rest.get(0).equals("outages")) {
       return routed(
           authorization,
@@ -137,6 +159,17 @@ public final class PipelineApi {
           forwarded,
           pathAndQuery,
           () -> queries.incident(provider, rest.get(2)));
+    }
+    if (rest.equals(List.of("timeline"))) {
+      Instant from = instantParam("from", params.get("from"), null);
+      Instant to = instantParam("to", params.get("to"), null);
+      int rows = rowsParam(params.get("rows"));
+      return routed(
+          authorization,
+          router.correlateOwner(),
+          forwarded,
+          pathAndQuery,
+          () -> queries.timeline(from, to, rows, published.all()));
     }
     if (rest.equals(List.of("explain"))) {
       String provider = params.get("provider");
@@ -247,6 +280,22 @@ public final class PipelineApi {
       throw ApiError.badRequest(
           name + " must be an ISO-8601 instant such as 2021-06-08T09:47:00Z, not '" + value + "'");
     }
+  }
+
+  private static int rowsParam(String value) {
+    if (value == null) {
+      return DEFAULT_ROWS;
+    }
+    try {
+      int rows = Integer.parseInt(value);
+      if (rows >= 1 && rows <= MAX_ROWS) {
+        return rows;
+      }
+    } catch (NumberFormatException e) {
+      // Said below.
+    }
+    throw ApiError.badRequest(
+        "rows must be a whole number from 1 to " + MAX_ROWS + ", not '" + value + "'");
   }
 
   private static int limitParam(String value) {

@@ -126,12 +126,7 @@ final class PipelineQueries {
   JsonNode providers(Instant now) {
     Map<String, List<Incident>> byProvider = incidentsByProvider();
     if (now == null) {
-      now =
-          byProvider.values().stream()
-              .flatMap(List::stream)
-              .map(Incident::getLastUpdatedAt)
-              .max(Comparator.naturalOrder())
-              .orElse(Instant.EPOCH);
+      now = newestUpdate(byProvider).orElse(Instant.EPOCH);
     }
     Instant asOf = now;
     ArrayNode list = JSON.createArrayNode();
@@ -199,6 +194,145 @@ final class PipelineQueries {
       case MAJOR, CRITICAL -> "outage";
       default -> "operational";
     };
+  }
+
+  /**
+   * What the dashboard's timeline draws between {@code from} and {@code to}, in one answer however
+   * many providers are watched: the outages in the window and the rows that matter there, at most
+   * {@code maxRows} (README, "Dashboard"; design §1). Rows, in this order: the members of the
+   * window's outages (newest outage first, its suspected cause first), then the providers degraded
+   * now (an open incident of impact MINOR or worse), then those with such an incident in the
+   * window; a provider with nothing worse than maintenance in the window is left out. Each row
+   * holds its incidents that overlap the window, of any impact. Outages correlation has let go of
+   * come from {@code published}, their members' incidents from the outage itself.
+   *
+   * @param to null: the newest update held (a replay of last year reads as it did then)
+   * @param from null: six hours before {@code to}
+   * @param published the outages as last published on the topic
+   */
+  JsonNode timeline(Instant from, Instant to, int maxRows, List<JsonNode> published) {
+    Map<String, List<Incident>> byProvider = incidentsByProvider();
+    if (to == null) {
+      to = newestUpdate(byProvider).orElse(Instant.EPOCH);
+    }
+    if (from == null) {
+      from = to.minus(Duration.ofHours(6));
+    }
+    if (!from.isBefore(to)) {
+      throw ApiError.badRequest("from must be before to");
+    }
+    Instant start = from;
+    Instant end = to;
+    Map<String, JsonNode> outages = new TreeMap<>();
+    try (KeyValueIterator<String, CorrelatedOutage> all =
+        this.<CorrelatedOutage>store(CorrelateProcessor.OUTAGES_STORE).all()) {
+      all.forEachRemaining(
+          kv -> {
+            CorrelatedOutage o = kv.value;
+            if (!kv.key.startsWith(CorrelateProcessor.ENDED)
+                && o != null
+                && overlaps(o.getFirstOnset(), o.getResolvedAt(), start, end)) {
+              outages.put(o.getId(), tree(OutageJson.toJson(o)));
+            }
+          });
+    }
+    for (JsonNode o : published) {
+      if (overlaps(instant(o, "firstOnset"), instant(o, "resolvedAt"), start, end)) {
+        outages.putIfAbsent(o.get("id").asText(), o);
+      }
+    }
+    List<JsonNode> newestFirst =
+        outages.values().stream()
+            .sorted(
+                Comparator.<JsonNode, Instant>comparing(o -> instant(o, "firstOnset"))
+                    .reversed()
+                    .thenComparing(o -> o.get("id").asText()))
+            .toList();
+    Map<String, String> why = new java.util.LinkedHashMap<>();
+    Map<String, List<JsonNode>> memberBars = new TreeMap<>();
+    for (JsonNode o : newestFirst) {
+      JsonNode cause = o.path("suspectedCause").path("provider");
+      List<String> providers = new ArrayList<>();
+      o.get("providers").forEach(p -> providers.add(p.asText()));
+      if (cause.isTextual() && providers.contains(cause.asText())) {
+        why.putIfAbsent(cause.asText(), "outage");
+      }
+      providers.forEach(p -> why.putIfAbsent(p, "outage"));
+      o.path("members")
+          .forEach(
+              m ->
+                  memberBars
+                      .computeIfAbsent(m.get("provider").asText(), p -> new ArrayList<>())
+                      .add(m));
+    }
+    byProvider.forEach(
+        (provider, incidents) -> {
+          if (incidents.stream().anyMatch(i -> i.getResolvedAt() == null && counts(i))) {
+            why.putIfAbsent(provider, "degraded");
+          }
+        });
+    Map<String, Instant> firstInWindow = new TreeMap<>();
+    byProvider.forEach(
+        (provider, incidents) ->
+            incidents.stream()
+                .filter(i -> counts(i) && overlaps(i.getStartedAt(), i.getResolvedAt(), start, end))
+                .map(Incident::getStartedAt)
+                .min(Comparator.naturalOrder())
+                .ifPresent(first -> firstInWindow.put(provider, first)));
+    firstInWindow.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue())
+        .forEach(e -> why.putIfAbsent(e.getKey(), "incident"));
+    ObjectNode answer = JSON.createObjectNode();
+    answer.put("from", from.toString());
+    answer.put("to", to.toString());
+    ArrayNode rows = answer.putArray("rows");
+    why.entrySet().stream()
+        .limit(maxRows)
+        .forEach(
+            e -> {
+              String provider = e.getKey();
+              Map<String, JsonNode> bars = new TreeMap<>();
+              byProvider.getOrDefault(provider, List.of()).stream()
+                  .filter(i -> overlaps(i.getStartedAt(), i.getResolvedAt(), start, end))
+                  .forEach(i -> bars.put(i.getIncidentId(), tree(OutageJson.toJson(i))));
+              // A member correlation no longer holds: the outage says what it was.
+              memberBars
+                  .getOrDefault(provider, List.of())
+                  .forEach(m -> bars.putIfAbsent(m.get("incidentId").asText(), m));
+              ObjectNode row = rows.addObject();
+              row.put("provider", provider);
+              row.put("why", e.getValue());
+              ArrayNode list = row.putArray("incidents");
+              bars.values().stream()
+                  .sorted(Comparator.comparing(i -> instant(i, "startedAt")))
+                  .forEach(list::add);
+            });
+    answer.put("hiddenRows", Math.max(0, why.size() - maxRows));
+    ArrayNode list = answer.putArray("outages");
+    newestFirst.forEach(list::add);
+    return answer;
+  }
+
+  /** A time of Tandem's JSON, null when absent. */
+  private static Instant instant(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : Instant.parse(value.asText());
+  }
+
+  private static boolean counts(Incident i) {
+    return OutageRecords.severity(i.getImpact()).countsAsOutage();
+  }
+
+  /** Whether [start, end) (end null: still going) overlaps [from, to). */
+  private static boolean overlaps(Instant start, Instant end, Instant from, Instant to) {
+    return start.isBefore(to) && (end == null || end.isAfter(from));
+  }
+
+  private static java.util.Optional<Instant> newestUpdate(Map<String, List<Incident>> byProvider) {
+    return byProvider.values().stream()
+        .flatMap(List::stream)
+        .map(Incident::getLastUpdatedAt)
+        .max(Comparator.naturalOrder());
   }
 
   /** A provider's incidents as tracked (all it ever reported), newest first. */

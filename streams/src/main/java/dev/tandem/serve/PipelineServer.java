@@ -8,7 +8,7 @@ import org.apache.kafka.streams.KafkaStreams;
 /**
  * Everything a running pipeline serves over HTTP, in one place so that {@code run}, {@code demo
  * --serve} and the tests serve the same: the API and health checks, the event stream, the metrics,
- * and the settings (admin).
+ * the dashboard at {@code /}, and the settings (admin).
  */
 public final class PipelineServer {
 
@@ -21,13 +21,20 @@ public final class PipelineServer {
    */
   public static HttpLayer routeOn(HttpLayer layer, KafkaStreams streams, TandemConfig config)
       throws IOException {
-    new PipelineApi(streams, config.correlation(), config.dependencies(), config.advertisedServer())
-        .routeOn(layer);
-    new OutageStream(
+    OutageStream stream =
+        new OutageStream(
             BrokerReachability.adminSettings(config.streamsProperties()),
-            config.topics().outagesJson())
+            config.topics().outagesJson());
+    stream.routeOn(layer);
+    new PipelineApi(
+            streams,
+            config.correlation(),
+            config.dependencies(),
+            config.advertisedServer(),
+            stream.published())
         .routeOn(layer);
     new SettingsView(config).routeOn(layer);
+    new Dashboard().routeOn(layer);
     return new PipelineMetrics(streams).routeOn(layer);
   }
 }

@@ -144,6 +144,65 @@ class PipelineApiEndToEndTest {
   }
 
   @Test
+  void theTimelineHasTheOutageAndItsProvidersRowsCauseFirst() throws Exception {
+    JsonNode answer = ok("/api/timeline?from=2021-06-08T09:00:00Z&to=2021-06-08T14:00:00Z");
+
+    assertThat(answer.get("outages")).hasSize(1);
+    List<String> rows = new ArrayList<>();
+    answer.get("rows").forEach(r -> rows.add(r.get("provider").asText()));
+    assertThat(rows).startsWith("fastly").contains("amazon", "github", "govuk", "reddit");
+    JsonNode fastly = answer.get("rows").get(0);
+    assertThat(fastly.get("why").asText()).isEqualTo("outage");
+    assertThat(fastly.get("incidents")).isNotEmpty();
+    assertThat(fastly.get("incidents").get(0).get("startedAt").asText()).startsWith("2021-06-08T");
+    assertThat(answer.get("hiddenRows").asInt()).isZero();
+
+    JsonNode cut = ok("/api/timeline?from=2021-06-08T09:00:00Z&to=2021-06-08T14:00:00Z&rows=2");
+    assertThat(cut.get("rows")).hasSize(2);
+    assertThat(cut.get("hiddenRows").asInt()).isEqualTo(rows.size() - 2);
+
+    JsonNode before = ok("/api/timeline?from=2021-06-01T00:00:00Z&to=2021-06-02T00:00:00Z");
+    assertThat(before.get("outages")).isEmpty();
+    assertThat(before.get("rows")).isEmpty();
+    // Without a window: the six hours before the newest update held.
+    assertThat(ok("/api/timeline").get("to").asText()).startsWith("2021-06-08T");
+  }
+
+  @Test
+  void publishedOutagesAreAsOnTheTopic() throws Exception {
+    JsonNode answer = ok("/api/published?state=resolved");
+
+    assertThat(answer.get("outages")).hasSize(1);
+    JsonNode outage = answer.get("outages").get(0);
+    assertThat(outage.get("id").asText())
+        .isEqualTo(ok("/api/outages").get("outages").get(0).get("id").asText());
+    assertThat(outage.get("state").asText()).isEqualTo("RESOLVED");
+    assertThat(outage.get("explanation")).isNotEmpty();
+    assertThat(ok("/api/published?state=open").get("outages")).isEmpty();
+    assertError(get("/api/published?limit=5000"), 400, "limit");
+  }
+
+  @Test
+  void theDashboardIsServedFromTheJar() throws Exception {
+    HttpResponse<String> page = get("/");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.headers().firstValue("Content-Type")).hasValue("text/html; charset=utf-8");
+    assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+    assertThat(page.body()).contains("/dashboard.js").doesNotContain("https://");
+    assertThat(get("/dashboard.js").headers().firstValue("Content-Type"))
+        .hasValue("text/javascript; charset=utf-8");
+    assertThat(get("/dashboard.css").body()).contains(".band");
+
+    assertError(get("/favicon.ico"), 404, "no such path");
+    assertError(get("/../pom.xml"), 404, "no such path");
+    HttpResponse<String> post =
+        CLIENT.send(
+            HttpRequest.newBuilder(uri("/")).POST(HttpRequest.BodyPublishers.noBody()).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertError(post, 405, "GET");
+  }
+
+  @Test
   void explainsAProviderAtAMoment() throws Exception {
     JsonNode answer = ok("/api/explain?provider=github&at=2021-06-08T10:10:00Z");
 
@@ -156,6 +215,10 @@ class PipelineApiEndToEndTest {
     assertError(get("/api/outages?state=burning"), 400, "state");
     assertError(get("/api/outages?since=yesterday"), 400, "since");
     assertError(get("/api/explain?provider=github"), 400, "explain needs");
+    assertError(get("/api/timeline?rows=0"), 400, "rows");
+    assertError(get("/api/timeline?from=later"), 400, "from");
+    assertError(
+        get("/api/timeline?from=2021-06-08T10:00:00Z&to=2021-06-08T09:00:00Z"), 400, "before");
     assertError(get("/api/outages/no-such-outage"), 404, "no-such-outage");
     assertError(get("/api/incidents/fastly/no-such-incident"), 404, "no-such-incident");
     assertError(get("/api/providers/nobody/incidents"), 404, "nobody");

@@ -47,7 +47,8 @@ class SeveralInstancesEndToEndTest {
           "/api/providers/reddit/incidents",
           "/api/providers/github/incidents",
           "/api/incidents/fastly/fastly-2021-06-08",
-          "/api/explain?provider=github&at=2021-06-08T10:10:00Z");
+          "/api/explain?provider=github&at=2021-06-08T10:10:00Z",
+          "/api/timeline?from=2021-06-08T09:00:00Z&to=2021-06-08T14:00:00Z");
 
   @Test
   void eitherInstanceAnswersEverythingAndTheSurvivorGoesOnAnswering(
