@@ -70,22 +70,29 @@ final class PipelineQueries {
     this.graph = graph;
   }
 
-  /** Outages as last published, newest first onset first. */
-  JsonNode outages(StateFilter state, Instant since, int limit) {
+  /** The outages the correlate store holds as last published (not the ended ids) that match. */
+  private List<CorrelatedOutage> heldOutages(java.util.function.Predicate<CorrelatedOutage> match) {
     List<CorrelatedOutage> matching = new ArrayList<>();
     try (KeyValueIterator<String, CorrelatedOutage> all =
         this.<CorrelatedOutage>store(CorrelateProcessor.OUTAGES_STORE).all()) {
       all.forEachRemaining(
           kv -> {
-            CorrelatedOutage o = kv.value;
             if (!kv.key.startsWith(CorrelateProcessor.ENDED)
-                && o != null
-                && state.admits(o.getState())
-                && (since == null || !o.getLastOnset().isBefore(since))) {
-              matching.add(o);
+                && kv.value != null
+                && match.test(kv.value)) {
+              matching.add(kv.value);
             }
           });
     }
+    return matching;
+  }
+
+  /** Outages as last published, newest first onset first. */
+  JsonNode outages(StateFilter state, Instant since, int limit) {
+    List<CorrelatedOutage> matching =
+        heldOutages(
+            o ->
+                state.admits(o.getState()) && (since == null || !o.getLastOnset().isBefore(since)));
     matching.sort(
         Comparator.comparing(CorrelatedOutage::getFirstOnset)
             .reversed()
@@ -224,17 +231,9 @@ final class PipelineQueries {
     Instant start = from;
     Instant end = to;
     Map<String, JsonNode> outages = new TreeMap<>();
-    try (KeyValueIterator<String, CorrelatedOutage> all =
-        this.<CorrelatedOutage>store(CorrelateProcessor.OUTAGES_STORE).all()) {
-      all.forEachRemaining(
-          kv -> {
-            CorrelatedOutage o = kv.value;
-            if (!kv.key.startsWith(CorrelateProcessor.ENDED)
-                && o != null
-                && overlaps(o.getFirstOnset(), o.getResolvedAt(), start, end)) {
-              outages.put(o.getId(), tree(OutageJson.toJson(o)));
-            }
-          });
+    for (CorrelatedOutage o :
+        heldOutages(o -> overlaps(o.getFirstOnset(), o.getResolvedAt(), start, end))) {
+      outages.put(o.getId(), tree(OutageJson.toJson(o)));
     }
     for (JsonNode o : published) {
       if (overlaps(instant(o, "firstOnset"), instant(o, "resolvedAt"), start, end)) {

@@ -9,7 +9,7 @@ import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.scenario.Scenario;
 import dev.tandem.testing.HeadlessChromium;
 import dev.tandem.testing.KafkaStack;
-import java.nio.charset.StandardCharsets;
+import dev.tandem.testing.RawRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -209,23 +209,7 @@ class DashboardBrowserTest {
   }
 
   private static ProducerRecord<String, byte[]> investigating(String provider, Instant at) {
-    String json =
-        "{\"incidentId\":\"live-"
-            + provider
-            + "\",\"updateId\":\"live-"
-            + provider
-            + "-1\",\"title\":\""
-            + HOSTILE_TITLE
-            + "\",\"status\":\"INVESTIGATING\","
-            + "\"impact\":\"MAJOR\",\"startedAt\":\""
-            + at
-            + "\",\"updatedAt\":\""
-            + at
-            + "\"}";
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(rawTopic, provider, json.getBytes(StandardCharsets.UTF_8));
-    record.headers().add("tandem.format", "tandem".getBytes(StandardCharsets.UTF_8));
-    return record;
+    return RawRecords.investigating(rawTopic, provider, "live-" + provider, HOSTILE_TITLE, at);
   }
 
   private static String base() {

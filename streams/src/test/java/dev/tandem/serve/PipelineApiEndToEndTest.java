@@ -9,11 +9,11 @@ import dev.tandem.pipeline.TandemApp;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.scenario.Scenario;
 import dev.tandem.testing.KafkaStack;
+import dev.tandem.testing.RawRecords;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -297,21 +297,7 @@ class PipelineApiEndToEndTest {
 
   private static ProducerRecord<String, byte[]> investigating(
       String provider, String incidentId, Instant at) {
-    String json =
-        "{\"incidentId\":\""
-            + incidentId
-            + "\",\"updateId\":\""
-            + incidentId
-            + "-1\",\"title\":\"Elevated errors\",\"status\":\"INVESTIGATING\","
-            + "\"impact\":\"MAJOR\",\"startedAt\":\""
-            + at
-            + "\",\"updatedAt\":\""
-            + at
-            + "\"}";
-    ProducerRecord<String, byte[]> record =
-        new ProducerRecord<>(rawTopic, provider, json.getBytes(StandardCharsets.UTF_8));
-    record.headers().add("tandem.format", "tandem".getBytes(StandardCharsets.UTF_8));
-    return record;
+    return RawRecords.investigating(rawTopic, provider, incidentId, "Elevated errors", at);
   }
 
   @Test
