@@ -31,7 +31,7 @@ public final class PipelineReplay {
             new SpecificAvroDeserializer<>(Incident.class, client)) {
       incidents.configure(config.registryConfig(), false);
       return new ScenarioReplay(
-              KafkaStack.bootstrapServers(), config.topics(), app.applicationId(), incidents)
+              config.required("bootstrap.servers"), config.topics(), app.applicationId(), incidents)
           .replay(records, STALL_TIMEOUT, change -> {});
     }
   }

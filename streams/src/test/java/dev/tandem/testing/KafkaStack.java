@@ -1,6 +1,5 @@
 package dev.tandem.testing;
 
-import dev.tandem.embedded.EmbeddedStack;
 import dev.tandem.pipeline.TandemConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,11 +11,15 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * One real Kafka broker and one Apicurio registry for the whole test run: the first class that uses
+ * One real Kafka cluster and one schema registry for the whole test run: the first class that uses
  * this extension starts them, the end of the run stops them. End-to-end test classes share it
- * instead of paying ~15 s of start-up each.
+ * instead of paying ~15 s of start-up each. Which cluster is chosen once ({@link ClusterChoice}):
+ * an external one, containers, or (on a machine without a Docker engine, as in CI here) the
+ * in-process broker and Apicurio; the choice is logged once.
  */
 public final class KafkaStack implements BeforeAllCallback {
+
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KafkaStack.class);
 
   private static volatile Running running;
 
@@ -29,16 +32,26 @@ public final class KafkaStack implements BeforeAllCallback {
   }
 
   private static synchronized Running start() {
-    running = new Running(new EmbeddedStack().start());
+    long asked = System.nanoTime();
+    ClusterChoice.Choice choice =
+        ClusterChoice.choose(System.getenv(), DockerEngine.ofThisMachine());
+    long decidedMillis = (System.nanoTime() - asked) / 1_000_000;
+    TestCluster cluster = ClusterChoice.open(choice, System.getenv());
+    log.info(
+        "end-to-end tests run on {} ({}; decided in {} ms)",
+        cluster.describe(),
+        choice.why(),
+        decidedMillis);
+    running = new Running(cluster);
     return running;
   }
 
   public static String bootstrapServers() {
-    return current().stack.bootstrapServers();
+    return current().cluster.bootstrapServers();
   }
 
   public static String registryUrl() {
-    return current().stack.registryUrl();
+    return current().cluster.registryUrl();
   }
 
   /**
@@ -84,11 +97,11 @@ public final class KafkaStack implements BeforeAllCallback {
   }
 
   /** Closed by JUnit at the end of the run because the root store closes AutoCloseable values. */
-  private record Running(EmbeddedStack stack) implements AutoCloseable {
+  private record Running(TestCluster cluster) implements AutoCloseable {
     @Override
     public void close() {
       try {
-        stack.close();
+        cluster.close();
       } finally {
         running = null;
       }
