@@ -36,8 +36,10 @@ import org.junit.jupiter.api.TestInfo;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * Our Confluent-protocol client and serdes against a real registry: Apicurio's /apis/ccompat/v7 on
- * a real broker.
+ * Our Confluent-protocol client and serdes against a real registry: the run's own (KafkaStack),
+ * Apicurio's /apis/ccompat/v7 on the in-process broker, or Confluent Schema Registry itself where
+ * the tests run on containers; every assertion is the Confluent protocol's (409 on an incompatible
+ * schema, error codes 40401 and 40403), which both serve.
  */
 @ExtendWith(KafkaStack.class)
 class ApicurioRegistryTest {
