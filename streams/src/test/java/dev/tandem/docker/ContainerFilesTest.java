@@ -96,6 +96,11 @@ class ContainerFilesTest {
     // The broker the stack runs is the Kafka Tandem is built and tested against.
     assertThat(image(compose().path("services").path("kafka")))
         .isEqualTo("apache/kafka:" + pomProperty("kafka.version"));
+    // Testcontainers runs the end-to-end tests on the same two images as the stack.
+    assertThat(image(compose().path("services").path("kafka")))
+        .isEqualTo(dev.tandem.testing.ContainerCluster.KAFKA_IMAGE);
+    assertThat(image(compose().path("services").path("schema-registry")))
+        .isEqualTo(dev.tandem.testing.ContainerCluster.SCHEMA_REGISTRY_IMAGE);
   }
 
   @Test

@@ -12,12 +12,12 @@ import org.testcontainers.utility.DockerImageName;
  * {@code docker/compose.yml}: where an engine answers, the strongest proof that the registry client
  * and the wire format match Confluent's own server.
  */
-final class ContainerCluster implements TestCluster {
+public final class ContainerCluster implements TestCluster {
 
-  /** As pinned in docker/compose.yml (ContainerFilesTest keeps the two the same). */
-  static final String KAFKA_IMAGE = "apache/kafka:4.0.0";
+  /** As pinned in docker/compose.yml (ContainerFilesTest keeps them the same). */
+  public static final String KAFKA_IMAGE = "apache/kafka:4.3.1";
 
-  static final String SCHEMA_REGISTRY_IMAGE = "confluentinc/cp-schema-registry:7.9.0";
+  public static final String SCHEMA_REGISTRY_IMAGE = "confluentinc/cp-schema-registry:8.3.0";
 
   private static final String KAFKA_ALIAS = "kafka";
   private static final String NETWORK_LISTENER = KAFKA_ALIAS + ":19092";
