@@ -45,6 +45,34 @@ public final class PipelineProgress {
    * grows; or -1 - that sum while some partition's committed offset is short of its end.
    */
   public long committedTotal() {
+    long total = 0;
+    boolean behind = false;
+    for (Position p : positions().values()) {
+      total += p.committed();
+      behind |= p.committed() < p.end();
+    }
+    return behind ? -1 - total : total;
+  }
+
+  /**
+   * The source partitions whose committed offset is short of their end, as {@code topic-p
+   * committed/end}: what a wait that timed out reports, so that a stuck partition is named.
+   */
+  public String behind() {
+    List<String> behind = new ArrayList<>();
+    positions()
+        .forEach(
+            (partition, p) -> {
+              if (p.committed() < p.end()) {
+                behind.add(partition + " " + p.committed() + "/" + p.end());
+              }
+            });
+    return behind.isEmpty() ? "none" : String.join(", ", behind);
+  }
+
+  private record Position(long committed, long end) {}
+
+  private Map<TopicPartition, Position> positions() {
     try {
       Map<String, TopicDescription> described =
           admin.describeTopics(existing()).allTopicNames().get();
@@ -63,16 +91,15 @@ public final class PipelineProgress {
           admin.listOffsets(latest).all().get();
       Map<TopicPartition, OffsetAndMetadata> committed =
           admin.listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get();
-      long total = 0;
-      boolean behind = false;
-      for (Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end :
-          ends.entrySet()) {
-        OffsetAndMetadata offset = committed.get(end.getKey());
-        long position = offset == null ? 0 : offset.offset();
-        total += position;
-        behind |= position < end.getValue().offset();
-      }
-      return behind ? -1 - total : total;
+      Map<TopicPartition, Position> positions =
+          new java.util.TreeMap<>(java.util.Comparator.comparing(TopicPartition::toString));
+      ends.forEach(
+          (partition, end) -> {
+            OffsetAndMetadata offset = committed.get(partition);
+            positions.put(
+                partition, new Position(offset == null ? 0 : offset.offset(), end.offset()));
+          });
+      return positions;
     } catch (ExecutionException e) {
       throw new KafkaException(
           "could not read the pipeline's progress: " + e.getCause().getMessage(), e.getCause());

@@ -91,8 +91,11 @@ class CrashTest {
                 + processing.toMillis()
                 + " ms");
       }
-      assertThat(progress.awaitCaughtUp(Duration.ofMinutes(2)))
-          .as("caught up after the last restart")
+      boolean caughtUp = progress.awaitCaughtUp(Duration.ofMinutes(2));
+      assertThat(caughtUp)
+          .as(
+              "caught up after the last restart (behind: %s; tandem run alive: %s; log: %s)",
+              caughtUp ? "none" : progress.behind(), tandem.isAlive(), tandem.log())
           .isTrue();
       tandem.stop();
       killed = follower.finish();
