@@ -2,6 +2,7 @@ package dev.tandem.cli;
 
 import dev.tandem.collect.Collector;
 import dev.tandem.collect.CollectorApi;
+import dev.tandem.collect.PageCheck;
 import dev.tandem.collect.PollPolicy;
 import dev.tandem.collect.ProviderHealth;
 import dev.tandem.collect.ProvidersFile;
@@ -105,6 +106,21 @@ final class CollectCommand implements Callable<Integer> {
   int requestTimeoutSeconds;
 
   @Option(
+      names = "--check",
+      description =
+          "Fetch every selected provider once, without Kafka, and print a table: id, HTTP status,"
+              + " final URL after redirects, format declared and detected, incidents read, time"
+              + " taken. Exits 1 when any page fails (no answer, not 200, moved, wrong format).")
+  boolean check;
+
+  @Option(
+      names = "--only",
+      paramLabel = "ID[,ID...]",
+      split = ",",
+      description = "Collect (or check) only these providers of the file.")
+  List<String> only;
+
+  @Option(
       names = "--once",
       description =
           "Fetch every provider once, publish what was fetched, print a summary and exit.")
@@ -113,12 +129,16 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path providersFile = providersFile();
-    TandemConfig config = cluster.loadWithBrokers(Map.of());
-    topic = topic != null ? topic : config.topics().raw();
     // A file that is missing, not text or wrong fails here, in one line naming it, before anything
     // connects.
     List<StatusPageSource> sources =
-        providersFile == null ? ProvidersFile.bundled() : ProvidersFile.load(providersFile);
+        selected(
+            providersFile == null ? ProvidersFile.bundled() : ProvidersFile.load(providersFile));
+    if (check) {
+      return check(sources);
+    }
+    TandemConfig config = cluster.loadWithBrokers(Map.of());
+    topic = topic != null ? topic : config.topics().raw();
     String webhookToken = webhookPort == null ? null : webhookToken(config);
     Map<String, WebhookSignature> signed =
         WebhookSignature.perProvider(config.secret(TandemSettings.WEBHOOK_SIGNING_SECRETS));
@@ -180,6 +200,47 @@ final class CollectCommand implements Callable<Integer> {
       shutdown.await();
     }
     return 0;
+  }
+
+  /** The providers {@code --only} names, in the file's order; an id the file lacks is an error. */
+  private List<StatusPageSource> selected(List<StatusPageSource> all) {
+    if (only == null || only.isEmpty()) {
+      return all;
+    }
+    java.util.Set<String> known =
+        all.stream().map(StatusPageSource::id).collect(Collectors.toSet());
+    List<String> unknown = only.stream().filter(id -> !known.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--only names providers the file does not have: " + String.join(", ", unknown));
+    }
+    return all.stream().filter(s -> only.contains(s.id())).toList();
+  }
+
+  /** {@code --check}: each page fetched once, a row each; 1 when any fails. */
+  private int check(List<StatusPageSource> sources) {
+    PageCheck pages = new PageCheck(Duration.ofSeconds(requestTimeoutSeconds), Clock.systemUTC());
+    PrintWriter out = spec.commandLine().getOut();
+    String row = "%-20s %6s %-9s %-10s %9s %8s  %s%n";
+    out.printf(
+        row, "provider", "status", "declared", "detected", "incidents", "time", "url / problem");
+    int failing = 0;
+    for (StatusPageSource source : sources) {
+      PageCheck.Result r = pages.check(source);
+      failing += r.ok() ? 0 : 1;
+      out.printf(
+          row,
+          r.provider(),
+          r.status() < 0 ? "-" : Integer.toString(r.status()),
+          r.declared(),
+          r.detected(),
+          r.incidents(),
+          r.took().toMillis() + " ms",
+          r.ok() ? r.finalUrl() : "FAIL " + r.problem());
+    }
+    out.printf("%d of %d pages pass%n", sources.size() - failing, sources.size());
+    out.flush();
+    return failing == 0 ? 0 : 1;
   }
 
   private int collectOnce(

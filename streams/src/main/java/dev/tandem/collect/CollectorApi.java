@@ -40,6 +40,7 @@ public final class CollectorApi {
       body.put("providers", providers);
       body.put("fetched", all.size());
       body.set("unreachable", JSON.valueToTree(unreachable));
+      body.set("misconfigured", JSON.valueToTree(health.misconfigured()));
       JsonReply reply;
       if (path.equals("/health/live")) {
         body.put("status", "UP");
@@ -66,6 +67,7 @@ public final class CollectorApi {
         ObjectNode node = list.addObject();
         node.put("provider", p.provider());
         node.put("unreachable", p.unreachable());
+        node.put("misconfigured", health.misconfigured().get(p.provider()));
         node.put("lastSuccess", p.lastSuccess() == null ? null : p.lastSuccess().toString());
         node.put("lastFailure", p.lastFailure() == null ? null : p.lastFailure().toString());
         node.put("lastError", p.lastError());

@@ -23,6 +23,9 @@ public final class CollectorHealth {
 
   private final Map<String, ProviderHealth> providers = new ConcurrentHashMap<>();
 
+  /** Why each provider whose page is misconfigured now is so. */
+  private final Map<String, String> misconfigured = new ConcurrentHashMap<>();
+
   /** When each provider that is unreachable now became so. */
   private final Map<String, Instant> unreachableSince = new ConcurrentHashMap<>();
 
@@ -66,7 +69,52 @@ public final class CollectorHealth {
         .toList();
   }
 
+  /** The providers whose page answers, but not as their entry declares, and why. */
+  public Map<String, String> misconfigured() {
+    return new java.util.TreeMap<>(misconfigured);
+  }
+
+  /**
+   * A page that answered, but not as its entry declares (a 403, HTML where JSON was declared):
+   * counted as a failed fetch, never published, and logged once as a problem of the entry, not an
+   * outage of the provider, until a fetch reads as declared again.
+   */
+  void misconfigured(String provider, String reason) {
+    dev.tandem.metrics.TandemMeters.fetched(provider, "misconfigured");
+    providers.compute(
+        provider,
+        (id, h) -> {
+          h = h == null ? empty(id) : h;
+          return new ProviderHealth(
+              id,
+              h.lastSuccess(),
+              clock.instant(),
+              reason,
+              h.consecutiveFailures() + 1,
+              h.unreachable(),
+              h.fetches() + 1,
+              h.published(),
+              h.notModified(),
+              h.unchanged(),
+              h.failures() + 1);
+        });
+    if (misconfigured.put(provider, reason) == null) {
+      String message =
+          "{} status page is misconfigured (not an outage of {}): {}; nothing is published from it"
+              + " until it reads as declared; check the entry with tandem collect --check --only {}";
+      Object[] args = {provider, provider, reason, provider};
+      if (announce) {
+        log.warn(message, args);
+      } else {
+        log.debug(message, args);
+      }
+    }
+  }
+
   void fetched(String provider, Fetch fetch) {
+    if (misconfigured.remove(provider) != null && announce) {
+      log.info("{} status page reads as declared again", provider);
+    }
     dev.tandem.metrics.TandemMeters.fetched(
         provider, fetch.name().toLowerCase(java.util.Locale.ROOT));
     AtomicReference<ProviderHealth> previous = new AtomicReference<>();

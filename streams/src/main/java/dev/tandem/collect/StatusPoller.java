@@ -121,12 +121,20 @@ public final class StatusPoller {
       health.fetched(source.id(), CollectorHealth.Fetch.NOT_MODIFIED);
       return succeeded(Outcome.NOT_MODIFIED);
     }
+    if (status == 403) {
+      // Not a passing failure: the page refuses Tandem, or moved and its old address refuses.
+      return misconfigured("HTTP 403: the page refuses Tandem, or moved");
+    }
     if (status != 200) {
       return failed("HTTP " + status, retryAfter(response));
     }
     byte[] body = response.body();
     if (body == null || body.length > policy.maxBodyBytes()) {
       return failed("document larger than " + policy.maxBodyBytes() + " bytes", Optional.empty());
+    }
+    Optional<String> mismatch = DeclaredFormat.mismatch(source.format(), body);
+    if (mismatch.isPresent()) {
+      return misconfigured(mismatch.get());
     }
     byte[] hash = sha256(body);
     if (Arrays.equals(hash, lastHash)) {
@@ -183,6 +191,14 @@ public final class StatusPoller {
   private Poll succeeded(Outcome outcome) {
     consecutiveFailures = 0;
     return new Poll(outcome, jittered(source.interval()));
+  }
+
+  /** A page that answers, but not as its entry says: reported once, fetched again with backoff. */
+  private Poll misconfigured(String reason) {
+    consecutiveFailures++;
+    health.misconfigured(source.id(), reason);
+    return new Poll(
+        Outcome.FAILED, jittered(policy.backoff(source.interval(), consecutiveFailures)));
   }
 
   private Poll failed(String reason, Optional<Duration> retryAfter) {

@@ -91,4 +91,46 @@ class UnreachableProviderLoggingTest {
       assertThat(log.messages(Level.WARN)).isEmpty();
     }
   }
+
+  @Test
+  void aPageThatAnswersNotAsDeclaredIsReportedOnceAsMisconfiguredAndNothingIsPublished()
+      throws Exception {
+    byte[] html =
+        "<!DOCTYPE html><html><body>Status moved to our new page</body></html>"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    try (FixtureServer server = new FixtureServer();
+        LogCapture log = LogCapture.of(CollectorHealth.class)) {
+      server.then(
+          new Reply(200, Map.of("Content-Type", "text/html"), html, Duration.ZERO, false),
+          new Reply(200, Map.of("Content-Type", "text/html"), html, Duration.ZERO, false),
+          Reply.status(403, Map.of()),
+          Reply.ok("statuspage/github-incidents-2024-09-16.json"));
+      StatusPageSource fastly =
+          new StatusPageSource(
+              "fastly", server.url("/api/v2/incidents.json"), "statuspage", Duration.ofSeconds(1));
+      try (Collector collector =
+          new Collector(List.of(fastly), published::add, FAST, Clock.systemUTC(), NO_SPREAD, 1)) {
+        collector.start();
+
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(() -> collector.health().of("fastly").published() == 1);
+        assertThat(collector.health().misconfigured()).isEmpty();
+        assertThat(collector.health().unreachable()).isEmpty();
+      }
+
+      assertThat(log.messages(Level.WARN))
+          .containsExactly(
+              "fastly status page is misconfigured (not an outage of fastly): HTML where"
+                  + " statuspage was declared (a page for people, not a feed); nothing is published"
+                  + " from it until it reads as declared; check the entry with tandem collect"
+                  + " --check --only fastly");
+      assertThat(log.messages(Level.INFO))
+          .containsExactly("fastly status page reads as declared again");
+      // Only the page read as declared reached Kafka: no HTML for the dead-letter topic.
+      assertThat(published)
+          .singleElement()
+          .satisfies(r -> assertThat(r.provider()).isEqualTo("fastly"));
+    }
+  }
 }
