@@ -5,6 +5,7 @@ import dev.tandem.collect.CollectorApi;
 import dev.tandem.collect.PageCheck;
 import dev.tandem.collect.PollPolicy;
 import dev.tandem.collect.ProviderHealth;
+import dev.tandem.collect.ProviderSelection;
 import dev.tandem.collect.ProvidersFile;
 import dev.tandem.collect.RawStatusPublisher;
 import dev.tandem.collect.StatusPageSource;
@@ -121,6 +122,16 @@ final class CollectCommand implements Callable<Integer> {
   List<String> only;
 
   @Option(
+      names = "--tags",
+      paramLabel = "TAG[,TAG...]",
+      split = ",",
+      description =
+          "Collect (or check) only the providers having any of these tags (cloud, cdn, dns, ai,"
+              + " identity, payments, cicd, observability, messaging, email, devplatform,"
+              + " collaboration, saas); with --only, those that pass both.")
+  List<String> tags;
+
+  @Option(
       names = "--once",
       description =
           "Fetch every provider once, publish what was fetched, print a summary and exit.")
@@ -202,19 +213,9 @@ final class CollectCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The providers {@code --only} names, in the file's order; an id the file lacks is an error. */
+  /** The providers {@code --only} and {@code --tags} select, in the file's order. */
   private List<StatusPageSource> selected(List<StatusPageSource> all) {
-    if (only == null || only.isEmpty()) {
-      return all;
-    }
-    java.util.Set<String> known =
-        all.stream().map(StatusPageSource::id).collect(Collectors.toSet());
-    List<String> unknown = only.stream().filter(id -> !known.contains(id)).toList();
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          "--only names providers the file does not have: " + String.join(", ", unknown));
-    }
-    return all.stream().filter(s -> only.contains(s.id())).toList();
+    return new ProviderSelection(only, tags).of(all);
   }
 
   /** {@code --check}: each page fetched once, a row each; 1 when any fails. */

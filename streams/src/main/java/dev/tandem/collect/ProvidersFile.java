@@ -34,6 +34,13 @@ public final class ProvidersFile {
   public static final Duration DEFAULT_INTERVAL = Duration.ofSeconds(60);
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+  /**
+   * The keys an entry may have. {@code source} is where the URL and format were confirmed: kept in
+   * the file for the next person who re-checks the entry, not used at run time.
+   */
+  static final Set<String> ENTRY_KEYS = Set.of("id", "url", "format", "interval", "tags", "source");
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
   private ProvidersFile() {}
@@ -108,6 +115,26 @@ public final class ProvidersFile {
         throw new IllegalArgumentException(where + ": '" + field + "' is missing");
       }
     }
+    List<String> unknown = new ArrayList<>();
+    entry
+        .fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!ENTRY_KEYS.contains(k)) {
+                unknown.add(k);
+              }
+            });
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          where
+              + ": unknown key"
+              + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", unknown)
+              + " (an entry has id, url, format, interval, tags, source)");
+    }
+    if (entry.has("source") && !entry.get("source").isTextual()) {
+      throw new IllegalArgumentException(where + ": 'source' must be a string");
+    }
     URI url;
     try {
       url = new URI(entry.get("url").asText().trim());
@@ -118,12 +145,31 @@ public final class ProvidersFile {
         entry.has("interval")
             ? duration(entry.get("interval"), where + " interval")
             : defaultInterval;
+    List<String> tags = tags(entry.get("tags"), where);
     try {
       return new StatusPageSource(
-          entry.get("id").asText(), url, entry.get("format").asText(), interval);
+          entry.get("id").asText(), url, entry.get("format").asText(), interval, tags);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage());
     }
+  }
+
+  /** {@code tags: [cdn, dns]}; none when absent. */
+  private static List<String> tags(JsonNode node, String where) {
+    if (node == null || node.isNull()) {
+      return List.of();
+    }
+    if (!node.isArray()) {
+      throw new IllegalArgumentException(where + ": 'tags' must be a list such as [cdn, dns]");
+    }
+    List<String> tags = new ArrayList<>();
+    for (JsonNode tag : node) {
+      if (!tag.isTextual()) {
+        throw new IllegalArgumentException(where + ": tags must be words, not '" + tag + "'");
+      }
+      tags.add(tag.asText());
+    }
+    return tags;
   }
 
   /** {@code 90}, {@code 90s}, {@code 2m}, {@code 1h} or {@code 500ms}; a bare number is seconds. */

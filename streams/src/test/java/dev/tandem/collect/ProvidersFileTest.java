@@ -3,6 +3,7 @@ package dev.tandem.collect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
@@ -61,6 +62,69 @@ class ProvidersFileTest {
     // Every upstream and most dependents of the graph should be polled under the graph's own id.
     assertThat(shipped).contains("aws", "gcp", "azure", "cloudflare", "fastly", "akamai");
     assertThat(shipped.stream().filter(dependencyIds::contains).count()).isGreaterThanOrEqualTo(15);
+  }
+
+  @Test
+  void everyShippedEntrySaysWhereItWasConfirmedAndWhatKindOfServiceItIs() throws Exception {
+    JsonNode root;
+    try (InputStream in = getClass().getResourceAsStream(ProvidersFile.BUNDLED)) {
+      root = new ObjectMapper(new YAMLFactory()).readTree(in);
+    }
+    assertThat(root.path("providers"))
+        .allSatisfy(
+            entry ->
+                assertThat(entry.path("source").asText())
+                    .as(entry.path("id").asText() + " source")
+                    .isNotBlank());
+    assertThat(ProvidersFile.bundled())
+        .allSatisfy(p -> assertThat(p.tags()).as(p.id() + " tags").isNotEmpty());
+    assertThat(ProvidersFile.bundled())
+        .filteredOn(p -> p.id().equals("fastly"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.tags()).contains("cdn"));
+  }
+
+  @Test
+  void readsTagsAndAcceptsASourceButNoOtherKey() {
+    List<StatusPageSource> sources =
+        ProvidersFile.parse(
+            """
+        providers:
+          - id: cloudflare
+            url: https://www.cloudflarestatus.com/api/v2/incidents.json
+            format: statuspage
+            tags: [cdn, dns]
+            source: https://www.cloudflarestatus.com/api
+          - id: gcp
+            url: https://status.cloud.google.com/incidents.json
+            format: gcp
+        """,
+            "test.yaml");
+    assertThat(sources)
+        .extracting(StatusPageSource::tags)
+        .containsExactly(List.of("cdn", "dns"), List.of());
+
+    assertThatThrownBy(
+            () ->
+                ProvidersFile.parse(
+                    "providers:\n  - {id: x, url: \"https://a.example/\", format: tandem, tag: cdn}\n",
+                    "f.yaml"))
+        .hasMessage(
+            "f.yaml provider #1 (x): unknown key tag (an entry has id, url, format, interval, tags,"
+                + " source)");
+    assertThatThrownBy(
+            () ->
+                ProvidersFile.parse(
+                    "providers:\n  - {id: x, url: \"https://a.example/\", format: tandem, tags: [cnd]}\n",
+                    "f.yaml"))
+        .hasMessageStartingWith("f.yaml provider #1 (x): tags must be among cloud, cdn,")
+        .hasMessageEndingWith("not 'cnd'");
+    assertThatThrownBy(
+            () ->
+                ProvidersFile.parse(
+                    "providers:\n  - {id: x, url: \"https://a.example/\", format: tandem, tags: cdn}\n",
+                    "f.yaml"))
+        .hasMessage("f.yaml provider #1 (x): 'tags' must be a list such as [cdn, dns]");
   }
 
   @Test
