@@ -140,6 +140,9 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path providersFile = providersFile();
+    // --check needs no Kafka; everything else reads its settings first (and says what is
+    // deprecated in them) before the providers file.
+    TandemConfig config = check ? null : cluster.loadWithBrokers(Map.of());
     // A file that is missing, not text or wrong fails here, in one line naming it, before anything
     // connects.
     List<StatusPageSource> sources =
@@ -148,7 +151,6 @@ final class CollectCommand implements Callable<Integer> {
     if (check) {
       return check(sources);
     }
-    TandemConfig config = cluster.loadWithBrokers(Map.of());
     topic = topic != null ? topic : config.topics().raw();
     String webhookToken = webhookPort == null ? null : webhookToken(config);
     Map<String, WebhookSignature> signed =
