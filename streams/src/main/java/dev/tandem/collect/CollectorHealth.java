@@ -103,17 +103,13 @@ public final class CollectorHealth {
           "{} status page is misconfigured (not an outage of {}): {}; nothing is published from it"
               + " until it reads as declared; check the entry with tandem collect --check --only {}";
       Object[] args = {provider, provider, reason, provider};
-      if (announce) {
-        log.warn(message, args);
-      } else {
-        log.debug(message, args);
-      }
+      report(org.slf4j.event.Level.WARN, message, args);
     }
   }
 
   void fetched(String provider, Fetch fetch) {
-    if (misconfigured.remove(provider) != null && announce) {
-      log.info("{} status page reads as declared again", provider);
+    if (misconfigured.remove(provider) != null) {
+      report(org.slf4j.event.Level.INFO, "{} status page reads as declared again", provider);
     }
     dev.tandem.metrics.TandemMeters.fetched(
         provider, fetch.name().toLowerCase(java.util.Locale.ROOT));
@@ -146,11 +142,7 @@ public final class CollectorHealth {
         before.consecutiveFailures() == 1 ? "fetch" : "fetches",
         readable(Duration.between(since, clock.instant()))
       };
-      if (announce) {
-        log.info(message, args);
-      } else {
-        log.debug(message, args);
-      }
+      report(org.slf4j.event.Level.INFO, message, args);
     }
   }
 
@@ -189,14 +181,18 @@ public final class CollectorHealth {
         provider,
         reason
       };
-      if (announce) {
-        log.warn(message, args);
-      } else {
-        log.debug(message, args);
-      }
+      report(org.slf4j.event.Level.WARN, message, args);
     } else {
       log.debug("{} fetch failed ({} in a row): {}", provider, after.consecutiveFailures(), reason);
     }
+  }
+
+  /**
+   * A change of a page's state: at {@code level} while changes are announced, else at DEBUG ({@code
+   * collect --once} reports them in its summary).
+   */
+  private void report(org.slf4j.event.Level level, String message, Object... args) {
+    log.atLevel(announce ? level : org.slf4j.event.Level.DEBUG).log(message, args);
   }
 
   /** "45 s", "12 min", "3.5 h". */

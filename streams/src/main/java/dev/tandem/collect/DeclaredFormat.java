@@ -16,16 +16,12 @@ final class DeclaredFormat {
 
   /** Why {@code body} cannot be {@code format}, or empty when it may be. */
   static Optional<String> mismatch(String format, byte[] body) {
-    String start =
-        new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8)
-            .stripLeading()
-            .toLowerCase(Locale.ROOT);
+    String start = start(body);
     if (start.isEmpty()) {
       return Optional.of("an empty body where " + format + " was declared");
     }
-    boolean html = start.startsWith("<!doctype html") || start.startsWith("<html");
     boolean feed = format.equals("rss") || format.equals("atom");
-    if (html) {
+    if (isHtml(start)) {
       return Optional.of("HTML where " + format + " was declared (a page for people, not a feed)");
     }
     char first = start.charAt(0);
@@ -36,5 +32,21 @@ final class DeclaredFormat {
       return Optional.of("XML where " + format + " JSON was declared (a feed?)");
     }
     return Optional.empty();
+  }
+
+  /** Whether the body is a web page (for people), not a document for a program. */
+  static boolean isHtml(byte[] body) {
+    return isHtml(start(body));
+  }
+
+  private static boolean isHtml(String start) {
+    return start.startsWith("<!doctype html") || start.startsWith("<html");
+  }
+
+  /** The first bytes as lower-case text, leading whitespace dropped: enough to tell formats. */
+  private static String start(byte[] body) {
+    return new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8)
+        .stripLeading()
+        .toLowerCase(Locale.ROOT);
   }
 }

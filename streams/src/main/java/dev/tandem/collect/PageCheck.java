@@ -9,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 
 /**
  * One fetch of a provider's page, read as the pipeline would read it: what {@code tandem collect
@@ -131,11 +129,7 @@ public final class PageCheck {
 
   /** The format the body is in, by the adapters' own detection; {@code html} for a web page. */
   private String detect(StatusPageSource source, byte[] body) {
-    String start =
-        new String(body, 0, Math.min(body.length, 512), StandardCharsets.UTF_8)
-            .stripLeading()
-            .toLowerCase(Locale.ROOT);
-    if (start.startsWith("<!doctype html") || start.startsWith("<html")) {
+    if (DeclaredFormat.isHtml(body)) {
       return "html";
     }
     ParseResult any =
