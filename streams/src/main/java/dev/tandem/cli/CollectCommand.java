@@ -57,7 +57,8 @@ final class CollectCommand implements Callable<Integer> {
       names = "--providers",
       paramLabel = "FILE",
       description =
-          "Providers file (YAML: providers: [{id, url, format, interval}]). Default: the bundled list.")
+          "Providers file (YAML: providers: [{id, url, format, tags, interval}], and/or watch:"
+              + " [id, ...] naming entries of the bundled catalog). Default: the bundled catalog.")
   Path providers;
 
   @Option(
@@ -115,6 +116,13 @@ final class CollectCommand implements Callable<Integer> {
   boolean check;
 
   @Option(
+      names = "--list",
+      description =
+          "Print the selected providers (id, format, tags, status page) without fetching anything"
+              + " or connecting to Kafka: what --only, --tags and a watch: list may name.")
+  boolean list;
+
+  @Option(
       names = "--only",
       paramLabel = "ID[,ID...]",
       split = ",",
@@ -140,14 +148,17 @@ final class CollectCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path providersFile = providersFile();
-    // --check needs no Kafka; everything else reads its settings first (and says what is
-    // deprecated in them) before the providers file.
-    TandemConfig config = check ? null : cluster.loadWithBrokers(Map.of());
+    // --check and --list need no Kafka; everything else reads its settings first (and says what
+    // is deprecated in them) before the providers file.
+    TandemConfig config = check || list ? null : cluster.loadWithBrokers(Map.of());
     // A file that is missing, not text or wrong fails here, in one line naming it, before anything
     // connects.
     List<StatusPageSource> sources =
         selected(
             providersFile == null ? ProvidersFile.bundled() : ProvidersFile.load(providersFile));
+    if (list) {
+      return list(sources);
+    }
     if (check) {
       return check(sources);
     }
@@ -218,6 +229,24 @@ final class CollectCommand implements Callable<Integer> {
   /** The providers {@code --only} and {@code --tags} select, in the file's order. */
   private List<StatusPageSource> selected(List<StatusPageSource> all) {
     return new ProviderSelection(only, tags).of(all);
+  }
+
+  /** {@code --list}: a row per selected entry, from the file alone. */
+  private int list(List<StatusPageSource> sources) {
+    PrintWriter out = spec.commandLine().getOut();
+    String row = "%-24s %-10s %-26s %s%n";
+    out.printf(row, "provider", "format", "tags", "status page");
+    for (StatusPageSource source : sources) {
+      out.printf(
+          row,
+          source.id(),
+          source.format(),
+          String.join(",", source.tags()),
+          source.url().getScheme() + "://" + source.url().getHost());
+    }
+    out.printf("%d providers%n", sources.size());
+    out.flush();
+    return 0;
   }
 
   /** {@code --check}: each page fetched once, a row each; 1 when any fails. */

@@ -15,16 +15,25 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Reads the providers file: a list of {@link StatusPageSource}s under {@code providers:}, with an
  * optional {@code defaults: {interval: 60s}}. Errors name the file and the entry, so a typo in the
  * 37th provider is found without reading the other 36.
+ *
+ * <p>A user's file may instead, or as well, name entries of the bundled catalog under {@code watch:
+ * [id, …]}: then Tandem polls those catalog entries plus the file's own entries (an own entry with
+ * a catalog id replaces the catalog's), so a user picks 30 of the 200 shipped pages without copying
+ * them and keeps receiving the catalog's corrections. Without {@code watch:} the file's entries are
+ * everything polled, as before.
  */
 public final class ProvidersFile {
 
@@ -41,6 +50,9 @@ public final class ProvidersFile {
    */
   static final Set<String> ENTRY_KEYS = Set.of("id", "url", "format", "interval", "tags", "source");
 
+  /** The keys at the top of a providers file; another is a typo that would otherwise go unseen. */
+  static final Set<String> FILE_KEYS = Set.of("providers", "watch", "defaults");
+
   private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
   private ProvidersFile() {}
@@ -49,7 +61,7 @@ public final class ProvidersFile {
     if (!Files.exists(file)) {
       throw new IllegalArgumentException("no such providers file: " + file);
     }
-    return parse(TextFile.read(file), file.toString());
+    return parse(TextFile.read(file), file.toString(), ProvidersFile::bundled);
   }
 
   public static List<StatusPageSource> bundled() {
@@ -59,13 +71,24 @@ public final class ProvidersFile {
       }
       return parse(
           new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8),
-          "providers.yaml (bundled)");
+          "providers.yaml (bundled)",
+          null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** A file that stands alone: {@code watch:} is refused, there being no catalog to watch from. */
   public static List<StatusPageSource> parse(String text, String fileName) {
+    return parse(text, fileName, null);
+  }
+
+  /**
+   * The entries a file makes Tandem poll; {@code catalog} supplies the entries {@code watch:} may
+   * name (read only when the file has a watch list), or is null where none may be named.
+   */
+  static List<StatusPageSource> parse(
+      String text, String fileName, Supplier<List<StatusPageSource>> catalog) {
     JsonNode root;
     try {
       root = YAML.readTree(text);
@@ -76,9 +99,17 @@ public final class ProvidersFile {
       throw new IllegalArgumentException(
           fileName + " is not valid YAML: " + firstLine(e.getMessage()));
     }
-    if (root == null || !root.path("providers").isArray()) {
-      throw new IllegalArgumentException(fileName + " needs a 'providers:' list");
+    boolean watches = root != null && root.has("watch");
+    if (root == null
+        || !root.path("providers").isArray()
+            && !(watches && root.path("providers").isMissingNode())) {
+      throw new IllegalArgumentException(
+          fileName
+              + " needs a 'providers:' list"
+              + (catalog == null ? "" : " or a 'watch:' list of the bundled catalog's ids"));
     }
+    rejectUnknownKeys(
+        root, FILE_KEYS, fileName + ":", "a providers file has providers, watch, defaults");
     Duration defaultInterval = DEFAULT_INTERVAL;
     JsonNode defaults = root.path("defaults").path("interval");
     if (!defaults.isMissingNode()) {
@@ -100,10 +131,58 @@ public final class ProvidersFile {
       }
       sources.add(source);
     }
+    if (watches) {
+      if (catalog == null) {
+        throw new IllegalArgumentException(fileName + ": 'watch:' belongs in a user's file");
+      }
+      return watched(root.get("watch"), sources, catalog.get(), fileName);
+    }
     if (sources.isEmpty()) {
       throw new IllegalArgumentException(fileName + " lists no providers");
     }
     return List.copyOf(sources);
+  }
+
+  /**
+   * The catalog entries {@code watch} names, in the catalog's order, then the file's own entries;
+   * an own entry replaces the catalog's of the same id. An id neither has is an error naming it: a
+   * misspelt id must not silently watch nothing.
+   */
+  private static List<StatusPageSource> watched(
+      JsonNode watch, List<StatusPageSource> own, List<StatusPageSource> catalog, String file) {
+    if (!watch.isArray()) {
+      throw new IllegalArgumentException(
+          file + ": 'watch' must be a list of ids such as [cloudflare, github]");
+    }
+    Set<String> ids = new LinkedHashSet<>();
+    for (JsonNode id : watch) {
+      if (!id.isTextual() || id.asText().isBlank()) {
+        throw new IllegalArgumentException(file + ": watch lists ids, not '" + id + "'");
+      }
+      ids.add(id.asText().trim());
+    }
+    Set<String> ownIds = own.stream().map(StatusPageSource::id).collect(Collectors.toSet());
+    Set<String> catalogIds = catalog.stream().map(StatusPageSource::id).collect(Collectors.toSet());
+    List<String> unknown =
+        ids.stream().filter(id -> !catalogIds.contains(id) && !ownIds.contains(id)).toList();
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          file
+              + ": watch names ids that neither the bundled catalog nor the file has: "
+              + String.join(", ", unknown)
+              + " (tandem collect --list shows the catalog)");
+    }
+    List<StatusPageSource> polled = new ArrayList<>();
+    for (StatusPageSource entry : catalog) {
+      if (ids.contains(entry.id()) && !ownIds.contains(entry.id())) {
+        polled.add(entry);
+      }
+    }
+    polled.addAll(own);
+    if (polled.isEmpty()) {
+      throw new IllegalArgumentException(file + " watches no providers");
+    }
+    return List.copyOf(polled);
   }
 
   private static StatusPageSource entry(JsonNode entry, Duration defaultInterval, String where) {
@@ -115,23 +194,8 @@ public final class ProvidersFile {
         throw new IllegalArgumentException(where + ": '" + field + "' is missing");
       }
     }
-    List<String> unknown = new ArrayList<>();
-    entry
-        .fieldNames()
-        .forEachRemaining(
-            k -> {
-              if (!ENTRY_KEYS.contains(k)) {
-                unknown.add(k);
-              }
-            });
-    if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException(
-          where
-              + ": unknown key"
-              + (unknown.size() > 1 ? "s " : " ")
-              + String.join(", ", unknown)
-              + " (an entry has id, url, format, interval, tags, source)");
-    }
+    rejectUnknownKeys(
+        entry, ENTRY_KEYS, where + ":", "an entry has id, url, format, interval, tags, source");
     if (entry.has("source") && !entry.get("source").isTextual()) {
       throw new IllegalArgumentException(where + ": 'source' must be a string");
     }
@@ -151,6 +215,29 @@ public final class ProvidersFile {
           entry.get("id").asText(), url, entry.get("format").asText(), interval, tags);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage());
+    }
+  }
+
+  /** One line naming every key of {@code node} not among {@code known}, and what belongs there. */
+  private static void rejectUnknownKeys(
+      JsonNode node, Set<String> known, String where, String whatBelongs) {
+    List<String> unknown = new ArrayList<>();
+    node.fieldNames()
+        .forEachRemaining(
+            k -> {
+              if (!known.contains(k)) {
+                unknown.add(k);
+              }
+            });
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          where
+              + " unknown key"
+              + (unknown.size() > 1 ? "s " : " ")
+              + String.join(", ", unknown)
+              + " ("
+              + whatBelongs
+              + ")");
     }
   }
 
