@@ -62,6 +62,23 @@ final class NoticeText {
   }
 
   /**
+   * What a person reads in a notification of {@code notice}, without what only tells versions
+   * apart: an open outage's OPEN and UPDATED read alike when nothing else changed, an ended one
+   * says how it ended.
+   */
+  static String told(OutageNotice notice) {
+    if (notice.retracted()) {
+      return headline(notice);
+    }
+    CorrelatedOutage o = notice.outage();
+    String what =
+        notice.ends()
+            ? headline(notice)
+            : "open: " + who(o) + " failing together since " + since(o);
+    return what + "; suspected cause " + cause(o) + ", confidence " + confidence(o);
+  }
+
+  /**
    * At most {@code max} characters, an ellipsis where it was cut: the targets limit their fields.
    */
   static String cap(String text, int max) {

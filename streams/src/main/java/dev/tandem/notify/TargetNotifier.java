@@ -55,6 +55,7 @@ final class TargetNotifier implements AutoCloseable {
   private final Deserializer<CorrelatedOutage> outages;
   private final TargetClient client;
   private final NoticeFilter filter;
+  private final Retelling retelling = new Retelling();
   private final Clock clock;
   private final Thread thread;
   private final CountDownLatch assigned = new CountDownLatch(1);
@@ -159,7 +160,7 @@ final class TargetNotifier implements AutoCloseable {
       }
       return;
     }
-    if (!filter.admit(notice)) {
+    if (!filter.admit(notice) || target.type().readByPeople() && retelling.wouldRepeat(notice)) {
       commit(partition, record.offset());
       return;
     }
@@ -173,6 +174,7 @@ final class TargetNotifier implements AutoCloseable {
             log.info("notification target {} takes notifications again", target.shown());
           }
           TandemMeters.notification(target.name(), "sent");
+          retelling.told(notice);
           commit(partition, record.offset());
           return;
         }

@@ -26,6 +26,15 @@ public enum TargetType {
     };
   }
 
+  /**
+   * Whether people read what this type of target is sent, so that a change telling them nothing new
+   * is not sent ({@link Retelling}); programs (a webhook, Alertmanager's receivers) get every
+   * change.
+   */
+  boolean readByPeople() {
+    return this == SLACK || this == PAGERDUTY;
+  }
+
   public String setting() {
     return name().toLowerCase(Locale.ROOT);
   }

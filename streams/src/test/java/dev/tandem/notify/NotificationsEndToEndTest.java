@@ -106,19 +106,26 @@ class NotificationsEndToEndTest {
           config,
           outage(a, OutageState.OPEN, 1),
           outage(b, OutageState.OPEN, 1),
-          outage(a, OutageState.UPDATED, 2),
+          // People read a change here (the confidence), and nothing new in v3 and v5: only the
+          // phase's name, then the explanation of an outage already resolved.
+          outage(a, OutageState.UPDATED, 2, 0.99),
+          outage(a, OutageState.UPDATED, 3, 0.99),
           tombstone(b),
-          outage(a, OutageState.RESOLVED, 3));
+          outage(a, OutageState.RESOLVED, 4, 0.99),
+          change(
+              CorrelatedOutage.newBuilder(outage(a, OutageState.RESOLVED, 5, 0.99).value())
+                  .setExplanation(List.of("the background rate moved"))
+                  .build()));
 
       await()
           .atMost(WAIT)
           .untilAsserted(
               () -> {
-                assertThat(server.taken("flaky")).hasSize(5);
+                assertThat(server.taken("flaky")).hasSize(7);
                 assertThat(server.taken("chat")).hasSize(5);
                 assertThat(server.taken("pager")).hasSize(5);
-                assertThat(server.taken("am")).hasSize(5);
-                assertThat(server.attempts("refusing")).isEqualTo(5);
+                assertThat(server.taken("am")).hasSize(7);
+                assertThat(server.attempts("refusing")).isEqualTo(7);
               });
 
       // The target that stays down held back none of the others, and is still being retried.
@@ -134,7 +141,8 @@ class NotificationsEndToEndTest {
             n ->
                 n.get("state").asText()
                     + (n.has("version") ? " v" + n.get("version").asInt() : ""));
-    assertThat(webhook.get(a)).containsExactly("OPEN v1", "UPDATED v2", "RESOLVED v3");
+    assertThat(webhook.get(a))
+        .containsExactly("OPEN v1", "UPDATED v2", "UPDATED v3", "RESOLVED v4", "RESOLVED v5");
     assertThat(webhook.get(b)).containsExactly("OPEN v1", "RETRACTED");
 
     Map<String, List<String>> pager =
@@ -152,9 +160,17 @@ class NotificationsEndToEndTest {
             server.taken("am"),
             n -> n.get("alerts").get(0).get("labels").get("outage_id").asText(),
             n -> n.get("status").asText());
-    assertThat(am.get(a)).containsExactly("firing", "firing", "resolved");
+    assertThat(am.get(a)).containsExactly("firing", "firing", "firing", "resolved", "resolved");
     assertThat(am.get(b)).containsExactly("firing", "resolved");
 
+    // Chat and pager were told each thing once: v1, the new confidence of v2, the end in v4.
+    assertThat(server.taken("chat"))
+        .extracting(body -> JSON.readTree(body).get("text").asText())
+        .filteredOn(text -> text.contains("amazon, fastly, github"))
+        .satisfiesExactly(
+            v1 -> assertThat(v1).startsWith("Correlated outage: ").contains("confidence 0.97"),
+            v2 -> assertThat(v2).startsWith("Correlated outage updated: ").contains("0.99"),
+            v4 -> assertThat(v4).startsWith("Correlated outage resolved: "));
     assertThat(server.taken("chat"))
         .anySatisfy(
             body ->
@@ -164,9 +180,9 @@ class NotificationsEndToEndTest {
 
     String scraped = metrics.scrape();
     assertThat(scraped)
-        .contains("tandem_notifications_total{outcome=\"sent\",target=\"flaky\"} 5.0")
+        .contains("tandem_notifications_total{outcome=\"sent\",target=\"flaky\"} 7.0")
         .contains("tandem_notifications_total{outcome=\"sent\",target=\"pager\"} 5.0")
-        .contains("tandem_notifications_total{outcome=\"failed\",target=\"refusing\"} 5.0")
+        .contains("tandem_notifications_total{outcome=\"failed\",target=\"refusing\"} 7.0")
         .containsPattern("tandem_notification_retries_total\\{target=\"flaky\"} [3-9]");
   }
 
@@ -325,8 +341,12 @@ class NotificationsEndToEndTest {
   private record Change(String id, CorrelatedOutage value) {}
 
   private static Change outage(String id, OutageState state, int version) {
+    return outage(id, state, version, 0.97);
+  }
+
+  private static Change outage(String id, OutageState state, int version, double confidence) {
     String cause = id.substring(0, id.indexOf('-'));
-    return change(Outages.outage(id, state, version, 0.97, cause, "amazon", cause, "github"));
+    return change(Outages.outage(id, state, version, confidence, cause, "amazon", cause, "github"));
   }
 
   private static Change change(CorrelatedOutage outage) {
