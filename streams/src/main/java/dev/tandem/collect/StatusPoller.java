@@ -1,12 +1,11 @@
 package dev.tandem.collect;
 
+import dev.tandem.io.Sha256;
 import dev.tandem.raw.RawStatus;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -136,7 +135,7 @@ public final class StatusPoller {
     if (mismatch.isPresent()) {
       return misconfigured(mismatch.get());
     }
-    byte[] hash = sha256(body);
+    byte[] hash = Sha256.of(body);
     if (Arrays.equals(hash, lastHash)) {
       remember(response, hash);
       health.fetched(source.id(), CollectorHealth.Fetch.UNCHANGED);
@@ -255,13 +254,5 @@ public final class StatusPoller {
     return length > policy.maxBodyBytes()
         ? HttpResponse.BodySubscribers.replacing(null)
         : HttpResponse.BodySubscribers.ofByteArray();
-  }
-
-  private static byte[] sha256(byte[] body) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(body);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 }

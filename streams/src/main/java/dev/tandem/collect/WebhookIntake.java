@@ -3,6 +3,7 @@ package dev.tandem.collect;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
+import dev.tandem.io.Sha256;
 import dev.tandem.raw.RawStatus;
 import dev.tandem.serve.HttpLayer;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class WebhookIntake implements AutoCloseable {
       Clock clock)
       throws IOException {
     this.publisher = publisher;
-    this.token = token == null || token.isEmpty() ? null : digest(token);
+    this.token = token == null || token.isEmpty() ? null : Sha256.of(token);
     this.signed = Map.copyOf(signed);
     this.clock = clock;
     // The same HTTP layer as run's API: one server class for the whole application.
@@ -105,7 +106,7 @@ public final class WebhookIntake implements AutoCloseable {
         given = queryParameter(exchange, TOKEN_PARAMETER);
       }
       // Digests of equal length: the comparison's time tells nothing of the token's length.
-      if (given == null || !MessageDigest.isEqual(token, digest(given))) {
+      if (given == null || !MessageDigest.isEqual(token, Sha256.of(given))) {
         return new Reply(
             401, "missing or wrong token (?" + TOKEN_PARAMETER + "= or " + TOKEN_HEADER + ")");
       }
@@ -211,14 +212,6 @@ public final class WebhookIntake implements AutoCloseable {
       }
     }
     return null;
-  }
-
-  private static byte[] digest(String secret) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
   }
 
   private static void drain(InputStream in) throws IOException {

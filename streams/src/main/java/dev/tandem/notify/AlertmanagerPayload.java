@@ -2,9 +2,7 @@ package dev.tandem.notify;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.tandem.contract.CorrelatedOutage;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.tandem.io.Sha256;
 import java.time.Instant;
 import java.util.HexFormat;
 
@@ -79,12 +77,6 @@ final class AlertmanagerPayload {
 
   /** 16 hex digits, as Alertmanager's fingerprints are, the same for every change of an outage. */
   static String fingerprint(String id) {
-    try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(id), 0, 8);
   }
 }

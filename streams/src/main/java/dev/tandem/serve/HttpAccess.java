@@ -1,12 +1,12 @@
 package dev.tandem.serve;
 
+import dev.tandem.io.Sha256;
 import dev.tandem.pipeline.TandemConfig;
 import dev.tandem.pipeline.TandemSettings;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -84,7 +84,7 @@ public final class HttpAccess {
 
   private static void addToken(List<Credential> to, Role role, String token) {
     if (token != null && !token.isBlank()) {
-      to.add(new Credential(role, "bearer", digest(token.strip())));
+      to.add(new Credential(role, "bearer", Sha256.of(token.strip())));
     }
   }
 
@@ -96,7 +96,7 @@ public final class HttpAccess {
     if (colon < 1 || colon == userPass.length() - 1) {
       throw new ConfigException(setting + " must be user:password (both not empty)");
     }
-    to.add(new Credential(role, "basic", digest(userPass)));
+    to.add(new Credential(role, "basic", Sha256.of(userPass)));
   }
 
   /** Whether requests must carry credentials. */
@@ -128,7 +128,7 @@ public final class HttpAccess {
         return Optional.empty();
       }
     }
-    byte[] given = digest(value);
+    byte[] given = Sha256.of(value);
     Role granted = null;
     // Every credential is compared, matched or not: no early return to time.
     for (Credential credential : credentials) {
@@ -180,14 +180,6 @@ public final class HttpAccess {
       return InetAddress.getByName(host).isLoopbackAddress();
     } catch (UnknownHostException e) {
       return false;
-    }
-  }
-
-  private static byte[] digest(String secret) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
     }
   }
 }
