@@ -33,6 +33,7 @@ public final class TandemConfig {
 
   private final Map<String, String> values;
   private final Map<String, Object> settings;
+  private DependencyGraph dependencies;
 
   /**
    * @throws ConfigException when a Tandem setting is unknown or its value is not valid
@@ -247,15 +248,22 @@ public final class TandemConfig {
     }
   }
 
-  /** The shipped graph, or the YAML file named by {@code tandem.dependencies}. */
-  public DependencyGraph dependencies() throws IOException {
-    String file = string(TandemSettings.DEPENDENCIES);
-    if (file == null) {
-      return DependencyGraph.defaults();
+  /**
+   * The shipped graph, or the YAML file named by {@code tandem.dependencies}; read once, so that
+   * the check at start, the correlator and the API share one graph even if the file changes.
+   */
+  public synchronized DependencyGraph dependencies() throws IOException {
+    if (dependencies == null) {
+      String file = string(TandemSettings.DEPENDENCIES);
+      if (file == null) {
+        dependencies = DependencyGraph.defaults();
+      } else {
+        try (InputStream in = Files.newInputStream(Path.of(file))) {
+          dependencies = DependencyGraph.fromYaml(in, file);
+        }
+      }
     }
-    try (InputStream in = Files.newInputStream(Path.of(file))) {
-      return DependencyGraph.fromYaml(in, file);
-    }
+    return dependencies;
   }
 
   /** Everything the registry client and serdes read (Confluent's names). */
