@@ -250,29 +250,31 @@ final class CollectCommand implements Callable<Integer> {
   }
 
   /** {@code --check}: each page fetched once, a row each; 1 when any fails. */
-  private int check(List<StatusPageSource> sources) {
+  private int check(List<StatusPageSource> sources) throws InterruptedException {
     PageCheck pages = new PageCheck(Duration.ofSeconds(requestTimeoutSeconds), Clock.systemUTC());
     PrintWriter out = spec.commandLine().getOut();
     String row = "%-20s %6s %-9s %-10s %9s %8s  %s%n";
     out.printf(
         row, "provider", "status", "declared", "detected", "incidents", "time", "url / problem");
-    int failing = 0;
-    for (StatusPageSource source : sources) {
-      PageCheck.Result r = pages.check(source);
-      failing += r.ok() ? 0 : 1;
-      out.printf(
-          row,
-          r.provider(),
-          r.status() < 0 ? "-" : Integer.toString(r.status()),
-          r.declared(),
-          r.detected(),
-          r.incidents(),
-          r.took().toMillis() + " ms",
-          r.ok() ? r.finalUrl() : "FAIL " + r.problem());
-    }
-    out.printf("%d of %d pages pass%n", sources.size() - failing, sources.size());
+    int[] failing = {0};
+    pages.checkAll(
+        sources,
+        r -> {
+          failing[0] += r.ok() ? 0 : 1;
+          out.printf(
+              row,
+              r.provider(),
+              r.status() < 0 ? "-" : Integer.toString(r.status()),
+              r.declared(),
+              r.detected(),
+              r.incidents(),
+              r.took().toMillis() + " ms",
+              r.ok() ? r.finalUrl() : "FAIL " + r.problem());
+          out.flush();
+        });
+    out.printf("%d of %d pages pass%n", sources.size() - failing[0], sources.size());
     out.flush();
-    return failing == 0 ? 0 : 1;
+    return failing[0] == 0 ? 0 : 1;
   }
 
   private int collectOnce(

@@ -11,6 +11,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Consumer;
 
 /**
  * One fetch of a provider's page, read as the pipeline would read it: what {@code tandem collect
@@ -45,7 +52,13 @@ public final class PageCheck {
   }
 
   private final HttpClient http;
-  private final Normalizer normalizer = Normalizer.withDefaultAdapters();
+
+  /** Pages fetched at once by {@link #checkAll}: a catalog of hundreds checks in seconds. */
+  public static final int PARALLEL = 8;
+
+  // One per thread of checkAll: the adapters are not promised to be shared safely.
+  private final ThreadLocal<Normalizer> normalizers =
+      ThreadLocal.withInitial(Normalizer::withDefaultAdapters);
   private final Duration timeout;
   private final Clock clock;
 
@@ -57,6 +70,37 @@ public final class PageCheck {
             .build();
     this.timeout = timeout;
     this.clock = clock;
+  }
+
+  /**
+   * Every page checked, {@link #PARALLEL} at a time; {@code report} is given each result in the
+   * order of {@code sources} as soon as it and those before it are known.
+   */
+  public void checkAll(List<StatusPageSource> sources, Consumer<Result> report)
+      throws InterruptedException {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, Math.min(PARALLEL, sources.size())),
+            r -> {
+              Thread t = new Thread(r, "tandem-check");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<Result>> results = new ArrayList<>();
+      for (StatusPageSource source : sources) {
+        results.add(pool.submit(() -> check(source)));
+      }
+      for (Future<Result> result : results) {
+        try {
+          report.accept(result.get());
+        } catch (ExecutionException e) {
+          throw new IllegalStateException("checking a page failed: " + e.getCause(), e.getCause());
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   public Result check(StatusPageSource source) {
@@ -93,7 +137,7 @@ public final class PageCheck {
     byte[] body = response.body() == null ? new byte[0] : response.body();
     RawStatus raw =
         new RawStatus(source.id(), source.format(), source.url().toString(), clock.instant(), body);
-    ParseResult declared = normalizer.normalize(raw);
+    ParseResult declared = normalizers.get().normalize(raw);
     String detected =
         declared instanceof ParseResult.Parsed ? source.format() : detect(source, body);
     int incidents =
@@ -133,8 +177,10 @@ public final class PageCheck {
       return "html";
     }
     ParseResult any =
-        normalizer.normalize(
-            new RawStatus(source.id(), null, source.url().toString(), clock.instant(), body));
+        normalizers
+            .get()
+            .normalize(
+                new RawStatus(source.id(), null, source.url().toString(), clock.instant(), body));
     if (any instanceof ParseResult.Parsed parsed && !parsed.updates().isEmpty()) {
       return parsed.updates().get(0).getFormat();
     }

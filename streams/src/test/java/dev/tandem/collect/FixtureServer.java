@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -52,6 +53,7 @@ final class FixtureServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService threads = Executors.newCachedThreadPool();
   private final Queue<Reply> script = new ConcurrentLinkedQueue<>();
+  private final Map<String, Queue<Reply>> byPath = new ConcurrentHashMap<>();
   private final List<Headers> requests = new CopyOnWriteArrayList<>();
   private final CountDownLatch closed = new CountDownLatch(1);
 
@@ -62,7 +64,8 @@ final class FixtureServer implements AutoCloseable {
         "/",
         exchange -> {
           requests.add(exchange.getRequestHeaders());
-          Reply reply = script.poll();
+          Queue<Reply> forPath = byPath.get(exchange.getRequestURI().getPath());
+          Reply reply = forPath != null ? forPath.poll() : script.poll();
           if (reply == null) {
             reply = Reply.status(500, Map.of());
           }
@@ -90,6 +93,12 @@ final class FixtureServer implements AutoCloseable {
 
   FixtureServer then(Reply... replies) {
     script.addAll(List.of(replies));
+    return this;
+  }
+
+  /** Replies for requests of {@code path} alone, in order, whatever else is asked meanwhile. */
+  FixtureServer on(String path, Reply... replies) {
+    byPath.computeIfAbsent(path, p -> new ConcurrentLinkedQueue<>()).addAll(List.of(replies));
     return this;
   }
 

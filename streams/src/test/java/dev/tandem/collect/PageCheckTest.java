@@ -99,7 +99,9 @@ class PageCheckTest {
   void theCommandPrintsATableOfTheSelectedProvidersAndFailsWhenOneDoes(@TempDir Path dir)
       throws Exception {
     try (FixtureServer page = new FixtureServer()) {
-      page.then(Reply.ok(STATUSPAGE), Reply.status(403, Map.of()));
+      // The pages are fetched at once: each path has its own reply.
+      page.on("/api/v2/incidents.json", Reply.ok(STATUSPAGE))
+          .on("/fastly.json", Reply.status(403, Map.of()));
       Path providers =
           Files.writeString(
               dir.resolve("providers.yaml"),
@@ -139,6 +141,26 @@ class PageCheckTest {
           .isEqualTo(1);
       assertThat(typo.err.toString().strip())
           .isEqualTo("tandem: --only names providers the file does not have: githbu");
+    }
+  }
+
+  @Test
+  void checkingManyPagesAtOnceStillReportsThemInTheFilesOrder() throws Exception {
+    try (FixtureServer page = new FixtureServer()) {
+      List<StatusPageSource> sources = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        String path = "/page-" + i + ".json";
+        // The first pages answer last.
+        page.on(path, Reply.ok(STATUSPAGE).after(Duration.ofMillis(i < 3 ? 300 - 100 * i : 0)));
+        sources.add(
+            new StatusPageSource("p" + i, page.url(path), "statuspage", Duration.ofMinutes(1)));
+      }
+      List<String> reported = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+      check.checkAll(sources, r -> reported.add(r.provider() + (r.ok() ? "" : " " + r.problem())));
+
+      assertThat(reported)
+          .containsExactlyElementsOf(sources.stream().map(StatusPageSource::id).toList());
     }
   }
 
