@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
   /** The demo serves this machine only: it is a look at Tandem, not a deployment. */
-  private static final String HOST = "127.0.0.1";
+  private static final String LOOPBACK = "127.0.0.1";
 
   @Spec CommandSpec spec;
 
@@ -53,8 +53,8 @@ final class DemoCommand implements Callable<Integer> {
   @Option(
       names = "--serve",
       description =
-          "After the replay, keep everything up and serve the dashboard and the HTTP API on"
-              + " 127.0.0.1 until Ctrl-C or SIGTERM.")
+          "After the replay, keep everything up and serve the dashboard and the HTTP API until"
+              + " Ctrl-C or SIGTERM.")
   boolean serve;
 
   @Option(
@@ -62,6 +62,17 @@ final class DemoCommand implements Callable<Integer> {
       paramLabel = "PORT",
       description = "Port of the dashboard and the API with --serve (default 8080; 0: any free).")
   int httpPort = 8080;
+
+  // The demo's data is the bundled replay and it has no credentials: loopback unless asked, and
+  // then said plainly. In a container, loopback is out of reach of a published port.
+  @Option(
+      names = "--http-host",
+      paramLabel = "HOST",
+      description =
+          "Address the dashboard listens on with --serve (default 127.0.0.1; 0.0.0.0 in a"
+              + " container, to publish the port). No credentials: anyone who reaches it sees"
+              + " the demo.")
+  String httpHost = LOOPBACK;
 
   @Override
   public Integer call() throws Exception {
@@ -78,7 +89,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     try (ShutdownSignal signal = new ShutdownSignal("tandem-demo-stop");
         // Bound before the replay: a busy port is one line at once, not after half a minute.
-        HttpLayer http = bind(httpPort)) {
+        HttpLayer http = bind(httpHost, httpPort)) {
       demo.run(scenarios, (streams, config) -> serveUntilStopped(http, streams, config, signal));
     }
     return 0;
@@ -89,7 +100,16 @@ final class DemoCommand implements Callable<Integer> {
       throws java.io.IOException {
     PipelineServer.routeOn(http, streams, config).start();
     PrintWriter err = spec.commandLine().getErr();
-    err.println("tandem: dashboard at http://" + HOST + ":" + http.port() + "/");
+    if (LOOPBACK.equals(httpHost)) {
+      err.println("tandem: dashboard at http://" + LOOPBACK + ":" + http.port() + "/");
+    } else {
+      err.println(
+          "tandem: dashboard at http://"
+              + httpHost
+              + ":"
+              + http.port()
+              + "/ (no credentials: anyone who reaches this address sees the demo)");
+    }
     err.println("tandem: demo running; Ctrl-C or SIGTERM stops it");
     err.flush();
     try {
@@ -103,18 +123,18 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static HttpLayer bind(int port) {
+  private static HttpLayer bind(String host, int port) {
     try {
-      return new HttpLayer(HOST, port, "tandem-http");
+      return new HttpLayer(host, port, "tandem-http");
     } catch (java.io.IOException e) {
       throw new IllegalStateException(
           "cannot serve the dashboard on "
-              + HOST
+              + host
               + ":"
               + port
               + ": "
               + e.getMessage()
-              + " (choose another with --http-port; 0 picks a free one)",
+              + " (choose another with --http-host or --http-port; port 0 picks a free one)",
           e);
     }
   }

@@ -127,6 +127,22 @@ class DemoCommandTest {
   }
 
   @Test
+  void anAddressItCannotListenOnIsOneLineAndAFailure() {
+    StringWriter err = new StringWriter();
+    int code =
+        TandemCommand.commandLine()
+            .setOut(new PrintWriter(new StringWriter(), true))
+            .setErr(new PrintWriter(err, true))
+            .execute("demo", "--serve", "--http-host=no-such-host.invalid", "--http-port=0");
+
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString().strip())
+        .startsWith("tandem: cannot serve the dashboard on no-such-host.invalid:0")
+        .contains("--http-host")
+        .doesNotContain("\n");
+  }
+
+  @Test
   void aPortOutOfRangeIsOneLine() {
     StringWriter err = new StringWriter();
     int code =
