@@ -136,7 +136,7 @@ final class CollectCommand implements Callable<Integer> {
       description =
           "Collect (or check) only the providers having any of these tags (cloud, cdn, dns, ai,"
               + " identity, payments, cicd, observability, messaging, email, devplatform,"
-              + " collaboration, saas); with --only, those that pass both.")
+              + " collaboration, saas, security, database); with --only, those that pass both.")
   List<String> tags;
 
   @Option(

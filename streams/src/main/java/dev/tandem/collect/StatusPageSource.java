@@ -33,7 +33,9 @@ public record StatusPageSource(
           "email",
           "devplatform",
           "collaboration",
-          "saas");
+          "saas",
+          "security",
+          "database");
 
   /**
    * The values of {@code tandem.format} (design §2): the formats of the adapters Tandem registers,

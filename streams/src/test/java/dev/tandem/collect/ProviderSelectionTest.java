@@ -45,7 +45,8 @@ class ProviderSelectionTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "--tags names unknown tags: cnd (known: cloud, cdn, dns, ai, identity, payments, cicd,"
-                + " observability, messaging, email, devplatform, collaboration, saas)");
+                + " observability, messaging, email, devplatform, collaboration, saas, security,"
+                + " database)");
   }
 
   @Test

@@ -8,9 +8,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class ProvidersFileTest {
@@ -82,6 +88,96 @@ class ProvidersFileTest {
         .filteredOn(p -> p.id().equals("fastly"))
         .singleElement()
         .satisfies(p -> assertThat(p.tags()).contains("cdn"));
+  }
+
+  /** {@code https://HOST/proxy/HOST}: incident.io's widget JSON, read on the page's own host. */
+  private static final Pattern INCIDENTIO_PROXY = Pattern.compile("https://([^/]+)/proxy/([^/]+)");
+
+  @Test
+  void theCatalogHasAtLeastTwoHundredPagesEachWithASlugIdASourceAndATag() throws Exception {
+    List<StatusPageSource> providers = ProvidersFile.bundled();
+    JsonNode entries = bundledTree().path("providers");
+
+    assertThat(providers).hasSizeGreaterThanOrEqualTo(200);
+    assertThat(providers)
+        .extracting(StatusPageSource::id)
+        .doesNotHaveDuplicates()
+        .allSatisfy(id -> assertThat(id).matches("[a-z0-9][a-z0-9-]*"));
+    assertThat(entries).hasSize(providers.size());
+    assertThat(entries)
+        .allSatisfy(
+            entry -> {
+              String id = entry.path("id").asText();
+              assertThat(entry.path("source").isTextual()).as(id + " source").isTrue();
+              assertThat(entry.path("source").asText()).as(id + " source").isNotBlank();
+            });
+    assertThat(providers).allSatisfy(p -> assertThat(p.tags()).as(p.id() + " tags").isNotEmpty());
+  }
+
+  @Test
+  void noTwoEntriesShareAUrlAndEveryUrlIsHttpsInTheShapeOfItsFormat() {
+    List<StatusPageSource> providers = ProvidersFile.bundled();
+
+    assertThat(providers).extracting(p -> p.url().toString()).as("urls").doesNotHaveDuplicates();
+    assertThat(providers)
+        .allSatisfy(
+            p -> {
+              String url = p.url().toString();
+              assertThat(p.url().getScheme()).as(p.id()).isEqualTo("https");
+              if (p.format().equals("statuspage")) {
+                assertThat(url).as(p.id()).endsWith("/api/v2/incidents.json");
+              }
+              if (p.format().equals("incidentio")) {
+                Matcher m = INCIDENTIO_PROXY.matcher(url);
+                assertThat(m.matches()).as(p.id() + ": " + url + " is https://H/proxy/H").isTrue();
+                assertThat(m.group(2)).as(p.id() + " proxy host").isEqualTo(m.group(1));
+              }
+            });
+  }
+
+  @Test
+  void aCatalogIdNamingAProviderOfTheDependencyGraphIsSpelledAsTheGraphSpellsIt() throws Exception {
+    Map<String, String> dependencyIdsByKey = new HashMap<>();
+    try (InputStream in = getClass().getResourceAsStream("/dependencies.yaml")) {
+      var root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      root.path("dependencies")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                dependencyIdsByKey.put(key(e.getKey()), e.getKey());
+                e.getValue()
+                    .forEach(
+                        upstream ->
+                            dependencyIdsByKey.put(key(upstream.asText()), upstream.asText()));
+              });
+    }
+
+    List<String> misspelled = new ArrayList<>();
+    for (StatusPageSource p : ProvidersFile.bundled()) {
+      String graphId = dependencyIdsByKey.get(key(p.id()));
+      if (graphId != null && !graphId.equals(p.id())) {
+        misspelled.add(p.id() + " (dependencies.yaml: " + graphId + ")");
+      }
+    }
+    assertThat(misspelled).as("catalog ids spelled unlike dependencies.yaml").isEmpty();
+    // The check bites: the graph's ids that the catalog polls are found under the same key.
+    assertThat(dependencyIdsByKey).containsEntry(key("microsoft-365"), "microsoft365");
+    assertThat(ProvidersFile.bundled())
+        .extracting(StatusPageSource::id)
+        .contains("microsoft365", "perplexity", "twitch");
+  }
+
+  /**
+   * An id with case and punctuation dropped: {@code Microsoft-365} and {@code microsoft365} meet.
+   */
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
+  }
+
+  private JsonNode bundledTree() throws Exception {
+    try (InputStream in = getClass().getResourceAsStream(ProvidersFile.BUNDLED)) {
+      return new ObjectMapper(new YAMLFactory()).readTree(in);
+    }
   }
 
   @Test
