@@ -26,8 +26,15 @@ import java.util.function.Consumer;
  * now, before the redirect goes away), or when its body is not the declared format (HTML where JSON
  * was declared, a feed where Statuspage JSON was declared); the format it does serve is detected
  * and named, so the fix is in the report.
+ *
+ * <p>One redirect is no move: from a Statuspage page's own address, {@code https://<page
+ * id>.statuspage.io/…}, to the same path on the vendor's domain. A page id never changes while the
+ * page exists, so that address outlives any domain the vendor moves its page to; the catalog
+ * declares it where no source confirmed the vendor's domain.
  */
 public final class PageCheck {
+
+  private static final String STATUSPAGE_HOSTS = ".statuspage.io";
 
   /**
    * @param status the HTTP status, or -1 when the page did not answer
@@ -103,6 +110,15 @@ public final class PageCheck {
     }
   }
 
+  /** Whether {@code at} is where Statuspage sends its page-id address {@code declared}. */
+  static boolean isPageIdAlias(URI declared, URI at) {
+    String host = declared.getHost();
+    return host != null
+        && host.endsWith(STATUSPAGE_HOSTS)
+        && "https".equals(at.getScheme())
+        && java.util.Objects.equals(declared.getRawPath(), at.getRawPath());
+  }
+
   public Result check(StatusPageSource source) {
     long started = System.nanoTime();
     HttpResponse<byte[]> response;
@@ -150,7 +166,7 @@ public final class PageCheck {
           "HTTP "
               + response.statusCode()
               + (response.statusCode() == 403 ? " (refused: moved, or blocks Tandem)" : "");
-    } else if (!at.equals(source.url())) {
+    } else if (!at.equals(source.url()) && !isPageIdAlias(source.url(), at)) {
       problem = "moved: declare " + at + " instead";
     } else if (declared instanceof ParseResult.Failed failed) {
       problem =

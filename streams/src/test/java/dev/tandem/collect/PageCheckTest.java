@@ -164,6 +164,28 @@ class PageCheckTest {
     }
   }
 
+  @Test
+  void aStatuspagePageIdAddressAnsweredFromTheVendorsDomainHasNotMoved() {
+    java.net.URI declared =
+        java.net.URI.create("https://kctbh9vrtdwd.statuspage.io/api/v2/incidents.json");
+
+    assertThat(
+            PageCheck.isPageIdAlias(
+                declared,
+                java.net.URI.create("https://www.githubstatus.com/api/v2/incidents.json")))
+        .isTrue();
+    assertThat(
+            PageCheck.isPageIdAlias(declared, java.net.URI.create("https://www.githubstatus.com/")))
+        .as("another path: the API is gone")
+        .isFalse();
+    assertThat(
+            PageCheck.isPageIdAlias(
+                java.net.URI.create("https://status.example.com/api/v2/incidents.json"),
+                java.net.URI.create("https://www.example-status.com/api/v2/incidents.json")))
+        .as("a vendor's domain that redirects has moved")
+        .isFalse();
+  }
+
   private static StatusPageSource source(FixtureServer page, String id, String format) {
     return new StatusPageSource(
         id, page.url("/api/v2/incidents.json"), format, Duration.ofMinutes(1));
