@@ -16,11 +16,75 @@ import java.util.Optional;
  * words, tried in order; an entry no rule reads is "an update of unknown status": status UNKNOWN,
  * impact NONE. No rule reads severity out of prose: "major outage" in a sentence is not an impact.
  *
- * <p>Feeds do not state impact except AWS and incident.io. Where a vendor states a phase but no
- * impact (Statuspage), an incident reads as MINOR: the vendor declared an incident, and MINOR is
- * the mildest impact that still counts for correlation, never more.
+ * <p>Feeds do not state impact except AWS and incident.io. Where a vendor declares an incident but
+ * states no impact (Statuspage's phases, StatusCast's posts), it reads as MINOR: the vendor
+ * declared an incident, and MINOR is the mildest impact that still counts for correlation, never
+ * more.
  */
 enum FeedStyle {
+
+  /**
+   * StatusCast's RSS ({@code /rss/}: Fastly's www.fastlystatus.com, Campaign Monitor, Airship,
+   * 8x8…). Every item is one post of an incident, newest first, and a post carries no status label:
+   * only its incident's title and its own text. Known by structure, not by vendor: the guid {@code
+   * /378892/817466} is post 817466 of incident 378892, a shape no other style's feeds use. So this
+   * style is tried first (a post's free HTML may hold a bold run or a "Status:" line that another
+   * style would misread), and the incident is the guid's first number whatever the link says, so
+   * every post of one incident folds into one. The rules, in order, match whole words ignoring case
+   * ("unresolved" is not "resolved", "Noticeable" is not "Notice"):
+   *
+   * <ol>
+   *   <li>A title opening "Retrospective" is the review of an incident that is over: RESOLVED,
+   *       NONE.
+   *   <li>A title opening "Announcing", "Announcement" or "Notice" is news, not an incident:
+   *       UNKNOWN, NONE.
+   *   <li>A title or text naming "maintenance" or "capacity expansion" is planned work: impact
+   *       MAINTENANCE (never an outage), RESOLVED when the text is finished (rule 4's forms), else
+   *       of unknown phase.
+   *   <li>Text in a finished form ("resolved", "has been restored", "fully restored", "completed",
+   *       "is complete"): RESOLVED, NONE. A post is finished only when its text says so.
+   *   <li>Otherwise an open incident, MINOR: the vendor declared it, and no rule reads more out of
+   *       prose. Its phase is the furthest the text names: MONITORING for "monitoring", IDENTIFIED
+   *       for "identified" or a fix "deployed" or "implemented", else INVESTIGATING.
+   * </ol>
+   *
+   * Each post starts at its own time, as every feed entry does; the incident's lifecycle keeps the
+   * earliest start of its updates, so the incident starts with its oldest post.
+   */
+  STATUSCAST {
+    @Override
+    Optional<FeedReading> read(FeedEntry entry, StatusFeed feed) {
+      String incident = statusCastIncident(entry.id());
+      if (incident == null) {
+        return Optional.empty();
+      }
+      String title = entry.title() == null ? "" : entry.title().strip();
+      String body = plainBody(entry);
+      String lowerTitle = title.toLowerCase(Locale.ROOT);
+      String text = body == null ? "" : body.toLowerCase(Locale.ROOT);
+      IncidentStatus status;
+      Impact impact;
+      if (opensWith(lowerTitle, "retrospective")) {
+        status = IncidentStatus.RESOLVED;
+        impact = Impact.NONE;
+      } else if (opensWith(lowerTitle, "announcing")
+          || opensWith(lowerTitle, "announcement")
+          || opensWith(lowerTitle, "notice")) {
+        status = IncidentStatus.UNKNOWN;
+        impact = Impact.NONE;
+      } else if (namesPlannedWork(lowerTitle) || namesPlannedWork(text)) {
+        status = isFinished(text) ? IncidentStatus.RESOLVED : IncidentStatus.UNKNOWN;
+        impact = Impact.MAINTENANCE;
+      } else if (isFinished(text)) {
+        status = IncidentStatus.RESOLVED;
+        impact = Impact.NONE;
+      } else {
+        status = openPhase(text);
+        impact = Impact.MINOR;
+      }
+      return Optional.of(new FeedReading(status, impact, body, List.of(), null, incident));
+    }
+  },
 
   /**
    * Atlassian Statuspage's history.rss and history.atom (GitHub, Cloudflare, Atlassian, Discord…):
@@ -196,6 +260,13 @@ enum FeedStyle {
   };
 
   private static final String STATUS_PREFIX = "Status:";
+
+  /** Two numbers of up to 19 digits and their slashes: any longer guid is not StatusCast's. */
+  private static final int LONGEST_STATUSCAST_GUID = 40;
+
+  private static final List<String> FINISHED =
+      List.of("resolved", "has been restored", "fully restored", "completed", "is complete");
+
   private static final int MOST_STACKED_LABELS = 3;
   private static final int LONGEST_AWS_LABEL = 40;
 
@@ -277,6 +348,79 @@ enum FeedStyle {
 
   private static boolean isLabelWords(String text) {
     return text.chars().allMatch(c -> Character.isLetter(c) || c == ' ');
+  }
+
+  /** "378892" from StatusCast's guid {@code /378892/817466}; null for a guid of any other shape. */
+  private static String statusCastIncident(String guid) {
+    if (guid == null) {
+      return null;
+    }
+    String id = guid.strip();
+    if (id.length() > LONGEST_STATUSCAST_GUID || id.isEmpty() || id.charAt(0) != '/') {
+      return null;
+    }
+    int second = id.indexOf('/', 1);
+    if (second < 0 || !isDigits(id, 1, second) || !isDigits(id, second + 1, id.length())) {
+      return null;
+    }
+    return id.substring(1, second);
+  }
+
+  private static boolean isDigits(String text, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A StatusCast post's text (lower case) that says its incident or maintenance is over. */
+  private static boolean isFinished(String text) {
+    return FINISHED.stream().anyMatch(phrase -> namesPhrase(text, phrase));
+  }
+
+  private static boolean namesPlannedWork(String lower) {
+    return namesPhrase(lower, "maintenance") || namesPhrase(lower, "capacity expansion");
+  }
+
+  /** The phase of an open StatusCast incident: the furthest its post's text (lower case) names. */
+  private static IncidentStatus openPhase(String text) {
+    if (namesPhrase(text, "monitoring")) {
+      return IncidentStatus.MONITORING;
+    }
+    if (namesPhrase(text, "identified")
+        || namesPhrase(text, "fix")
+            && (namesPhrase(text, "deployed") || namesPhrase(text, "implemented"))) {
+      return IncidentStatus.IDENTIFIED;
+    }
+    return IncidentStatus.INVESTIGATING;
+  }
+
+  /** Whether the lower-case title's first word is {@code word}. */
+  private static boolean opensWith(String lower, String word) {
+    return lower.startsWith(word)
+        && (lower.length() == word.length()
+            || !Character.isLetterOrDigit(lower.charAt(word.length())));
+  }
+
+  /**
+   * Whether lower-case {@code text} holds {@code phrase} as whole words, with no letter or digit
+   * either side. Each search starts past the last one, so a long text costs about its length.
+   */
+  private static boolean namesPhrase(String text, String phrase) {
+    for (int at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
+      int end = at + phrase.length();
+      if ((at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1)))
+          && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String plainBody(FeedEntry entry) {

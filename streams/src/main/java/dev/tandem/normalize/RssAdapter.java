@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * RSS 2.0 status feeds ({@code rss}): Statuspage's history.rss, incident.io's feed.rss, AWS Health,
- * Azure and Slack. Each {@code <item>} is one update; {@link FeedStyle} reads its status. An item's
- * time is its {@code pubDate}, or the {@code a10:updated} (Atom) or {@code dc:date} that some
- * generators write instead.
+ * RSS 2.0 status feeds ({@code rss}): Statuspage's history.rss, incident.io's feed.rss,
+ * StatusCast's /rss/ (Fastly), AWS Health, Azure and Slack. Each {@code <item>} is one update;
+ * {@link FeedStyle} reads its status. An item's time is its {@code pubDate}, or the {@code
+ * a10:updated} (Atom) or {@code dc:date} that some generators write instead.
  */
 public final class RssAdapter implements FormatAdapter {
 

@@ -23,6 +23,7 @@ class PageCheckTest {
 
   private static final String STATUSPAGE = "statuspage/github-incidents-2024-09-16.json";
   private static final String RSS = "feeds/aws-all-2021-12-27.rss";
+  private static final String STATUSCAST = "feeds/fastly-statuscast.rss";
 
   private final PageCheck check = new PageCheck(Duration.ofSeconds(5), Clock.systemUTC());
 
@@ -38,6 +39,26 @@ class PageCheckTest {
       assertThat(r.detected()).isEqualTo("statuspage");
       assertThat(r.incidents()).isPositive();
       assertThat(r.finalUrl()).isEqualTo(page.url("/api/v2/incidents.json"));
+    }
+  }
+
+  /**
+   * Fastly's StatusCast feed: accepted as the rss it is declared, its twelve posts counted as the
+   * six incidents they belong to; declared as Statuspage JSON, it is named as rss.
+   */
+  @Test
+  void aStatusCastFeedPassesAsRssCountingIncidentsNotPosts() throws Exception {
+    try (FixtureServer page = new FixtureServer()) {
+      page.then(Reply.ok(STATUSCAST), Reply.ok(STATUSCAST));
+
+      PageCheck.Result rss = check.check(source(page, "fastly", "rss"));
+      assertThat(rss.ok()).as(String.valueOf(rss.problem())).isTrue();
+      assertThat(rss.detected()).isEqualTo("rss");
+      assertThat(rss.incidents()).isEqualTo(6);
+
+      PageCheck.Result statuspage = check.check(source(page, "fastly", "statuspage"));
+      assertThat(statuspage.detected()).isEqualTo("rss");
+      assertThat(statuspage.problem()).isEqualTo("declared statuspage, the page serves rss");
     }
   }
 

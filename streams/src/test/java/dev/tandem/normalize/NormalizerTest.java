@@ -101,6 +101,7 @@ class NormalizerTest {
     "rss, feeds/github-history-2022-03-16.rss, 3",
     "rss, feeds/aws-all-2021-12-27.rss, 2",
     "rss, feeds/azure-status-2018-11-12.rss, 2",
+    "rss, feeds/fastly-statuscast.rss, 12",
     "atom, feeds/github-history-2025-10-21.atom, 3",
     "atom, feeds/openai-history-2026-09-03.atom, 2",
   })

@@ -135,7 +135,13 @@ final class HostileValues {
           "[RESOLVED]",
           "Maintenance: work",
           "Incident: Slack is down - Mitigated",
-          "Outage - Resolved");
+          "Outage - Resolved",
+          "Retrospective: Impacted Performance in Miami (MIA)",
+          "Announcing",
+          "Noticeable",
+          "Data Center Capacity Expansion",
+          "<p>Engineering has deployed a fix. We are monitoring.</p>",
+          "The scheduled maintenance has been completed.");
 
   static final List<String> IDENTIFIERS =
       List.of(
@@ -154,7 +160,13 @@ final class HostileValues {
           "#_",
           "_",
           "tag:www.githubstatus.com,2005:Incident/26837586",
-          "http://a b c/incidents/x y");
+          "http://a b c/incidents/x y",
+          "/378892/817466",
+          " /0/0 ",
+          "/1/",
+          "//1",
+          "/" + "9".repeat(19) + "/" + "9".repeat(19),
+          "/" + "9".repeat(40) + "/1");
 
   static final List<String> ODD_TEXT =
       List.of(
