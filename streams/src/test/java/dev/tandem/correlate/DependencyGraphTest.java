@@ -4,9 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DependencyGraphTest {
@@ -68,6 +73,92 @@ class DependencyGraphTest {
         .contains("gcp");
     assertThat(graph.upstreamsOf(incident("somesaas", "Errors behind Azure Front Door")))
         .contains("azure");
+  }
+
+  /** An edge line: indented {@code name: [upstreams]}, optionally followed by a comment. */
+  private static final Pattern EDGE_LINE =
+      Pattern.compile("^\\s+[^#\\s][^:]*:\\s*\\[[^\\]]*\\].*$");
+
+  /**
+   * The edge lines under {@code dependencies:} and {@code components:} of a dependencies file, each
+   * mapped to its source: the comment on its own line plus the comment lines directly above it.
+   */
+  private static Map<String, String> edgeSources(String text) {
+    List<String> lines = text.lines().toList();
+    Map<String, String> sources = new LinkedHashMap<>();
+    String section = "";
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      if (!line.isEmpty() && !Character.isWhitespace(line.charAt(0)) && !line.startsWith("#")) {
+        section = line.substring(0, line.indexOf(':') + 1);
+        continue;
+      }
+      boolean edgeSection = section.equals("dependencies:") || section.equals("components:");
+      if (!edgeSection || !EDGE_LINE.matcher(line).matches()) {
+        continue;
+      }
+      StringBuilder source = new StringBuilder();
+      int hash = line.indexOf('#');
+      if (hash >= 0) {
+        source.append(line.substring(hash));
+      }
+      for (int j = i - 1; j >= 0 && lines.get(j).strip().startsWith("#"); j--) {
+        source.insert(0, lines.get(j).strip() + "\n");
+      }
+      sources.put(section + " " + line.strip(), source.toString());
+    }
+    return sources;
+  }
+
+  /** Edges whose comment is missing or does not say whether a vendor states it. */
+  private static List<String> unsourced(Map<String, String> sources) {
+    List<String> unsourced = new ArrayList<>();
+    sources.forEach(
+        (edge, source) -> {
+          if (!source.contains("vendor") && !source.contains("reporting")) {
+            unsourced.add(edge);
+          }
+        });
+    return unsourced;
+  }
+
+  @Test
+  void everyShippedEdgeSaysWhereItsSourceIsAndWhatKindOfSourceItIs() throws Exception {
+    String text;
+    try (InputStream in = DependencyGraphTest.class.getResourceAsStream("/dependencies.yaml")) {
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    Map<String, String> sources = edgeSources(text);
+
+    assertThat(sources).as("edge lines found in the bundled file").hasSizeGreaterThanOrEqualTo(40);
+    assertThat(sources).containsKeys("dependencies: slack: [aws]", "components: Workers KV: [gcp]");
+    assertThat(unsourced(sources))
+        .as("edges without a comment naming their source as vendor-stated or reporting only")
+        .isEmpty();
+  }
+
+  @Test
+  void theSourceCheckFindsAnEdgeWithoutOne() {
+    String text =
+        """
+        # vendor: a header comment is not a source for an edge below a blank line
+
+        dependencies:
+          # vendor: Example Co. engineering blog (2024): runs on AWS
+          a: [aws]
+
+          b: [gcp]
+          c: [azure]  # reporting only: listed down in a news story
+        components:
+          a:
+            Widgets: [aws]
+        aliases:
+          aws: [AWS]
+        """;
+
+    assertThat(edgeSources(text)).hasSize(4);
+    assertThat(unsourced(edgeSources(text)))
+        .containsExactly("dependencies: b: [gcp]", "components: Widgets: [aws]");
   }
 
   @Test
