@@ -107,7 +107,9 @@ class UnreachableBrokersTest {
                 + " (--config names a properties file, as for every command)",
             "tandem: --command-config is deprecated and goes in the next release; use --config "
                 + clientConfig,
-            "tandem: " + noProviders + " needs a 'providers:' list");
+            "tandem: "
+                + noProviders
+                + " needs a 'providers:' list or a 'watch:' list of the bundled catalog's ids");
   }
 
   @Test

@@ -146,7 +146,7 @@ class UnreadableFilesTest {
     add(
         tests,
         "collect --providers of a file without providers",
-        noProviders + " needs a 'providers:' list",
+        noProviders + " needs a 'providers:' list or a 'watch:' list of the bundled catalog's ids",
         "collect",
         "--bootstrap-servers",
         brokers,
