@@ -52,17 +52,7 @@ class ProvidersFileTest {
 
   @Test
   void usesTheProviderIdsOfTheDependencyGraph() throws Exception {
-    Set<String> dependencyIds = new HashSet<>();
-    try (InputStream in = getClass().getResourceAsStream("/dependencies.yaml")) {
-      var root = new ObjectMapper(new YAMLFactory()).readTree(in);
-      root.path("dependencies")
-          .fields()
-          .forEachRemaining(
-              e -> {
-                dependencyIds.add(e.getKey());
-                e.getValue().forEach(upstream -> dependencyIds.add(upstream.asText()));
-              });
-    }
+    Set<String> dependencyIds = dependencyGraphIds();
     List<String> shipped = ProvidersFile.bundled().stream().map(StatusPageSource::id).toList();
 
     // Every upstream and most dependents of the graph should be polled under the graph's own id.
@@ -138,18 +128,8 @@ class ProvidersFileTest {
   @Test
   void aCatalogIdNamingAProviderOfTheDependencyGraphIsSpelledAsTheGraphSpellsIt() throws Exception {
     Map<String, String> dependencyIdsByKey = new HashMap<>();
-    try (InputStream in = getClass().getResourceAsStream("/dependencies.yaml")) {
-      var root = new ObjectMapper(new YAMLFactory()).readTree(in);
-      root.path("dependencies")
-          .fields()
-          .forEachRemaining(
-              e -> {
-                dependencyIdsByKey.put(key(e.getKey()), e.getKey());
-                e.getValue()
-                    .forEach(
-                        upstream ->
-                            dependencyIdsByKey.put(key(upstream.asText()), upstream.asText()));
-              });
+    for (String id : dependencyGraphIds()) {
+      dependencyIdsByKey.put(key(id), id);
     }
 
     List<String> misspelled = new ArrayList<>();
@@ -165,6 +145,22 @@ class ProvidersFileTest {
     assertThat(ProvidersFile.bundled())
         .extracting(StatusPageSource::id)
         .contains("microsoft365", "perplexity", "twitch");
+  }
+
+  /** Every id the bundled dependencies.yaml names, as a dependent or as an upstream. */
+  private static Set<String> dependencyGraphIds() throws java.io.IOException {
+    Set<String> ids = new HashSet<>();
+    try (InputStream in = ProvidersFileTest.class.getResourceAsStream("/dependencies.yaml")) {
+      var root = new ObjectMapper(new YAMLFactory()).readTree(in);
+      root.path("dependencies")
+          .fields()
+          .forEachRemaining(
+              e -> {
+                ids.add(e.getKey());
+                e.getValue().forEach(upstream -> ids.add(upstream.asText()));
+              });
+    }
+    return ids;
   }
 
   /**
