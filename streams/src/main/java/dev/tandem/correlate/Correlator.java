@@ -1,8 +1,6 @@
 package dev.tandem.correlate;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.tandem.io.Sha256;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
@@ -65,13 +63,7 @@ public final class Correlator {
   }
 
   static String shortHash(String text) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return HexFormat.of().formatHex(Sha256.of(text), 0, 6);
   }
 
   /** Incidents this old (in event time, relative to {@code now}) no longer affect any outage. */

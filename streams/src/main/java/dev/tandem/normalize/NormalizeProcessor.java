@@ -2,6 +2,7 @@ package dev.tandem.normalize;
 
 import dev.tandem.contract.StatusUpdate;
 import dev.tandem.deadletter.DeadLetterHeaders;
+import dev.tandem.io.Sha256;
 import dev.tandem.metrics.TandemMeters;
 import dev.tandem.raw.RawStatus;
 import java.nio.charset.StandardCharsets;
@@ -205,14 +206,7 @@ public final class NormalizeProcessor
             String.valueOf(update.getBody()),
             update.getStartedAt().toString(),
             update.getUpdatedAt().toString());
-    try {
-      byte[] digest =
-          java.security.MessageDigest.getInstance("SHA-256")
-              .digest(content.getBytes(StandardCharsets.UTF_8));
-      return java.util.HexFormat.of().formatHex(digest, 0, 8);
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return java.util.HexFormat.of().formatHex(Sha256.of(content), 0, 8);
   }
 
   /** The collector's tandem.received-at header; the record timestamp when absent or unreadable. */
