@@ -100,16 +100,15 @@ final class DemoCommand implements Callable<Integer> {
       throws java.io.IOException {
     PipelineServer.routeOn(http, streams, config).start();
     PrintWriter err = spec.commandLine().getErr();
-    if (LOOPBACK.equals(httpHost)) {
-      err.println("tandem: dashboard at http://" + LOOPBACK + ":" + http.port() + "/");
-    } else {
-      err.println(
-          "tandem: dashboard at http://"
-              + httpHost
-              + ":"
-              + http.port()
-              + "/ (no credentials: anyone who reaches this address sees the demo)");
-    }
+    err.println(
+        "tandem: dashboard at http://"
+            + httpHost
+            + ":"
+            + http.port()
+            + "/"
+            + (LOOPBACK.equals(httpHost)
+                ? ""
+                : " (no credentials: anyone who reaches this address sees the demo)"));
     err.println("tandem: demo running; Ctrl-C or SIGTERM stops it");
     err.flush();
     try {

@@ -57,8 +57,7 @@ final class NoticeText {
     if (notice.retracted()) {
       return headline(notice);
     }
-    CorrelatedOutage o = notice.outage();
-    return headline(notice) + "; suspected cause " + cause(o) + ", confidence " + confidence(o);
+    return headline(notice) + causeAndConfidence(notice.outage());
   }
 
   /**
@@ -75,7 +74,11 @@ final class NoticeText {
         notice.ends()
             ? headline(notice)
             : "open: " + who(o) + " failing together since " + since(o);
-    return what + "; suspected cause " + cause(o) + ", confidence " + confidence(o);
+    return what + causeAndConfidence(o);
+  }
+
+  private static String causeAndConfidence(CorrelatedOutage o) {
+    return "; suspected cause " + cause(o) + ", confidence " + confidence(o);
   }
 
   /**
