@@ -60,7 +60,7 @@ public final class PageCheck {
 
   private final HttpClient http;
 
-  /** Pages fetched at once by {@link #checkAll}: a catalog of hundreds checks in seconds. */
+  /** Pages fetched at once by {@link #checkAll}: hundreds of pages, not one wait after another. */
   public static final int PARALLEL = 8;
 
   // One per thread of checkAll: the adapters are not promised to be shared safely.
